@@ -1,0 +1,53 @@
+/*
+ * doc: one open document — its text, the format to write it back in, and
+ * its outline (articles → parts → sections over the text).
+ *
+ * Every edit goes through the doc so the outline stays in step: an edit
+ * marks it stale and zj_doc_outline() rebuilds it on the next request.  A
+ * rebuild is one linear scan, cheap next to what the user sees; front ends
+ * ask for it when they draw, not on every byte.
+ */
+#ifndef ZONGJIE_DOC_H
+#define ZONGJIE_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zongjie/fileio.h"
+#include "zongjie/outline.h"
+#include "zongjie/text.h"
+#include "zongjie/util.h"
+
+typedef struct zj_doc {
+	zj_text *text;
+	zj_format format;
+	char *path;          /* NULL for a document never saved */
+	zj_outline *outline; /* NULL while stale */
+} zj_doc;
+
+/* Loads path.  With missing_ok, a file that does not exist gives an empty
+ * UTF-8 document that will be created on save. */
+zj_doc *zj_doc_open(const char *path, bool missing_ok, zj_error *err);
+/* A document over a copy of UTF-8 text, not tied to a file. */
+zj_doc *zj_doc_new(const char *text, size_t len);
+void zj_doc_free(zj_doc *d);
+
+/* The current outline (rebuilt if an edit made it stale). */
+const zj_outline *zj_doc_outline(zj_doc *d);
+/* The whole text, valid until the next edit. */
+const char *zj_doc_text(zj_doc *d, size_t *len);
+
+bool zj_doc_insert(zj_doc *d, size_t offset, const char *s, size_t n);
+bool zj_doc_delete(zj_doc *d, size_t start, size_t end);
+bool zj_doc_replace(zj_doc *d, size_t start, size_t end, const char *s, size_t n);
+bool zj_doc_undo(zj_doc *d, size_t *cursor);
+bool zj_doc_redo(zj_doc *d, size_t *cursor);
+
+/* Writes the document to path (its own path when NULL) in its format and
+ * marks it saved.  The first save of a new document sets its path. */
+bool zj_doc_save(zj_doc *d, const char *path, zj_error *err);
+
+/* 1-based line and code point column of a byte offset. */
+void zj_doc_position(zj_doc *d, size_t offset, long *line, long *col);
+
+#endif

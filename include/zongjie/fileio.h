@@ -1,0 +1,81 @@
+/*
+ * fileio: turns the bytes of a file into UTF-8 text and back.
+ *
+ * Loading records everything needed to write the text back byte for byte:
+ * the encoding (UTF-8, GB18030, UTF-16 LE/BE), whether a BOM was present and
+ * the line endings.  A file whose lines all end in LF or all in CRLF is
+ * handed over with LF line breaks and written back with its own ending;
+ * a file with mixed endings keeps its CR bytes in the text, so every line
+ * keeps its own ending through any edit (new lines get LF).  The final
+ * newline, or its absence, is part of the text and so survives unchanged.
+ *
+ * Saving is atomic: a temporary file in the same folder is written and
+ * fsync'd, renamed over the target, and the folder is fsync'd; the file's
+ * permission bits are kept.
+ */
+#ifndef ZONGJIE_FILEIO_H
+#define ZONGJIE_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "zongjie/util.h"
+
+typedef enum zj_encoding {
+	ZJ_ENC_UTF8,
+	ZJ_ENC_GB18030,
+	ZJ_ENC_UTF16LE,
+	ZJ_ENC_UTF16BE,
+} zj_encoding;
+
+typedef enum zj_eol {
+	ZJ_EOL_LF,    /* also used for files without any line break */
+	ZJ_EOL_CRLF,
+	ZJ_EOL_MIXED, /* CRs are kept in the text */
+} zj_eol;
+
+typedef struct zj_format {
+	zj_encoding encoding;
+	bool bom;
+	zj_eol eol;
+} zj_format;
+
+/* Files larger than this are refused: the whole text is held in memory. */
+#define ZJ_MAX_FILE_SIZE ((size_t)4 << 30)
+
+/* Decodes bytes[0..len) into newly allocated UTF-8 text (NUL-terminated,
+ * caller frees) and fills fmt.  Fails with "not a text file (reason)" for
+ * NUL bytes or bytes that are neither UTF-8, GB18030 nor BOM-marked
+ * UTF-16. */
+bool zj_decode(const char *bytes, size_t len, char **text, size_t *text_len,
+	       zj_format *fmt, zj_error *err);
+
+/* Encodes UTF-8 text back into the bytes fmt describes (caller frees *out).
+ * Fails only when the text holds characters the encoding cannot express or
+ * is not valid UTF-8. */
+bool zj_encode(const char *text, size_t len, const zj_format *fmt, char **out,
+	       size_t *out_len, zj_error *err);
+
+/* Reads and decodes a file.  The error message starts with the reason, not
+ * the path: "not a text file (NUL byte at offset 12)", "No such file…". */
+bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fmt,
+		  zj_error *err);
+
+/* Writes bytes to path atomically.  An existing file keeps its permission
+ * bits; a new one gets 0666 minus the umask.  On failure the original file
+ * is untouched and no temporary file is left behind. */
+bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err);
+
+/* Encodes text with fmt and saves it atomically. */
+bool zj_save_file(const char *path, const char *text, size_t len, const zj_format *fmt,
+		  zj_error *err);
+
+/* Names for messages and JSON: "utf-8", "gb18030", "utf-16le", "utf-16be";
+ * "lf", "crlf", "mixed". */
+const char *zj_encoding_name(zj_encoding enc);
+const char *zj_eol_name(zj_eol eol);
+/* Parses an encoding name (case-insensitive, "utf8" and "gbk" accepted). */
+bool zj_encoding_parse(const char *name, zj_encoding *enc);
+
+#endif

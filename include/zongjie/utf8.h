@@ -1,0 +1,53 @@
+/*
+ * utf8: decoding, validation, display width and grapheme clusters over
+ * UTF-8 byte strings.  Width and cluster rules come from utf8proc, so CJK
+ * and full-width forms take two columns, combining marks none, and an emoji
+ * ZWJ sequence or a flag is one cluster two columns wide.
+ */
+#ifndef ZONGJIE_UTF8_H
+#define ZONGJIE_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s[i] (i < len) and returns its byte length
+ * (1 for an invalid byte, whose value is then returned as U+FFFD). */
+size_t zj_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
+
+/* Encodes cp into out (at least 4 bytes) and returns the byte count. */
+size_t zj_utf8_encode(int32_t cp, char *out);
+
+/* Returns the length of the longest valid UTF-8 prefix of s: len when the
+ * whole string is valid.  Overlong forms, surrogates and values above
+ * U+10FFFF are invalid. */
+size_t zj_utf8_valid_prefix(const char *s, size_t len);
+
+/* Start of the code point that contains byte i (steps back over
+ * continuation bytes). */
+size_t zj_utf8_cp_start(const char *s, size_t i);
+
+/* Number of code points in s[0..len). */
+size_t zj_utf8_count(const char *s, size_t len);
+
+/* Byte offset of the end of the grapheme cluster that starts at i. */
+size_t zj_grapheme_next(const char *s, size_t len, size_t i);
+
+/* Byte offset of the start of the grapheme cluster that ends at i (i > 0).
+ * Looks back only as far as a code point that always starts a cluster, so
+ * the cost does not grow with the length of the line. */
+size_t zj_grapheme_prev(const char *s, size_t len, size_t i);
+
+/* Display columns of the cluster s[start..end): 0, 1 or 2.  Tabs and
+ * control characters are the caller's business (they return 1). */
+int zj_cluster_width(const char *s, size_t start, size_t end);
+
+/* Display columns of a whole string, cluster by cluster (tabs count 1). */
+size_t zj_str_width(const char *s, size_t len);
+
+/* Character classes used by the outline, wrap and checker rules. */
+bool zj_is_han(int32_t cp);         /* CJK ideographs, 〇 */
+bool zj_is_cjk(int32_t cp);         /* Han, kana, Hangul, CJK and full-width punctuation */
+bool zj_is_space(int32_t cp);       /* ASCII blanks, U+3000, NBSP and other Zs */
+
+#endif

@@ -1,0 +1,104 @@
+/* main: the zongjie command line (see DESIGN.md, "Command line"). */
+#include <config.h>
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("zongjie: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+void cli_file_error(const char *path, const zj_error *err)
+{
+	if (err->line > 0)
+		fprintf(stderr, "zongjie: %s:%ld:%ld: %s\n", path, err->line, err->col,
+			err->message);
+	else
+		fprintf(stderr, "zongjie: %s: %s\n", path, err->message);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("zongjie: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	fprintf(stderr, _("Try 'zongjie --help' for more information.\n"));
+	return EXIT_TROUBLE;
+}
+
+static void print_help(void)
+{
+	printf(_("Usage: zongjie [FILE]\n"
+		 "       zongjie COMMAND [OPTION]... [ARGUMENT]...\n"
+		 "Write and check Chinese work summaries (工作总结).\n"
+		 "\n"
+		 "Commands:\n"
+		 "  outline [--format=text|json] FILE\n"
+		 "                   show the articles, parts and headings zongjie finds\n"
+		 "\n"
+		 "Options:\n"
+		 "  -h, --help       display this help and exit\n"
+		 "  -V, --version    output version information and exit\n"
+		 "\n"
+		 "Exit status: 0 if all is well, 1 if findings of severity error remain,\n"
+		 "2 if zongjie cannot run (bad usage, unreadable file).\n"));
+}
+
+static void print_version(void)
+{
+	printf("zongjie %s\n", PACKAGE_VERSION);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	const char *localedir = getenv("ZONGJIE_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+
+	if (argc >= 2 && !strcmp(argv[1], "outline"))
+		return cmd_outline(argc - 1, argv + 1);
+
+	static const struct option options[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			print_help();
+			return EXIT_OK;
+		case 'V':
+			print_version();
+			return EXIT_OK;
+		default:
+			if (optopt)
+				return cli_usage_error(_("invalid option -- '%c'"), optopt);
+			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(_("the editor is not built yet; '%s' can be read with "
+					 "'zongjie outline %s'"), argv[optind], argv[optind]);
+	print_help();
+	return EXIT_OK;
+}

@@ -1,0 +1,671 @@
+/* outline: see include/zongjie/outline.h for the rules. */
+#include <config.h>
+
+#include "zongjie/outline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "zongjie/utf8.h"
+#include "zongjie/util.h"
+
+const char *zj_part_name(zj_part_kind kind)
+{
+	static const char *const names[] = {"opening", "achievements", "problems",
+					    "plan",    "other",        "closing"};
+	return names[kind];
+}
+
+/* ---- heading markers -------------------------------------------------- */
+
+static int cn_digit(int32_t c)
+{
+	static const int32_t digits[] = {0x96F6 /*零*/, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+					 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	for (int i = 0; i < 10; i++)
+		if (c == digits[i])
+			return i;
+	if (c == 0x3007) /* 〇 */
+		return 0;
+	if (c == 0x4E24) /* 两 */
+		return 2;
+	return -1;
+}
+
+#define CN_TEN 0x5341     /* 十 */
+#define CN_HUNDRED 0x767E /* 百 */
+
+/* Parses a Chinese numeral (一 … 九百九十九) at s[i]; returns its byte
+ * length and value, or 0. */
+static size_t cn_number(const char *s, size_t len, size_t i, int *value)
+{
+	int total = 0, cur = -1, count = 0;
+	size_t p = i;
+	while (p < len && count < 6) {
+		int32_t c;
+		size_t n = zj_utf8_decode(s, len, p, &c);
+		int d = cn_digit(c);
+		if (d >= 0)
+			cur = d;
+		else if (c == CN_TEN) {
+			total += (cur < 0 ? 1 : cur) * 10;
+			cur = -1;
+		} else if (c == CN_HUNDRED) {
+			total += (cur < 0 ? 1 : cur) * 100;
+			cur = -1;
+		} else
+			break;
+		p += n;
+		count++;
+	}
+	if (count == 0)
+		return 0;
+	total += cur < 0 ? 0 : cur;
+	if (total <= 0)
+		return 0;
+	*value = total;
+	return p - i;
+}
+
+/* ASCII or full-width digits, 1 or 2 of them. */
+static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
+{
+	int v = 0, count = 0;
+	size_t p = i;
+	while (p < len && count < 3) {
+		int32_t c;
+		size_t n = zj_utf8_decode(s, len, p, &c);
+		if (c >= '0' && c <= '9')
+			v = v * 10 + (c - '0');
+		else if (c >= 0xFF10 && c <= 0xFF19)
+			v = v * 10 + (c - 0xFF10);
+		else
+			break;
+		p += n;
+		count++;
+	}
+	if (count == 0 || count > 2 || v == 0)
+		return 0;
+	*value = v;
+	return p - i;
+}
+
+static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+	int32_t c = 0;
+	size_t k = i < len ? zj_utf8_decode(s, len, i, &c) : 0;
+	if (n)
+		*n = k;
+	return i < len ? c : -1;
+}
+
+static bool is_digit_cp(int32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Recognises the marker at s[i]; fills level, marker, number and returns
+ * the byte length of the marker, or 0. */
+static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
+{
+	size_t n, k;
+	int v;
+	int32_t c = cp_at(s, len, i, &n);
+
+	if (c == 0x7B2C) { /* 第 */
+		k = cn_number(s, len, i + n, &v);
+		if (k) {
+			size_t p = i + n + k;
+			if (len - p >= 6 && !memcmp(s + p, "部分", 6)) {
+				h->level = 1, h->marker = ZJ_MARK_CN_PART, h->number = v;
+				return p + 6 - i;
+			}
+			if (len - p >= 3 && !memcmp(s + p, "章", 3)) {
+				h->level = 1, h->marker = ZJ_MARK_CN_CHAPTER, h->number = v;
+				return p + 3 - i;
+			}
+		}
+		return 0;
+	}
+	if ((k = cn_number(s, len, i, &v))) {
+		size_t m;
+		int32_t sep = cp_at(s, len, i + k, &m);
+		if (sep == 0x3001) { /* 、 */
+			h->level = 1, h->marker = ZJ_MARK_CN_COMMA, h->number = v;
+			return k + m;
+		}
+		if (sep == 0xFF0E || sep == '.') {
+			h->level = 1, h->marker = ZJ_MARK_CN_DOT, h->number = v;
+			return k + m;
+		}
+		return 0;
+	}
+	if (c == 0xFF08 || c == '(') {
+		size_t m;
+		int32_t close;
+		if ((k = cn_number(s, len, i + n, &v))) {
+			close = cp_at(s, len, i + n + k, &m);
+			if (close == 0xFF09 || close == ')') {
+				h->level = 2, h->number = v;
+				h->marker = c == '(' ? ZJ_MARK_CN_PAREN_HALF : ZJ_MARK_CN_PAREN_FULL;
+				return n + k + m;
+			}
+		} else if ((k = arabic_number(s, len, i + n, &v))) {
+			close = cp_at(s, len, i + n + k, &m);
+			if (close == 0xFF09 || close == ')') {
+				h->level = 4, h->number = v;
+				h->marker = c == '(' ? ZJ_MARK_NUM_PAREN_HALF : ZJ_MARK_NUM_PAREN_FULL;
+				return n + k + m;
+			}
+		}
+		return 0;
+	}
+	if ((k = arabic_number(s, len, i, &v))) {
+		size_t m;
+		int32_t sep = cp_at(s, len, i + k, &m);
+		zj_marker mk = sep == 0x3001 ? ZJ_MARK_NUM_COMMA
+			     : sep == '.'    ? ZJ_MARK_NUM_DOT
+			     : sep == 0xFF0E ? ZJ_MARK_NUM_FULLDOT : ZJ_MARK_NONE;
+		if (mk == ZJ_MARK_NONE)
+			return 0;
+		/* 1.5万元 and 3.2% are numbers, not markers. */
+		if (mk != ZJ_MARK_NUM_COMMA && is_digit_cp(cp_at(s, len, i + k + m, NULL)))
+			return 0;
+		h->level = 3, h->marker = mk, h->number = v;
+		return k + m;
+	}
+	if (c >= 0x2474 && c <= 0x2487) { /* ⑴ … ⒇ */
+		h->level = 4, h->marker = ZJ_MARK_NUM_PAREN_SIGN, h->number = c - 0x2474 + 1;
+		return n;
+	}
+	if (c >= 0x2460 && c <= 0x2473) { /* ① … ⑳ */
+		h->level = 5, h->marker = ZJ_MARK_CIRCLED, h->number = c - 0x2460 + 1;
+		return n;
+	}
+	return 0;
+}
+
+static bool is_sentence_end(int32_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A ||
+	       c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+static size_t skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		int32_t c;
+		size_t n = zj_utf8_decode(s, len, i, &c);
+		if (!zj_is_space(c))
+			break;
+		i += n;
+	}
+	return i;
+}
+
+bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
+{
+	memset(h, 0, sizeof *h);
+	size_t i = skip_blanks(s, len, 0);
+	h->marker_start = i;
+	size_t mlen = parse_marker(s, len, i, h);
+	if (!mlen)
+		goto no;
+	size_t t = skip_blanks(s, len, i + mlen);
+	if (t >= len)
+		goto no;
+	/* 一、二等奖, 1、2、3号楼: an enumeration, not a heading. */
+	zj_heading tmp;
+	size_t n;
+	int32_t first = cp_at(s, len, t, &n);
+	if (first == 0x7B49 /* 等 */ || (parse_marker(s, len, t, &tmp) && tmp.level == h->level) ||
+	    first == 0x3001 || first == 0xFF0C || first == ',' || first == 0x3002)
+		goto no;
+	h->title_start = t;
+	size_t count = 0, p = t;
+	while (p < len) {
+		int32_t c;
+		size_t k = zj_utf8_decode(s, len, p, &c);
+		p += k;
+		count++;
+		if (is_sentence_end(c)) {
+			if (count > ZJ_HEADING_MAX_TITLE)
+				goto no;
+			h->title_end = p;
+			return true;
+		}
+		if (count > ZJ_HEADING_MAX_LINE)
+			goto no;
+	}
+	/* No sentence end: the whole line is the title; trim trailing blanks. */
+	size_t end = len;
+	while (end > t) {
+		size_t b = zj_utf8_cp_start(s, end - 1);
+		int32_t c;
+		zj_utf8_decode(s, len, b, &c);
+		if (!zj_is_space(c))
+			break;
+		end = b;
+	}
+	h->title_end = end;
+	return true;
+no:
+	memset(h, 0, sizeof *h);
+	return false;
+}
+
+/* ---- part keywords ---------------------------------------------------- */
+
+typedef struct keyword {
+	const char *word;
+	zj_part_kind kind;
+} keyword;
+
+static const keyword part_keywords[] = {
+	{"问题", ZJ_PART_PROBLEMS}, {"不足", ZJ_PART_PROBLEMS}, {"差距", ZJ_PART_PROBLEMS},
+	{"困难", ZJ_PART_PROBLEMS}, {"短板", ZJ_PART_PROBLEMS}, {"薄弱", ZJ_PART_PROBLEMS},
+	{"教训", ZJ_PART_PROBLEMS}, {"缺点", ZJ_PART_PROBLEMS}, {"挑战", ZJ_PART_PROBLEMS},
+	{"计划", ZJ_PART_PLAN}, {"打算", ZJ_PART_PLAN}, {"思路", ZJ_PART_PLAN},
+	{"安排", ZJ_PART_PLAN}, {"下一步", ZJ_PART_PLAN}, {"下步", ZJ_PART_PLAN},
+	{"明年", ZJ_PART_PLAN}, {"下半年", ZJ_PART_PLAN}, {"来年", ZJ_PART_PLAN},
+	{"展望", ZJ_PART_PLAN}, {"设想", ZJ_PART_PLAN}, {"努力方向", ZJ_PART_PLAN},
+	{"今后", ZJ_PART_PLAN}, {"目标任务", ZJ_PART_PLAN}, {"工作要点", ZJ_PART_PLAN},
+	{"重点任务", ZJ_PART_PLAN},
+	{"成效", ZJ_PART_ACHIEVEMENTS}, {"成绩", ZJ_PART_ACHIEVEMENTS},
+	{"成果", ZJ_PART_ACHIEVEMENTS}, {"做法", ZJ_PART_ACHIEVEMENTS},
+	{"总结", ZJ_PART_ACHIEVEMENTS}, {"回顾", ZJ_PART_ACHIEVEMENTS},
+	{"完成情况", ZJ_PART_ACHIEVEMENTS}, {"开展情况", ZJ_PART_ACHIEVEMENTS},
+	{"主要工作", ZJ_PART_ACHIEVEMENTS}, {"工作情况", ZJ_PART_ACHIEVEMENTS},
+	{"取得", ZJ_PART_ACHIEVEMENTS}, {"亮点", ZJ_PART_ACHIEVEMENTS},
+	{"经验", ZJ_PART_ACHIEVEMENTS}, {"进展", ZJ_PART_ACHIEVEMENTS},
+	{"荣誉", ZJ_PART_ACHIEVEMENTS}, {"表彰", ZJ_PART_ACHIEVEMENTS},
+	{"业绩", ZJ_PART_ACHIEVEMENTS}, {"收获", ZJ_PART_ACHIEVEMENTS},
+	{"建议", ZJ_PART_OTHER}, {"附件", ZJ_PART_OTHER}, {"附表", ZJ_PART_OTHER},
+	{"说明", ZJ_PART_OTHER},
+};
+
+/* First 4-digit year (1950–2099) followed by 年 or 学年 in s, or 0. */
+static int find_year(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 4 < len; i++) {
+		if (!(s[i] >= '0' && s[i] <= '9'))
+			continue;
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		size_t k = i;
+		int v = 0;
+		while (k < len && k - i < 5 && s[k] >= '0' && s[k] <= '9')
+			v = v * 10 + (s[k++] - '0');
+		if (k - i != 4 || v < 1950 || v > 2099)
+			continue;
+		if ((len - k >= 3 && !memcmp(s + k, "年", 3)) ||
+		    (len - k >= 6 && !memcmp(s + k, "学年", 6)))
+			return v;
+	}
+	return 0;
+}
+
+zj_part_kind zj_part_from_heading(const char *s, size_t len, int year)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		for (size_t k = 0; k < sizeof part_keywords / sizeof part_keywords[0]; k++) {
+			size_t n = strlen(part_keywords[k].word);
+			if (len - i >= n && !memcmp(s + i, part_keywords[k].word, n))
+				return part_keywords[k].kind;
+		}
+	}
+	int y = find_year(s, len);
+	if (y && year)
+		return y > year ? ZJ_PART_PLAN : ZJ_PART_ACHIEVEMENTS;
+	return ZJ_PART_OPENING;
+}
+
+/* ---- line classes ----------------------------------------------------- */
+
+enum line_class {
+	LINE_BLANK,
+	LINE_NEUTRAL,   /* no Han character: separators, site markers */
+	LINE_PARA,
+	LINE_TITLE,     /* short, no sentence end */
+	LINE_TITLE_KW,  /* … that names a summary, plan or report */
+	LINE_TITLE_PIAN,/* … that carries a 篇 marker */
+	LINE_HEADING,
+};
+
+static const char *const title_words[] = {"总结", "计划", "报告", "安排", "汇报",
+					  "述职", "要点", "小结", "范文"};
+
+static bool has_pian_marker(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 3 <= len; i++) {
+		if (memcmp(s + i, "篇", 3))
+			continue;
+		size_t j = skip_blanks(s, len, i + 3);
+		int v;
+		int32_t c = cp_at(s, len, j, NULL);
+		if (cn_number(s, len, j, &v) || is_digit_cp(c))
+			return true;
+		/* 第三篇 */
+		size_t b = i;
+		while (b > 0) {
+			size_t p = zj_utf8_cp_start(s, b - 1);
+			int32_t d = cp_at(s, len, p, NULL);
+			if (cn_digit(d) < 0 && d != CN_TEN && !is_digit_cp(d))
+				break;
+			b = p;
+		}
+		if (b < i && b >= 3 && !memcmp(s + b - 3, "第", 3))
+			return true;
+	}
+	return false;
+}
+
+static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
+{
+	size_t i = skip_blanks(s, len, 0);
+	if (i >= len)
+		return LINE_BLANK;
+	if (zj_heading_parse(s, len, h))
+		return LINE_HEADING;
+	size_t count = 0, han = 0;
+	int32_t last = 0;
+	for (size_t p = i; p < len;) {
+		int32_t c;
+		p += zj_utf8_decode(s, len, p, &c);
+		count++;
+		han += zj_is_han(c);
+		if (!zj_is_space(c))
+			last = c;
+	}
+	if (!han)
+		return LINE_NEUTRAL;
+	if (count > ZJ_HEADING_MAX_LINE || is_sentence_end(last) || last == 0xFF0C ||
+	    last == ',' || last == 0x3001)
+		return LINE_PARA;
+	if (has_pian_marker(s, len))
+		return LINE_TITLE_PIAN;
+	for (size_t k = 0; k < sizeof title_words / sizeof title_words[0]; k++)
+		if (memmem(s, len, title_words[k], strlen(title_words[k])))
+			return LINE_TITLE_KW;
+	return LINE_TITLE;
+}
+
+/* A paragraph that sums the article up. */
+static bool is_closing_paragraph(const char *s, size_t len)
+{
+	static const char *const starts[] = {"以上", "总之", "总而言之", "综上", "总的来说",
+					     "总的来看", "总体来看", "展望", "最后"};
+	size_t i = skip_blanks(s, len, 0);
+	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+		size_t n = strlen(starts[k]);
+		if (len - i >= n && !memcmp(s + i, starts[k], n))
+			return true;
+	}
+	const char *r = memmem(s, len, "回顾", 6);
+	return r && memmem(r, len - (size_t)(r - s), "展望", 6);
+}
+
+/* ---- building --------------------------------------------------------- */
+
+typedef struct line_info {
+	size_t start, end; /* end excludes CR LF */
+	unsigned char cls;
+	long heading;      /* index into sections, -1 */
+} line_info;
+
+typedef struct builder {
+	const char *text;
+	size_t len;
+	line_info *lines;
+	size_t nlines;
+	zj_outline *o;
+	size_t part_cap, article_cap;
+} builder;
+
+static size_t count_chars(const char *s, size_t start, size_t end)
+{
+	size_t n = 0;
+	for (size_t i = start; i < end;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			n += b > ' ' && b != 0x7F;
+			i++;
+			continue;
+		}
+		int32_t c;
+		i += zj_utf8_decode(s, end, i, &c);
+		n += !zj_is_space(c);
+	}
+	return n;
+}
+
+static size_t line_end_offset(const builder *b, size_t line)
+{
+	/* end of the part: start of the following line, or the text end */
+	return line + 1 < b->nlines ? b->lines[line + 1].start : b->len;
+}
+
+static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t first, size_t last)
+{
+	zj_outline *o = b->o;
+	zj_grow((void **)&o->parts, &b->part_cap, o->nparts + 1, sizeof *o->parts);
+	zj_part *p = &o->parts[o->nparts++];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->heading = heading;
+	p->first_line = first;
+	p->start = b->lines[first].start;
+	p->end = line_end_offset(b, last);
+	p->last_line = first;
+	for (size_t i = last + 1; i-- > first;)
+		if (b->lines[i].cls != LINE_BLANK) {
+			p->last_line = i;
+			break;
+		}
+	/* Sections inside, the part's own heading excluded. */
+	p->first_section = 0;
+	p->nsections = 0;
+	bool found = false;
+	for (size_t i = first; i <= last; i++) {
+		long h = b->lines[i].heading;
+		if (h < 0 || h == heading)
+			continue;
+		if (!found) {
+			p->first_section = (size_t)h;
+			found = true;
+		}
+		p->nsections++;
+	}
+	size_t body = p->start;
+	if (heading >= 0)
+		body = o->sections[heading].title_end;
+	p->chars = count_chars(b->text, body, p->end);
+	return p;
+}
+
+static void build_article(builder *b, size_t first, size_t last)
+{
+	zj_outline *o = b->o;
+	zj_grow((void **)&o->articles, &b->article_cap, o->narticles + 1, sizeof *o->articles);
+	zj_article *a = &o->articles[o->narticles++];
+	memset(a, 0, sizeof *a);
+	a->first_line = first;
+	a->last_line = last;
+	a->start = b->lines[first].start;
+	a->end = line_end_offset(b, last);
+	a->first_part = o->nparts;
+	a->title_line = -1;
+
+	/* Title: the last title line naming a summary before the first text,
+	 * else the first title line. */
+	long any_title = -1;
+	size_t content = last + 1;
+	for (size_t i = first; i <= last; i++) {
+		unsigned char c = b->lines[i].cls;
+		if (c == LINE_PARA || c == LINE_HEADING) {
+			content = i;
+			break;
+		}
+		if (c == LINE_TITLE_KW || c == LINE_TITLE_PIAN)
+			a->title_line = (long)i;
+		else if (c == LINE_TITLE && any_title < 0)
+			any_title = (long)i;
+	}
+	if (a->title_line < 0)
+		a->title_line = any_title;
+	if (a->title_line >= 0) {
+		const line_info *t = &b->lines[a->title_line];
+		a->title_start = skip_blanks(b->text, t->end, t->start);
+		a->title_end = t->end;
+		a->year = find_year(b->text + t->start, t->end - t->start);
+	}
+	if (!a->year && content <= last) {
+		const line_info *t = &b->lines[content];
+		a->year = find_year(b->text + t->start, t->end - t->start);
+	}
+
+	int top = 0;
+	for (size_t i = first; i <= last; i++) {
+		long h = b->lines[i].heading;
+		if (h >= 0 && (top == 0 || o->sections[h].level < top))
+			top = o->sections[h].level;
+	}
+	if (top == 0) {
+		add_part(b, ZJ_PART_OPENING, -1, first, last);
+		a->nparts = o->nparts - a->first_part;
+		return;
+	}
+	/* Part boundaries: the top-level headings. */
+	size_t open_end = first;
+	while (open_end <= last && !(b->lines[open_end].heading >= 0 &&
+				     o->sections[b->lines[open_end].heading].level == top))
+		open_end++;
+	bool opening_has_text = false;
+	for (size_t i = first; i < open_end; i++)
+		opening_has_text |= b->lines[i].cls != LINE_BLANK;
+	if (opening_has_text)
+		add_part(b, ZJ_PART_OPENING, -1, first, open_end - 1);
+
+	size_t i = open_end;
+	while (i <= last) {
+		size_t j = i + 1;
+		while (j <= last && !(b->lines[j].heading >= 0 &&
+				      o->sections[b->lines[j].heading].level == top))
+			j++;
+		long h = b->lines[i].heading;
+		const zj_section *s = &o->sections[h];
+		zj_part_kind kind = zj_part_from_heading(b->text + s->title_start,
+							 s->title_end - s->title_start, a->year);
+		size_t part_last = j - 1;
+		long closing = -1;
+		if (j > last) {
+			/* The last part: split off a summing-up final paragraph. */
+			size_t k = part_last + 1;
+			while (k-- > i && (b->lines[k].cls == LINE_BLANK || b->lines[k].cls == LINE_NEUTRAL))
+				;
+			if (k > i && b->lines[k].cls == LINE_PARA &&
+			    is_closing_paragraph(b->text + b->lines[k].start,
+						 b->lines[k].end - b->lines[k].start)) {
+				bool other_body = s->title_end < b->lines[i].end;
+				for (size_t m = i + 1; m < k; m++)
+					other_body |= b->lines[m].cls != LINE_BLANK;
+				if (other_body)
+					closing = (long)k;
+			}
+		}
+		/* ZJ_PART_OPENING stands for "no keyword" until resolved below. */
+		add_part(b, kind, h, i, closing >= 0 ? (size_t)closing - 1 : part_last);
+		if (closing >= 0)
+			add_part(b, ZJ_PART_CLOSING, -1, (size_t)closing, part_last);
+		i = j;
+	}
+	/* Headings without a keyword follow the part before them. */
+	zj_part_kind prev = ZJ_PART_ACHIEVEMENTS;
+	for (size_t k = a->first_part; k < o->nparts; k++) {
+		zj_part *p = &o->parts[k];
+		if (p->heading < 0)
+			continue;
+		if (p->kind == ZJ_PART_OPENING)
+			p->kind = prev;
+		prev = p->kind;
+	}
+	a->nparts = o->nparts - a->first_part;
+}
+
+zj_outline *zj_outline_build(const char *text, size_t len)
+{
+	builder b = {.text = text, .len = len};
+	zj_outline *o = zj_xcalloc(1, sizeof *o);
+	b.o = o;
+	size_t line_cap = 0, section_cap = 0;
+
+	for (size_t pos = 0;;) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		zj_grow((void **)&b.lines, &line_cap, b.nlines + 1, sizeof *b.lines);
+		line_info *li = &b.lines[b.nlines];
+		li->start = pos;
+		li->end = end > pos && text[end - 1] == '\r' ? end - 1 : end;
+		li->heading = -1;
+		zj_heading h;
+		li->cls = (unsigned char)classify_line(text + pos, li->end - pos, &h);
+		if (li->cls == LINE_HEADING) {
+			zj_grow((void **)&o->sections, &section_cap, o->nsections + 1,
+				sizeof *o->sections);
+			o->sections[o->nsections] = (zj_section){
+				.level = h.level, .marker = h.marker, .number = h.number,
+				.line = b.nlines, .start = pos,
+				.title_start = pos + h.marker_start, .title_end = pos + h.title_end};
+			li->heading = (long)o->nsections++;
+		}
+		b.nlines++;
+		if (!nl)
+			break;
+		pos = end + 1;
+	}
+	o->lines = b.nlines;
+
+	/* For each line, the number of the next heading at or after it. */
+	int *next_number = zj_xmalloc((b.nlines + 1) * sizeof *next_number);
+	next_number[b.nlines] = 0;
+	for (size_t i = b.nlines; i-- > 0;)
+		next_number[i] = b.lines[i].heading >= 0 ? o->sections[b.lines[i].heading].number
+							 : next_number[i + 1];
+
+	size_t start = 0;
+	bool has_heading = false, has_text = false;
+	for (size_t i = 0; i < b.nlines; i++) {
+		unsigned char c = b.lines[i].cls;
+		bool prev_blank = i == 0 || b.lines[i - 1].cls == LINE_BLANK;
+		bool split = false;
+		if (c == LINE_TITLE_PIAN)
+			split = has_text;
+		else if (c == LINE_TITLE_KW)
+			split = has_heading && prev_blank && next_number[i + 1] == 1;
+		if (split && i > start) {
+			build_article(&b, start, i - 1);
+			start = i;
+			has_heading = has_text = false;
+		}
+		if (c == LINE_HEADING)
+			has_heading = has_text = true;
+		else if (c == LINE_PARA)
+			has_text = true;
+	}
+	build_article(&b, start, b.nlines - 1);
+	free(next_number);
+	free(b.lines);
+	return o;
+}
+
+void zj_outline_free(zj_outline *o)
+{
+	if (!o)
+		return;
+	free(o->articles);
+	free(o->parts);
+	free(o->sections);
+	free(o);
+}
