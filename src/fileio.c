@@ -170,11 +170,14 @@ static bool mostly_utf8(const char *s, size_t len)
 			good++;
 			i += v;
 		} else {
+			/* one bad sequence: the lead byte and its stray continuations */
 			bad++;
 			i++;
+			while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+				i++;
 		}
 	}
-	return good > 2 * bad;
+	return good > bad;
 }
 
 /* Decodes buf (which we own, with one spare byte at the end) and hands back

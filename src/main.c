@@ -35,9 +35,9 @@ int cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	fputs("zongjie: ", stderr);
 	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
 	va_end(ap);
-	fprintf(stderr, _("Try 'zongjie --help' for more information.\n"));
+	/* One line, so scripts and editors can show it whole. */
+	fprintf(stderr, _(" (try 'zongjie --help')\n"));
 	return EXIT_TROUBLE;
 }
 

@@ -216,17 +216,19 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 		goto no;
 	/* 一、二等奖, 1、2、3号楼: an enumeration, not a heading. */
 	zj_heading tmp;
-	size_t n;
-	int32_t first = cp_at(s, len, t, &n);
-	if (first == 0x7B49 /* 等 */ || (parse_marker(s, len, t, &tmp) && tmp.level == h->level) ||
+	int v;
+	size_t k = cn_number(s, len, t, &v);
+	if (k && cp_at(s, len, t + k, NULL) == 0x7B49 /* 等 */)
+		goto no;
+	int32_t first = cp_at(s, len, t, NULL);
+	if (first == 0x7B49 || (parse_marker(s, len, t, &tmp) && tmp.level == h->level) ||
 	    first == 0x3001 || first == 0xFF0C || first == ',' || first == 0x3002)
 		goto no;
 	h->title_start = t;
 	size_t count = 0, p = t;
 	while (p < len) {
 		int32_t c;
-		size_t k = zj_utf8_decode(s, len, p, &c);
-		p += k;
+		p += zj_utf8_decode(s, len, p, &c);
 		count++;
 		if (is_sentence_end(c)) {
 			if (count > ZJ_HEADING_MAX_TITLE)

@@ -147,6 +147,9 @@ int zj_cluster_width(const char *s, size_t start, size_t end)
 	if (first < 0x20 || first == 0x7F)
 		return 1;
 	int width = utf8proc_charwidth(first);
+	/* A pair of regional indicators is a flag, drawn as one wide glyph. */
+	if (first >= 0x1F1E6 && first <= 0x1F1FF)
+		width = 2;
 	while (i < end) {
 		int32_t cp;
 		i += zj_utf8_decode(s, end, i, &cp);

@@ -1,3 +1,134 @@
+/* Unit tests of doc: outline kept in step with edits, saving. */
 #include <config.h>
+
+#include <errno.h>
+
 #include "testutil.h"
-int main(void){return 0;}
+#include "zongjie/doc.h"
+
+static const char gb_free_text[] =
+	"北岭镇2025年工作总结\r\n"
+	"一、工作成效\r\n"
+	"全年新建道路xx公里。\r\n"
+	"二、2026年工作计划\r\n"
+	"继续推进道路建设。\r\n";
+
+START_TEST(outline_follows_edits)
+{
+	zj_doc *d = zj_doc_new(gb_free_text, strlen(gb_free_text));
+	const zj_outline *o = zj_doc_outline(d);
+	ck_assert_uint_eq(o->nparts, 3);
+	/* Insert a problems part before the plan. */
+	size_t len;
+	const char *s = zj_doc_text(d, &len);
+	size_t at = (size_t)(strstr(s, "二、") - s);
+	const char *ins = "二、存在问题\r\n资金缺口较大。\r\n";
+	ck_assert(zj_doc_insert(d, at, ins, strlen(ins)));
+	o = zj_doc_outline(d);
+	ck_assert_uint_eq(o->nparts, 4);
+	ck_assert_int_eq(o->parts[2].kind, ZJ_PART_PROBLEMS);
+	ck_assert_int_eq(o->parts[3].kind, ZJ_PART_PLAN);
+	ck_assert(zj_doc_undo(d, NULL));
+	o = zj_doc_outline(d);
+	ck_assert_uint_eq(o->nparts, 3);
+	ck_assert(zj_doc_redo(d, NULL));
+	ck_assert_uint_eq(zj_doc_outline(d)->nparts, 4);
+	/* Deleting a heading's marker turns it into a paragraph. */
+	s = zj_doc_text(d, &len);
+	at = (size_t)(strstr(s, "二、存在") - s);
+	ck_assert(zj_doc_delete(d, at, at + strlen("二、")));
+	ck_assert_uint_eq(zj_doc_outline(d)->nparts, 3);
+	zj_doc_free(d);
+}
+END_TEST
+
+START_TEST(untouched_and_edited_saves)
+{
+	char *dir = make_tmpdir();
+	char path[512];
+	snprintf(path, sizeof path, "%s/a.txt", dir);
+	write_bytes(path, gb_free_text, strlen(gb_free_text));
+	zj_error err = {0};
+	zj_doc *d = zj_doc_open(path, false, &err);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(d->format.eol, ZJ_EOL_CRLF);
+	ck_assert(zj_doc_save(d, NULL, &err));
+	size_t n;
+	char *back = read_bytes(path, &n);
+	ck_assert_str_eq(back, gb_free_text);
+	free(back);
+
+	/* Fill the gap: only those bytes change; CRLF stays. */
+	size_t len;
+	const char *s = zj_doc_text(d, &len);
+	size_t at = (size_t)(strstr(s, "xx") - s);
+	ck_assert(zj_doc_replace(d, at, at + 2, "12", 2));
+	ck_assert(zj_text_modified(d->text));
+	ck_assert(zj_doc_save(d, NULL, &err));
+	ck_assert(!zj_text_modified(d->text));
+	back = read_bytes(path, &n);
+	ck_assert_uint_eq(n, strlen(gb_free_text));
+	for (size_t i = 0; i < n; i++)
+		if (back[i] != gb_free_text[i])
+			ck_assert_msg(i == (size_t)(strstr(gb_free_text, "xx") - gb_free_text) ||
+					      i == (size_t)(strstr(gb_free_text, "xx") - gb_free_text) + 1,
+				      "byte %zu changed", i);
+	free(back);
+	zj_doc_free(d);
+	rm_tree(dir);
+}
+END_TEST
+
+START_TEST(missing_file)
+{
+	zj_error err = {0};
+	ck_assert_ptr_null(zj_doc_open("/nonexistent/zongjie.txt", false, &err));
+	ck_assert_str_eq(err.message, strerror(ENOENT));
+	char *dir = make_tmpdir();
+	char path[512];
+	snprintf(path, sizeof path, "%s/new.txt", dir);
+	zj_doc *d = zj_doc_open(path, true, &err);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_uint_eq(zj_text_len(d->text), 0);
+	ck_assert(zj_doc_insert(d, 0, "新文件\n", strlen("新文件\n")));
+	ck_assert(zj_doc_save(d, NULL, &err));
+	size_t n;
+	char *back = read_bytes(path, &n);
+	ck_assert_str_eq(back, "新文件\n");
+	free(back);
+	zj_doc_free(d);
+	rm_tree(dir);
+}
+END_TEST
+
+START_TEST(positions_count_code_points)
+{
+	zj_doc *d = zj_doc_new("第一行\n二、xx人\n", strlen("第一行\n二、xx人\n"));
+	long line, col;
+	const char *s = zj_doc_text(d, NULL);
+	zj_doc_position(d, (size_t)(strstr(s, "xx") - s), &line, &col);
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 3);
+	zj_doc_position(d, 0, &line, &col);
+	ck_assert_int_eq(line, 1);
+	ck_assert_int_eq(col, 1);
+	zj_doc_free(d);
+}
+END_TEST
+
+static Suite *doc_suite(void)
+{
+	Suite *s = suite_create("doc");
+	TCase *tc = tcase_create("doc");
+	tcase_add_test(tc, outline_follows_edits);
+	tcase_add_test(tc, untouched_and_edited_saves);
+	tcase_add_test(tc, missing_file);
+	tcase_add_test(tc, positions_count_code_points);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(doc_suite());
+}

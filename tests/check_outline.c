@@ -1,3 +1,317 @@
+/* Unit tests of outline: heading detection, parts, articles. */
 #include <config.h>
+
 #include "testutil.h"
-int main(void){return 0;}
+#include "zongjie/outline.h"
+
+typedef struct heading_case {
+	const char *line;
+	int level;   /* 0: not a heading */
+	int number;
+	const char *title; /* expected title text (marker included), or NULL */
+} heading_case;
+
+static const heading_case heading_cases[] = {
+	{"一、主要工作成效", 1, 1, "一、主要工作成效"},
+	{"十二、其他事项", 1, 12, "十二、其他事项"},
+	{"二十一、附则", 1, 21, "二十一、附则"},
+	{"  三、存在的问题  ", 1, 3, "三、存在的问题"},
+	{"\xE3\x80\x80\xE3\x80\x80四、下一步工作打算", 1, 4, "四、下一步工作打算"},
+	{"五．工作设想", 1, 5, "五．工作设想"},
+	{"第一部分 工作回顾", 1, 1, "第一部分 工作回顾"},
+	{"第三章　保障措施", 1, 3, "第三章　保障措施"},
+	{"（一）强化理论学习", 2, 1, "（一）强化理论学习"},
+	{"(二)抓好队伍建设", 2, 2, "(二)抓好队伍建设"},
+	{"（十）其他", 2, 10, "（十）其他"},
+	{"（三）夯实基层基础。全年组织集中培训六期，覆盖网格员二百余人。", 2, 3,
+	 "（三）夯实基层基础。"},
+	{"1、落实安全责任", 3, 1, "1、落实安全责任"},
+	{"2.完善考核办法", 3, 2, "2.完善考核办法"},
+	{"3．加强督查问效", 3, 3, "3．加强督查问效"},
+	{"12、做好信息报送", 3, 12, "12、做好信息报送"},
+	{"１、全角数字编号", 3, 1, "１、全角数字编号"},
+	{"4、抓好防汛工作：汛前排查隐患点位二十处。", 3, 4, "4、抓好防汛工作："},
+	{"（1）完善台账", 4, 1, "（1）完善台账"},
+	{"(2)规范流程", 4, 2, "(2)规范流程"},
+	{"⑶健全机制", 4, 3, "⑶健全机制"},
+	{"①开展宣传", 5, 1, "①开展宣传"},
+	{"（一）工作思路", 2, 1, "（一）工作思路"},
+	/* not headings */
+	{"", 0, 0, NULL},
+	{"   ", 0, 0, NULL},
+	{"一是强化政治引领，二是夯实基层基础。", 0, 0, NULL},
+	{"首先，要提高认识；其次，要落实责任。", 0, 0, NULL},
+	{"一、二等奖各评出三名。", 0, 0, NULL},
+	{"1.5万元用于购置设备。", 0, 0, NULL},
+	{"2023.10.5召开推进会。", 0, 0, NULL},
+	{"2023、2024两年连续获评先进。", 0, 0, NULL},
+	{"1、2、3号楼完成改造。", 0, 0, NULL},
+	{"今年以来，我们围绕中心工作，扎实推进各项任务。", 0, 0, NULL},
+	{"一、", 0, 0, NULL},
+	{"（一）", 0, 0, NULL},
+	{"一，加强学习", 0, 0, NULL},
+	{"第一，要坚持问题导向。", 0, 0, NULL},
+	{"一方面，积极争取上级支持；另一方面，主动对接企业。", 0, 0, NULL},
+	{"（注：数据截至十一月底）", 0, 0, NULL},
+	{"（2023年）", 0, 0, NULL},
+	{"123、编号过大不是标题", 0, 0, NULL},
+	/* a numbered paragraph whose first sentence is long */
+	{"1、为了全面提升社区居民的健康素养和自我保健能力，街道联合辖区医院、学校、企业开展了形式多样的健康知识宣传和义诊服务活动。",
+	 0, 0, NULL},
+	/* a heading line without a sentence end but too long */
+	{"二、围绕中心服务大局统筹推进经济发展社会治理民生保障生态建设和党的建设各项工作取得了明显成效并受到上级充分肯定和社会各界群众普遍好评",
+	 0, 0, NULL},
+};
+
+START_TEST(heading_detection)
+{
+	for (size_t i = 0; i < sizeof heading_cases / sizeof heading_cases[0]; i++) {
+		const heading_case *c = &heading_cases[i];
+		zj_heading h;
+		bool is = zj_heading_parse(c->line, strlen(c->line), &h);
+		ck_assert_msg(is == (c->level > 0), "case %zu '%s': heading=%d", i, c->line, is);
+		if (!is)
+			continue;
+		ck_assert_msg(h.level == c->level, "'%s': level %d", c->line, h.level);
+		ck_assert_msg(h.number == c->number, "'%s': number %d", c->line, h.number);
+		size_t n = h.title_end - h.marker_start;
+		ck_assert_msg(n == strlen(c->title) && !memcmp(c->line + h.marker_start, c->title, n),
+			      "'%s': title '%.*s'", c->line, (int)n, c->line + h.marker_start);
+	}
+}
+END_TEST
+
+/* "opening achievements problems plan closing" for article k. */
+static char *parts_of(const zj_outline *o, size_t k)
+{
+	static char buf[512];
+	buf[0] = '\0';
+	const zj_article *a = &o->articles[k];
+	for (size_t i = 0; i < a->nparts; i++) {
+		if (i)
+			strcat(buf, " ");
+		strcat(buf, zj_part_name(o->parts[a->first_part + i].kind));
+	}
+	return buf;
+}
+
+static zj_outline *build(const char *s)
+{
+	return zj_outline_build(s, strlen(s));
+}
+
+static const char annual[] =
+	"青禾街道2025年工作总结暨2026年工作计划\n"
+	"\n"
+	"2025年，青禾街道在区委区政府领导下，围绕年度目标扎实工作，现将有关情况报告如下。\n"
+	"\n"
+	"一、2025年工作成效\n"
+	"（一）经济运行稳中有进。全年完成税收xx万元，同比增长x%。\n"
+	"（二）民生保障更加有力。新增就业岗位xx个。\n"
+	"二、存在的问题\n"
+	"一是项目储备不足；二是服务群众的精细化程度不够。\n"
+	"三、2026年工作计划\n"
+	"（一）抓项目促发展。\n"
+	"（二）抓治理保平安。\n"
+	"\n"
+	"总之，新的一年我们将锐意进取，努力完成各项任务。\n";
+
+START_TEST(annual_outline)
+{
+	zj_outline *o = build(annual);
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan closing");
+	const zj_article *a = &o->articles[0];
+	ck_assert_int_eq(a->title_line, 0);
+	ck_assert_int_eq(a->year, 2025);
+	const zj_part *ach = &o->parts[1];
+	ck_assert_uint_eq(ach->first_line, 4);
+	ck_assert_uint_eq(ach->last_line, 6);
+	ck_assert_uint_eq(ach->nsections, 2);
+	ck_assert_int_eq(o->sections[ach->first_section].level, 2);
+	/* chars: body only, no whitespace, heading excluded */
+	ck_assert_uint_eq(o->parts[2].chars, strlen("一是项目储备不足；二是服务群众的精细化程度不够。") / 3);
+	const zj_part *closing = &o->parts[4];
+	ck_assert_uint_eq(closing->first_line, 13);
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(half_year_outline)
+{
+	zj_outline *o = build("松林小学2025年上半年工作总结\n"
+			      "上半年，学校以提升教学质量为中心开展工作。\n"
+			      "一、上半年主要工作\n"
+			      "1、课堂教学改革稳步推进。\n"
+			      "2、校园安全常抓不懈。\n"
+			      "二、存在不足\n"
+			      "部分青年教师经验不足。\n"
+			      "三、下半年工作思路\n"
+			      "1、深化课题研究。\n"
+			      "2、办好秋季运动会。\n");
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(no_problems_and_positional_parts)
+{
+	/* Descriptive headings without keywords are achievements until a
+	 * keyword says otherwise; an unmarked heading after the plan belongs
+	 * to the plan. */
+	zj_outline *o = build("个人年度工作小结\n"
+			      "一、坚持学习，提升能力\n"
+			      "认真参加各类培训。\n"
+			      "二、立足岗位，服务群众\n"
+			      "全年接待来访群众xx人次。\n"
+			      "三、明年打算\n"
+			      "继续加强业务学习。\n"
+			      "四、保障措施\n"
+			      "落实责任分工。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements achievements plan plan");
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(three_articles)
+{
+	zj_outline *o = build("单位年度总结范文汇编（三篇）\n"
+			      "\n"
+			      "年度总结 篇一\n"
+			      "过去一年，我们做了大量工作。\n"
+			      "一、主要成绩\n"
+			      "完成各项指标。\n"
+			      "二、存在问题\n"
+			      "人手紧张。\n"
+			      "\n"
+			      "年度总结 篇二\n"
+			      "一年来，单位各项工作有序推进。\n"
+			      "一、工作回顾\n"
+			      "成绩明显。\n"
+			      "二、下一步计划\n"
+			      "再接再厉。\n"
+			      "\n"
+			      "东湖社区2024年工作总结\n"
+			      "\n"
+			      "一、取得的成效\n"
+			      "社区面貌焕然一新。\n"
+			      "二、不足之处\n"
+			      "活动场地偏小。\n"
+			      "三、2025年工作安排\n"
+			      "争取新建活动中心。\n");
+	ck_assert_uint_eq(o->narticles, 3);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems");
+	ck_assert_str_eq(parts_of(o, 1), "opening achievements plan");
+	ck_assert_str_eq(parts_of(o, 2), "opening achievements problems plan");
+	ck_assert_int_eq(o->articles[0].title_line, 2);
+	ck_assert_int_eq(o->articles[1].title_line, 9);
+	ck_assert_int_eq(o->articles[2].title_line, 16);
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(no_headings)
+{
+	zj_outline *o = build("今年我认真完成了领导交办的各项任务。\n明年我将继续努力。\n");
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_int_eq(o->parts[0].heading, -1);
+	zj_outline_free(o);
+	o = build("");
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_uint_eq(o->parts[0].chars, 0);
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(part_style_and_year_headings)
+{
+	/* 第X部分 headings; a bare year heading decides by the title's year;
+	 * subsection headings that only say 工作思路 do not start parts. */
+	zj_outline *o = build("县水利局2024年工作总结\r\n"
+			      "第一部分 2024年工作\r\n"
+			      "（一）工作思路\r\n"
+			      "以防汛为重点。\r\n"
+			      "第二部分 2025年工作\r\n"
+			      "加快水库除险加固。\r\n"
+			      "第三部分 意见建议\r\n"
+			      "建议增加专项资金。\r\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan other");
+	ck_assert_uint_eq(o->parts[1].nsections, 1);
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(headings_only_at_lower_level)
+{
+	/* An article whose highest headings are （一） uses them as parts. */
+	zj_outline *o = build("科室2024年工作总结\n"
+			      "（一）业务工作扎实开展。全年办理事项xx件。\n"
+			      "（二）短板弱项仍然存在。\n"
+			      "（三）2025年工作打算。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	ck_assert_uint_eq(o->parts[1].chars, 10); /* 全年办理事项xx件。 */
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(keyword_classification)
+{
+	static const struct { const char *heading; zj_part_kind kind; } cases[] = {
+		{"一、主要做法和成效", ZJ_PART_ACHIEVEMENTS},
+		{"二、存在的困难和问题", ZJ_PART_PROBLEMS},
+		{"三、下一步工作打算", ZJ_PART_PLAN},
+		{"三、存在问题及下步打算", ZJ_PART_PROBLEMS},
+		{"一、工作回顾", ZJ_PART_ACHIEVEMENTS},
+		{"四、明年工作思路", ZJ_PART_PLAN},
+		{"二、短板和差距", ZJ_PART_PROBLEMS},
+		{"五、意见建议", ZJ_PART_OTHER},
+		{"二、抓实基层基础", ZJ_PART_OPENING}, /* no keyword */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(zj_part_from_heading(cases[i].heading, strlen(cases[i].heading), 2024) ==
+				      cases[i].kind,
+			      "%s", cases[i].heading);
+	ck_assert_int_eq(zj_part_from_heading("二、2025年工作", strlen("二、2025年工作"), 2024),
+			 ZJ_PART_PLAN);
+	ck_assert_int_eq(zj_part_from_heading("一、2024年工作", strlen("一、2024年工作"), 2024),
+			 ZJ_PART_ACHIEVEMENTS);
+}
+END_TEST
+
+START_TEST(closing_needs_other_body)
+{
+	/* The only paragraph of the last part is its body, not a closing. */
+	zj_outline *o = build("总结\n一、成绩\n做了很多工作。\n二、打算\n以上工作将逐项落实。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan");
+	zj_outline_free(o);
+	o = build("总结\n一、成绩\n做了很多工作。\n二、打算\n继续努力。\n回顾过去，展望未来，我们信心满满。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan closing");
+	zj_outline_free(o);
+}
+END_TEST
+
+static Suite *outline_suite(void)
+{
+	Suite *s = suite_create("outline");
+	TCase *tc = tcase_create("outline");
+	tcase_add_test(tc, heading_detection);
+	tcase_add_test(tc, annual_outline);
+	tcase_add_test(tc, half_year_outline);
+	tcase_add_test(tc, no_problems_and_positional_parts);
+	tcase_add_test(tc, three_articles);
+	tcase_add_test(tc, no_headings);
+	tcase_add_test(tc, part_style_and_year_headings);
+	tcase_add_test(tc, headings_only_at_lower_level);
+	tcase_add_test(tc, keyword_classification);
+	tcase_add_test(tc, closing_needs_other_body);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(outline_suite());
+}
