@@ -17,5 +17,7 @@ void cli_file_error(const char *path, const zj_error *err);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_outline(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -48,6 +48,11 @@ static void print_help(void)
 		 "Write and check Chinese work summaries (工作总结).\n"
 		 "\n"
 		 "Commands:\n"
+		 "  check [--format=text|json] [--only RULES] [--ignore RULES] [--fix] FILE|DIR...\n"
+		 "                   list gaps and defects (every .txt below a DIR)\n"
+		 "  export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030] [--eol=lf|crlf]\n"
+		 "         [--indent=keep|fullwidth] [--strip-noise]\n"
+		 "                   write the text for submission; refused while errors remain\n"
 		 "  outline [--format=text|json] FILE\n"
 		 "                   show the articles, parts and headings zongjie finds\n"
 		 "\n"
@@ -74,6 +79,10 @@ int main(int argc, char **argv)
 
 	if (argc >= 2 && !strcmp(argv[1], "outline"))
 		return cmd_outline(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "check"))
+		return cmd_check(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "export"))
+		return cmd_export(argc - 1, argv + 1);
 
 	static const struct option options[] = {
 		{"help", no_argument, NULL, 'h'},

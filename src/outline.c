@@ -203,26 +203,46 @@ static size_t skip_blanks(const char *s, size_t len, size_t i)
 	return i;
 }
 
-bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
+/* The marker and enumeration tests shared by headings and numbered
+ * paragraphs; returns the title start, or 0. */
+static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
 	size_t i = skip_blanks(s, len, 0);
 	h->marker_start = i;
 	size_t mlen = parse_marker(s, len, i, h);
 	if (!mlen)
-		goto no;
+		return 0;
 	size_t t = skip_blanks(s, len, i + mlen);
 	if (t >= len)
-		goto no;
-	/* 一、二等奖, 1、2、3号楼: an enumeration, not a heading. */
+		return 0;
 	zj_heading tmp;
 	int v;
 	size_t k = cn_number(s, len, t, &v);
 	if (k && cp_at(s, len, t + k, NULL) == 0x7B49 /* 等 */)
-		goto no;
+		return 0;
 	int32_t first = cp_at(s, len, t, NULL);
 	if (first == 0x7B49 || (parse_marker(s, len, t, &tmp) && tmp.level == h->level) ||
 	    first == 0x3001 || first == 0xFF0C || first == ',' || first == 0x3002)
+		return 0;
+	return t;
+}
+
+bool zj_line_marker(const char *s, size_t len, zj_heading *h)
+{
+	size_t t = marker_and_title(s, len, h);
+	if (!t) {
+		memset(h, 0, sizeof *h);
+		return false;
+	}
+	h->title_start = t;
+	return true;
+}
+
+bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
+{
+	size_t t = marker_and_title(s, len, h);
+	if (!t)
 		goto no;
 	h->title_start = t;
 	size_t count = 0, p = t;

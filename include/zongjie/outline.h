@@ -75,6 +75,11 @@ typedef struct zj_heading {
  * it is a heading. */
 bool zj_heading_parse(const char *line, size_t len, zj_heading *h);
 
+/* Like zj_heading_parse, but accepts a numbered paragraph too (a marker
+ * followed by a long first sentence): the numbering of a list goes on
+ * whether its items are titles or paragraphs.  title_end is not set. */
+bool zj_line_marker(const char *line, size_t len, zj_heading *h);
+
 typedef enum zj_part_kind {
 	ZJ_PART_OPENING,
 	ZJ_PART_ACHIEVEMENTS,

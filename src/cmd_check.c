@@ -1,0 +1,542 @@
+/* `zongjie check` and `zongjie export`: findings and the submission text. */
+#include <config.h>
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "zongjie/check.h"
+#include "zongjie/doc.h"
+#include "zongjie/export.h"
+#include "zongjie/utf8.h"
+
+/* ---- positions -------------------------------------------------------- */
+
+/* Moves forward through the text counting lines (LF) and code points. */
+typedef struct cursor {
+	const char *s;
+	size_t pos;
+	long line, col;
+} cursor;
+
+static void advance(cursor *c, size_t to)
+{
+	const char *s = c->s;
+	for (size_t i = c->pos; i < to; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b == '\n') {
+			c->line++;
+			c->col = 1;
+		} else if ((b & 0xC0) != 0x80)
+			c->col++;
+	}
+	c->pos = to;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+typedef struct out_style {
+	bool json;
+	bool color;
+	bool first_file;
+} out_style;
+
+static void json_string(FILE *out, const char *s, size_t n)
+{
+	zj_buf b = {0};
+	zj_buf_putc(&b, '"');
+	zj_buf_json_escape(&b, s, n);
+	zj_buf_putc(&b, '"');
+	fwrite(b.data, 1, b.len, out);
+	zj_buf_free(&b);
+}
+
+static const char *severity_label(zj_severity sev)
+{
+	switch (sev) {
+	case ZJ_SEV_ERROR: return _("error");
+	case ZJ_SEV_WARNING: return _("warning");
+	case ZJ_SEV_INFO: break;
+	}
+	return _("info");
+}
+
+static const char *severity_color(zj_severity sev)
+{
+	return sev == ZJ_SEV_ERROR ? "\033[1;31m" : sev == ZJ_SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
+}
+
+static void print_findings(FILE *out, const out_style *st, const char *path, const char *text,
+			   const zj_findings *f)
+{
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, f);
+	cursor c = {text, 0, 1, 1};
+	const zj_finding *x;
+	bool first = true;
+	while ((x = zj_findings_next(&it))) {
+		advance(&c, x->start);
+		cursor e = c;
+		advance(&e, x->start + x->len);
+		const char *msg = zj_finding_message(f, x);
+		const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
+		if (st->json) {
+			fprintf(out, "%s{\"line\": %ld, \"col\": %ld, \"end_line\": %ld, \"end_col\": %ld, "
+				     "\"rule\": \"%s\", \"severity\": \"%s\", ",
+				first ? "" : ",\n   ", c.line, c.col, e.line, e.col, r->id,
+				zj_severity_name((zj_severity)x->severity));
+			if (x->kind >= 0)
+				fprintf(out, "\"kind\": \"%s\", ", zj_gap_kind_name((zj_gap_kind)x->kind));
+			fputs("\"text\": ", out);
+			json_string(out, text + x->start, x->len);
+			fputs(", \"message\": ", out);
+			json_string(out, msg, strlen(msg));
+			fputc('}', out);
+		} else if (st->color) {
+			fprintf(out, "\033[1m%s:%ld:%ld:\033[0m %s%s:\033[0m %s [%s]\n", path, c.line,
+				c.col, severity_color((zj_severity)x->severity),
+				severity_label((zj_severity)x->severity), msg, r->id);
+		} else {
+			fprintf(out, "%s:%ld:%ld: %s: %s [%s]\n", path, c.line, c.col,
+				severity_label((zj_severity)x->severity), msg, r->id);
+		}
+		first = false;
+	}
+}
+
+/* ---- options ---------------------------------------------------------- */
+
+static bool select_rules(const char *list, bool value, zj_check_options *opt)
+{
+	char *copy = zj_xstrdup(list), *save = NULL;
+	bool ok = true;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		zj_rule r;
+		if (!zj_rule_find(tok, &r)) {
+			cli_usage_error(_("unknown rule '%s'"), tok);
+			ok = false;
+			break;
+		}
+		opt->enabled[r] = value;
+	}
+	free(copy);
+	return ok;
+}
+
+static char *personal_words(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *path;
+	if (xdg && *xdg == '/')
+		path = zj_xasprintf("%s/zongjie/words", xdg);
+	else if (getenv("HOME"))
+		path = zj_xasprintf("%s/.config/zongjie/words", getenv("HOME"));
+	else
+		return NULL;
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+typedef struct path_list {
+	char **items;
+	size_t count, cap;
+} path_list;
+
+static void push_path(path_list *l, char *p)
+{
+	zj_grow((void **)&l->items, &l->cap, l->count + 1, sizeof *l->items);
+	l->items[l->count++] = p;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_txt_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcasecmp(name + n - 4, ".txt");
+}
+
+/* Every .txt file below dir, sorted; symlinked folders are not followed
+ * (they could loop). */
+static void collect_dir(const char *dir, path_list *out)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		push_path(out, zj_xstrdup(dir)); /* reported when read */
+		return;
+	}
+	path_list here = {0};
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *p = zj_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			path_list sub = {0};
+			collect_dir(p, &sub);
+			for (size_t i = 0; i < sub.count; i++)
+				push_path(&here, sub.items[i]);
+			free(sub.items);
+			free(p);
+		} else if (has_txt_suffix(e->d_name))
+			push_path(&here, p);
+		else
+			free(p);
+	}
+	closedir(d);
+	qsort(here.items, here.count, sizeof *here.items, str_cmp);
+	for (size_t i = 0; i < here.count; i++)
+		push_path(out, here.items[i]);
+	free(here.items);
+}
+
+static void expand_args(int argc, char **argv, path_list *out)
+{
+	for (int i = 0; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			collect_dir(argv[i], out);
+		else
+			push_path(out, zj_xstrdup(argv[i]));
+	}
+}
+
+/* Checks one document; returns its findings in f. */
+static void check_doc(zj_checker *checker, const zj_check_options *opt, zj_doc *d,
+		      zj_findings *f)
+{
+	size_t len;
+	const char *text = zj_doc_text(d, &len);
+	bool need_outline = opt->enabled[ZJ_RULE_MISSING_PART] || opt->enabled[ZJ_RULE_EMPTY_PART] ||
+			    opt->enabled[ZJ_RULE_HEADING_SEQUENCE] ||
+			    opt->enabled[ZJ_RULE_YEAR_MISMATCH];
+	const zj_outline *o = need_outline ? zj_doc_outline(d) : NULL;
+	text = zj_doc_text(d, &len);
+	zj_check(checker, text, len, o, f);
+}
+
+static bool fix_doc(zj_doc *d, zj_findings *f, zj_error *err, size_t *applied)
+{
+	size_t len, new_len;
+	const char *text = zj_doc_text(d, &len);
+	char *fixed = zj_apply_fixes(text, len, f, &new_len, applied);
+	bool ok = true;
+	if (*applied) {
+		zj_doc_replace(d, 0, len, fixed, new_len);
+		ok = zj_doc_save(d, NULL, err);
+	}
+	free(fixed);
+	return ok;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT };
+	static const struct option options[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"only", required_argument, NULL, OPT_ONLY},
+		{"ignore", required_argument, NULL, OPT_IGNORE},
+		{"fix", no_argument, NULL, OPT_FIX},
+		{"color", required_argument, NULL, OPT_COLOR},
+		{"colour", required_argument, NULL, OPT_COLOR},
+		{"dict", required_argument, NULL, OPT_DICT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	out_style st = {0};
+	bool fix = false, only_given = false;
+	const char *color = "auto";
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!strcmp(optarg, "json"))
+				st.json = true;
+			else if (strcmp(optarg, "text"))
+				return cli_usage_error(_("unknown format '%s' (use text or json)"),
+						       optarg);
+			break;
+		case OPT_ONLY:
+			if (!only_given)
+				for (int r = 0; r < ZJ_RULE_COUNT; r++)
+					opt.enabled[r] = false;
+			only_given = true;
+			if (!select_rules(optarg, true, &opt))
+				return EXIT_TROUBLE;
+			break;
+		case OPT_IGNORE:
+			if (!select_rules(optarg, false, &opt))
+				return EXIT_TROUBLE;
+			break;
+		case OPT_FIX:
+			fix = true;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+				return cli_usage_error(_("--color takes auto, always or never"));
+			color = optarg;
+			break;
+		case OPT_DICT:
+			opt.dict = optarg;
+			break;
+		case 'h':
+			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
+				 "                     [--fix] [--color=auto|always|never] [--dict NAME] FILE|DIR...\n"));
+			return EXIT_OK;
+		default:
+			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(_("check needs at least one FILE or DIR"));
+	st.color = !st.json && (!strcmp(color, "always") ||
+				(!strcmp(color, "auto") && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")));
+	char *words = personal_words();
+	opt.words_file = words;
+	char *notice = NULL;
+	zj_checker *checker = zj_checker_new(&opt, &notice);
+	if (notice) {
+		fprintf(stderr, _("zongjie: notice: %s\n"), notice);
+		free(notice);
+	}
+	/* the checker may have switched spelling off */
+	path_list files = {0};
+	expand_args(argc - optind, argv + optind, &files);
+
+	static char outbuf[1 << 16];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	size_t checked = 0, errors = 0, warnings = 0, infos = 0;
+	bool trouble = false;
+	if (st.json)
+		fputs("{\"files\": [", stdout);
+	for (size_t i = 0; i < files.count; i++) {
+		const char *path = files.items[i];
+		zj_error err = {0};
+		zj_doc *d = zj_doc_open(path, false, &err);
+		if (!d) {
+			fflush(stdout);
+			cli_file_error(path, &err);
+			trouble = true;
+			continue;
+		}
+		zj_findings f = {0};
+		check_doc(checker, &opt, d, &f);
+		if (fix) {
+			size_t applied = 0;
+			if (!fix_doc(d, &f, &err, &applied)) {
+				cli_file_error(path, &err);
+				trouble = true;
+			} else if (applied) {
+				fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
+							 "zongjie: %s: %zu fixes applied\n", applied),
+					path, applied);
+				zj_findings_free(&f);
+				check_doc(checker, &opt, d, &f);
+			}
+		}
+		size_t len;
+		const char *text = zj_doc_text(d, &len);
+		if (st.json) {
+			fputs(checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
+			json_string(stdout, path, strlen(path));
+			fputs(", \"findings\": [", stdout);
+			print_findings(stdout, &st, path, text, &f);
+			fputs("]}", stdout);
+		} else
+			print_findings(stdout, &st, path, text, &f);
+		checked++;
+		errors += zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+		warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
+		infos += zj_findings_with_severity(&f, ZJ_SEV_INFO);
+		zj_findings_free(&f);
+		zj_doc_free(d);
+	}
+	if (st.json)
+		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
+		       checked, errors, warnings);
+	else if (errors + warnings + infos) {
+		printf(ngettext("%zu file: ", "%zu files: ", checked), checked);
+		printf(ngettext("%zu error", "%zu errors", errors), errors);
+		printf(", ");
+		printf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
+		if (infos) {
+			printf(", ");
+			printf(ngettext("%zu note", "%zu notes", infos), infos);
+		}
+		printf("\n");
+	}
+	for (size_t i = 0; i < files.count; i++)
+		free(files.items[i]);
+	free(files.items);
+	zj_checker_free(checker);
+	free(words);
+	if (fflush(stdout) != 0)
+		return EXIT_TROUBLE;
+	return trouble ? EXIT_TROUBLE : errors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+int cmd_export(int argc, char **argv)
+{
+	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"encoding", required_argument, NULL, OPT_ENCODING},
+		{"eol", required_argument, NULL, OPT_EOL},
+		{"indent", required_argument, NULL, OPT_INDENT},
+		{"strip-noise", no_argument, NULL, OPT_STRIP},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *output = NULL, *encoding = NULL, *eol = NULL;
+	bool force = false;
+	zj_export_options xo = {0};
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case OPT_FORCE: force = true; break;
+		case OPT_ENCODING: encoding = optarg; break;
+		case OPT_EOL: eol = optarg; break;
+		case OPT_INDENT:
+			if (!strcmp(optarg, "fullwidth"))
+				xo.fullwidth_indent = true;
+			else if (strcmp(optarg, "keep"))
+				return cli_usage_error(_("--indent takes keep or fullwidth"));
+			break;
+		case OPT_STRIP: xo.strip_noise = true; break;
+		case 'h':
+			printf(_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
+				 "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"));
+			return EXIT_OK;
+		default:
+			if (optopt == 'o')
+				return cli_usage_error(_("option -o needs a file name"));
+			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(_("export takes exactly one FILE"));
+	const char *path = argv[optind];
+	zj_error err = {0};
+	zj_doc *d = zj_doc_open(path, false, &err);
+	if (!d) {
+		cli_file_error(path, &err);
+		return EXIT_TROUBLE;
+	}
+	zj_format fmt = d->format;
+	if (encoding) {
+		zj_encoding enc;
+		if (!zj_encoding_parse(encoding, &enc) ||
+		    (enc != ZJ_ENC_UTF8 && enc != ZJ_ENC_GB18030)) {
+			zj_doc_free(d);
+			return cli_usage_error(_("--encoding takes utf-8 or gb18030"));
+		}
+		if (enc != fmt.encoding)
+			fmt.bom = false;
+		fmt.encoding = enc;
+	}
+	if (eol) {
+		if (!strcmp(eol, "lf"))
+			fmt.eol = ZJ_EOL_LF;
+		else if (!strcmp(eol, "crlf"))
+			fmt.eol = ZJ_EOL_CRLF;
+		else {
+			zj_doc_free(d);
+			return cli_usage_error(_("--eol takes lf or crlf"));
+		}
+	}
+	if (output && !strcmp(output, path)) {
+		zj_doc_free(d);
+		return cli_usage_error(_("the export would overwrite its source %s"), path);
+	}
+
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	opt.enabled[ZJ_RULE_SPELLING] = false; /* advice, never a reason to refuse */
+	zj_checker *checker = zj_checker_new(&opt, NULL);
+	zj_findings f = {0};
+	check_doc(checker, &opt, d, &f);
+	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	size_t len;
+	const char *text = zj_doc_text(d, &len);
+	if (errors) {
+		/* Show what blocks the export on stderr: stdout may be the export. */
+		zj_findings_iter it;
+		zj_findings_iter_init(&it, &f);
+		out_style st = {.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR")};
+		zj_findings errs = {0};
+		const zj_finding *x;
+		while ((x = zj_findings_next(&it)))
+			if (x->severity == ZJ_SEV_ERROR) {
+				zj_grow((void **)&errs.list[x->rule], &errs.cap[x->rule],
+					errs.count[x->rule] + 1, sizeof(zj_finding));
+				errs.list[x->rule][errs.count[x->rule]++] = *x;
+			}
+		errs.arena = f.arena;
+		print_findings(stderr, &st, path, text, &errs);
+		errs.arena = (zj_buf){0};
+		zj_findings_free(&errs);
+		if (!force) {
+			fprintf(stderr, ngettext("zongjie: %s: export refused: %zu error remains "
+						 "(fix it, or use --force)\n",
+						 "zongjie: %s: export refused: %zu errors remain "
+						 "(fix them, or use --force)\n", errors),
+				path, errors);
+			zj_findings_free(&f);
+			zj_checker_free(checker);
+			zj_doc_free(d);
+			return EXIT_FINDINGS;
+		}
+		fprintf(stderr, ngettext("zongjie: %s: exported with %zu error remaining\n",
+					 "zongjie: %s: exported with %zu errors remaining\n", errors),
+			path, errors);
+	}
+	zj_findings_free(&f);
+	zj_checker_free(checker);
+
+	size_t out_len, bytes_len;
+	char *rendered = zj_export_text(text, len, zj_doc_outline(d), &xo, &out_len);
+	char *bytes;
+	int status = EXIT_OK;
+	if (!zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err)) {
+		cli_file_error(path, &err);
+		status = EXIT_TROUBLE;
+	} else {
+		if (output) {
+			if (!zj_save_atomic(output, bytes, bytes_len, &err)) {
+				cli_file_error(output, &err);
+				status = EXIT_TROUBLE;
+			}
+		} else if (fwrite(bytes, 1, bytes_len, stdout) != bytes_len || fflush(stdout) != 0) {
+			cli_error(_("cannot write the export to standard output"));
+			status = EXIT_TROUBLE;
+		}
+		free(bytes);
+	}
+	free(rendered);
+	zj_doc_free(d);
+	return status;
+}
