@@ -375,10 +375,12 @@ int cmd_check(int argc, char **argv)
 	else if (errors + warnings + infos) {
 		printf(ngettext("%zu file: ", "%zu files: ", checked), checked);
 		printf(ngettext("%zu error", "%zu errors", errors), errors);
-		printf(", ");
+		/* TRANSLATORS: separates the counts of the check summary line */
+		const char *sep = _(", ");
+		printf("%s", sep);
 		printf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
 		if (infos) {
-			printf(", ");
+			printf("%s", sep);
 			printf(ngettext("%zu note", "%zu notes", infos), infos);
 		}
 		printf("\n");

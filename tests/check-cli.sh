@@ -1,0 +1,131 @@
+#!/bin/sh
+# End-to-end tests of `zongjie check` and `zongjie export`.
+. "$TOP_SRCDIR/tests/tap.sh"
+data=$TOP_SRCDIR/tests/data
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT
+run() {
+	"$ZONGJIE" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+has() { grep -q -- "$1" "$2"; }
+
+# ---- check, text -------------------------------------------------------
+run check --color=never "$data/annual.txt"
+ok "gaps: exit 1" [ "$rc" -eq 1 ]
+ok "text finding format" has "^$data/annual.txt:6:19: error: unfilled number \[placeholder\]$" "$tmp/out"
+ok "summary line" [ "$(tail -n 1 "$tmp/out")" = "1 file: 5 errors, 0 warnings" ]
+
+run check --color=never --ignore heading-sequence,missing-part "$data/clean.txt"
+ok "clean file: exit 0" [ "$rc" -eq 0 ]
+ok "clean file: nothing on stdout" [ ! -s "$tmp/out" ]
+run check --color=never "$data/clean.txt"
+ok "skipped heading number: warning only, exit 0" [ "$rc" -eq 0 ]
+ok "skipped heading number is reported" has "clean.txt:7:1: warning: heading number 3 follows 1 \[heading-sequence\]" "$tmp/out"
+
+run check --only nonsense "$data/clean.txt"
+ok "unknown rule: exit 2" [ "$rc" -eq 2 ]
+ok "unknown rule: message" has "unknown rule 'nonsense'" "$tmp/err"
+run check --only placeholder --color=never "$data/annual.txt"
+ok "--only keeps one rule" [ "$(grep -c '\[placeholder\]' "$tmp/out")" -eq 5 ]
+run check --ignore placeholder --color=never "$data/annual.txt"
+ok "--ignore drops a rule" [ "$rc" -eq 0 ]
+
+run check --color=always "$data/annual.txt"
+ok "--color=always colours" has "$(printf '\033')\[1;31m" "$tmp/out"
+NO_COLOR=1 "$ZONGJIE" check "$data/annual.txt" >"$tmp/out" 2>&1
+ok "not a terminal: no colour" sh -c "! grep -q \"$(printf '\033')\" '$tmp/out'"
+
+# ---- check, JSON -------------------------------------------------------
+printf '标题\r\n开展活动xx余次，满意率105%%。\r\n' >"$tmp/crlf.txt"
+run check --format=json --only placeholder,percent-range "$tmp/crlf.txt"
+ok "json: exit 1" [ "$rc" -eq 1 ]
+if command -v python3 >/dev/null 2>&1; then
+	json_ok() {
+		python3 - "$tmp/out" "$tmp/crlf.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"] == {"files": 1, "errors": 2, "warnings": 0}, d["summary"]
+f = d["files"][0]
+assert f["path"] == sys.argv[2]
+a, b = f["findings"]
+assert a == {"line": 2, "col": 5, "end_line": 2, "end_col": 7, "rule": "placeholder",
+             "severity": "error", "kind": "NUMBER", "text": "xx",
+             "message": "unfilled number"}, a
+assert b["rule"] == "percent-range" and b["text"] == "105%" and "kind" not in b, b
+assert (b["line"], b["col"], b["end_col"]) == (2, 13, 17), b
+PY
+	}
+	ok "json: exact shape, code point columns, CRLF counted once" json_ok
+else
+	skip "json: exact shape" "python3 not installed"
+fi
+
+# ---- several files, folders, unreadable files ---------------------------
+mkdir -p "$tmp/tree/a/b"
+cp "$data/annual.txt" "$tmp/tree/a/one.txt"
+cp "$data/clean.txt" "$tmp/tree/a/b/two.TXT"
+echo "not checked" >"$tmp/tree/a/notes.md"
+run check --color=never --only placeholder "$tmp/tree"
+ok "folder: every .txt below it" [ "$(tail -n 1 "$tmp/out")" = "2 files: 5 errors, 0 warnings" ]
+run check --color=never --only placeholder "$tmp/tree/a/one.txt" "$tmp/missing.txt" "$data/clean.txt"
+ok "unreadable file: exit 2" [ "$rc" -eq 2 ]
+ok "unreadable file: message" has "missing.txt: No such file or directory" "$tmp/err"
+ok "the other files are still checked" [ "$(tail -n 1 "$tmp/out")" = "2 files: 5 errors, 0 warnings" ]
+
+# ---- --fix ---------------------------------------------------------------
+printf '我们认真学习,扎实工作;召开会议(扩大)研究。\n' >"$tmp/fix.txt"
+chmod 640 "$tmp/fix.txt"
+run check --fix --color=never "$tmp/fix.txt"
+ok "--fix rewrites the punctuation" [ "$(cat "$tmp/fix.txt")" = "我们认真学习，扎实工作；召开会议（扩大）研究。" ]
+ok "--fix says how many" has "4 fixes applied" "$tmp/err"
+ok "--fix keeps the mode" [ "$(stat -c %a "$tmp/fix.txt")" = 640 ]
+ok "--fix leaves no halfwidth finding" sh -c "! grep -q halfwidth '$tmp/out'"
+
+# ---- translations --------------------------------------------------------
+if [ -f "$TOP_SRCDIR/po/zh_CN.gmo" ] && locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
+	mkdir -p "$tmp/locale/zh_CN/LC_MESSAGES"
+	cp "$TOP_SRCDIR/po/zh_CN.gmo" "$tmp/locale/zh_CN/LC_MESSAGES/zongjie.mo"
+	LC_ALL=zh_CN.UTF-8 ZONGJIE_LOCALEDIR="$tmp/locale" "$ZONGJIE" check --color=never "$data/annual.txt" >"$tmp/out" 2>&1
+	ok "zh_CN: messages in Chinese" has "错误: 未填写的数字 \[placeholder\]" "$tmp/out"
+	ok "zh_CN: summary in Chinese" has "1 个文件：5 个错误，0 个警告" "$tmp/out"
+else
+	skip "zh_CN: messages in Chinese" "no zh_CN.UTF-8 locale or catalogue"
+	skip "zh_CN: summary in Chinese" "no zh_CN.UTF-8 locale or catalogue"
+fi
+
+# ---- export ------------------------------------------------------------
+run export "$data/annual.txt" -o "$tmp/out.txt"
+ok "export with gaps: exit 1" [ "$rc" -eq 1 ]
+ok "export with gaps: no file written" [ ! -e "$tmp/out.txt" ]
+ok "export with gaps: says why" has "export refused: 5 errors remain" "$tmp/err"
+ok "export with gaps: lists the errors" has "annual.txt:6:19: error: unfilled number" "$tmp/err"
+run export --force "$data/annual.txt" -o "$tmp/out.txt"
+ok "export --force: exit 0" [ "$rc" -eq 0 ]
+ok "export --force: says what remains" has "exported with 5 errors remaining" "$tmp/err"
+ok "export --force: file written" [ -s "$tmp/out.txt" ]
+
+run export "$data/clean.txt" -o "$tmp/clean-out.txt"
+ok "clean export: exit 0" [ "$rc" -eq 0 ]
+ok "clean export: headings renumbered" has "^二、存在的问题$" "$tmp/clean-out.txt"
+ok "clean export: plan renumbered" has "^三、2026年工作计划$" "$tmp/clean-out.txt"
+run check --color=never "$tmp/clean-out.txt"
+ok "the export checks clean: exit 0" [ "$rc" -eq 0 ]
+ok "the export checks clean: no heading finding" sh -c "! grep -q heading-sequence '$tmp/out'"
+
+run export "$data/clean.txt"
+ok "export without -o writes stdout" has "^二、存在的问题$" "$tmp/out"
+run export "$data/clean.txt" --encoding=gb18030 --eol=crlf --indent=fullwidth -o "$tmp/gb.txt"
+ok "export gb18030: exit 0" [ "$rc" -eq 0 ]
+ok "export gb18030 crlf: bytes decode" sh -c "iconv -f GB18030 -t UTF-8 '$tmp/gb.txt' | grep -q '活动场地偏小'"
+ok "export crlf: every line ends in CRLF" [ "$(grep -c "$(printf '\r')\$" "$tmp/gb.txt")" -eq "$(wc -l <"$tmp/gb.txt")" ]
+ok "export fullwidth indent" sh -c "iconv -f GB18030 -t UTF-8 '$tmp/gb.txt' | grep -q '^　　全年组织志愿服务'"
+run export "$data/clean.txt" --encoding=latin1
+ok "export bad encoding: exit 2" [ "$rc" -eq 2 ]
+run export "$data/clean.txt" -o "$data/clean.txt"
+ok "export refuses to overwrite its source" [ "$rc" -eq 2 ]
+printf '标题\n第1页 / 共2页\n一、成绩\n很好。\n' >"$tmp/noise.txt"
+run export --strip-noise "$tmp/noise.txt"
+ok "export --strip-noise drops site debris" sh -c "! grep -q '共2页' '$tmp/out'"
+
+done_testing
