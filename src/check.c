@@ -5,6 +5,7 @@
 
 #include <hunspell/hunspell.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +147,11 @@ const char *zj_finding_message(const zj_findings *f, const zj_finding *x)
 {
 	if (x->message)
 		return f->arena.data + x->message;
+	if (x->rule == ZJ_RULE_DUPLICATE_PARAGRAPH) {
+		static char buf[128];
+		snprintf(buf, sizeof buf, _("this paragraph repeats line %ld"), (long)x->fix);
+		return buf;
+	}
 	if (x->rule == ZJ_RULE_PLACEHOLDER)
 		return gap_message((zj_gap_kind)x->kind);
 	return _(rules[x->rule].summary);
@@ -389,11 +395,12 @@ typedef struct percent {
 static void each_percent(const char *s, size_t len,
 			 void (*fn)(const char *, size_t, const percent *, void *), void *ctx)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < len; i++) {
 		size_t sign;
-		if (s[i] == '%')
+		if (u[i] == '%')
 			sign = 1;
-		else if (starts_with(s, len, i, "％"))
+		else if (u[i] == 0xEF && i + 2 < len && u[i + 1] == 0xBC && u[i + 2] == 0x85)
 			sign = 3;
 		else
 			continue;
@@ -593,9 +600,8 @@ static int weekday_char(int32_t c)
 
 static void check_dates(const char *s, size_t len, zj_findings *f)
 {
-	for (size_t i = 0; i + 3 <= len; i++) {
-		if (memcmp(s + i, "月", 3))
-			continue;
+	for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), "月", 3)); hit += 3) {
+		size_t i = (size_t)(hit - s);
 		size_t ms = number_start(s, i);
 		if (ms == i || i - ms > 2 || (ms > 0 && s[ms - 1] == '.'))
 			continue;
@@ -614,7 +620,6 @@ static void check_dates(const char *s, size_t len, zj_findings *f)
 			if (month < 1 || month > 12)
 				add_msg(f, ZJ_RULE_DATE_INVALID, ms, after,
 					_("there is no month %d"), month);
-			i = after - 1;
 			continue;
 		}
 		if (month < 1 || month > 12) {
@@ -734,54 +739,70 @@ static bool is_cn_digit(int32_t c)
 	return false;
 }
 
+/* A run of four numerals before 年 that mixes Chinese numerals with Latin
+ * 0/O/o: 二00五年.  Called at a Latin 0, O or o. */
+static size_t mixed_year(const char *s, size_t len, size_t at, zj_findings *f)
+{
+	size_t start = at;
+	for (int back = 0; back < 3; back++) {
+		size_t p;
+		int32_t c = cp_before(s, len, start, &p);
+		if (!(is_cn_digit(c) || is_ascii_digit(c) || c == 'O' || c == 'o'))
+			break;
+		start = p;
+	}
+	for (size_t i = start; i <= at;) {
+		size_t e = i;
+		int cn = 0, latin = 0, count = 0;
+		int32_t d;
+		size_t m;
+		while (count < 5 && (d = cp_at(s, len, e, &m)) &&
+		       (is_cn_digit(d) || is_ascii_digit(d) || d == 'O' || d == 'o')) {
+			cn += is_cn_digit(d);
+			latin += !is_cn_digit(d);
+			e += m;
+			count++;
+		}
+		int32_t before = cp_before(s, len, i, NULL);
+		if (count == 4 && cn && latin && starts_with(s, len, e, "年") &&
+		    !is_ascii_digit(before) && !is_cn_digit(before) && !is_letter(before)) {
+			add_msg(f, ZJ_RULE_NUMERAL_MIX, i, e,
+				_("Latin digits in a Chinese-numeral year %.*s (write 〇 for zero)"),
+				(int)(e - i), s + i);
+			return e;
+		}
+		size_t n;
+		cp_at(s, len, i, &n);
+		i += n;
+	}
+	return at + 1;
+}
+
 static void check_numerals(const char *s, size_t len, zj_findings *f)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
-		size_t n;
-		int32_t c = cp_at(s, len, i, &n);
-		if (c >= 0xFF10 && c <= 0xFF19) {
+		unsigned char b = u[i];
+		if (b == 0xEF && i + 2 < len && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) {
+			/* full-width digits (U+FF10..FF19) */
 			size_t e = i;
 			char fix[64];
 			size_t k = 0;
-			int32_t d;
-			size_t m;
-			while ((d = cp_at(s, len, e, &m)) >= 0xFF10 && d <= 0xFF19) {
+			while (e + 2 < len && u[e] == 0xEF && u[e + 1] == 0xBC && u[e + 2] >= 0x90 &&
+			       u[e + 2] <= 0x99) {
 				if (k < sizeof fix - 1)
-					fix[k++] = (char)('0' + d - 0xFF10);
-				e += m;
+					fix[k++] = (char)('0' + u[e + 2] - 0x90);
+				e += 3;
 			}
 			fix[k] = '\0';
 			add_msg(f, ZJ_RULE_NUMERAL_MIX, i, e, _("full-width digits %.*s (write %s)"),
 				(int)(e - i), s + i, fix);
 			i = e;
-			continue;
-		}
-		if (is_cn_digit(c) || c == '0' || c == 'O' || c == 'o') {
-			/* a run of 4 numerals followed by 年 */
-			size_t e = i;
-			int cn = 0, latin = 0, count = 0;
-			int32_t d;
-			size_t m;
-			while (count < 5 && (d = cp_at(s, len, e, &m)) &&
-			       (is_cn_digit(d) || is_ascii_digit(d) || d == 'O' || d == 'o')) {
-				if (is_cn_digit(d))
-					cn++;
-				else
-					latin++;
-				e += m;
-				count++;
-			}
-			int32_t before = cp_before(s, len, i, NULL);
-			if (count == 4 && cn && latin && starts_with(s, len, e, "年") &&
-			    !is_ascii_digit(before) && !is_cn_digit(before) && !is_letter(before)) {
-				add_msg(f, ZJ_RULE_NUMERAL_MIX, i, e,
-					_("Latin digits in a Chinese-numeral year %.*s (write 〇 for zero)"),
-					(int)(e - i), s + i);
-			}
-			i = e > i ? e : i + n;
-			continue;
-		}
-		i += n;
+		} else if ((b == '0' || b == 'O' || b == 'o') &&
+			   memmem(s + i, len - i < 13 ? len - i : 13, "年", 3))
+			i = mixed_year(s, len, i, f);
+		else
+			i++;
 	}
 }
 
@@ -817,11 +838,57 @@ static bool has_page_marker(const char *s, size_t len)
 	return false;
 }
 
+/* Lines are many and noise is rare: a marker is only looked for where
+ * the line holds its first character, found through a bitmap of the
+ * first characters of all markers. */
+static uint64_t noise_first[0x10000 / 64]; /* first characters of the markers */
+static pthread_once_t noise_once = PTHREAD_ONCE_INIT;
+
+static void noise_init(void)
+{
+	for (size_t k = 0; k < COUNT(noise_markers); k++) {
+		int32_t c;
+		zj_utf8_decode(noise_markers[k], strlen(noise_markers[k]), 0, &c);
+		noise_first[c / 64] |= (uint64_t)1 << (c % 64);
+	}
+}
+
+static bool has_noise_marker(const char *s, size_t len)
+{
+	pthread_once(&noise_once, noise_init);
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		unsigned char b = u[i];
+		int32_t c;
+		size_t n;
+		if (b < 0x80) {
+			c = b;
+			n = 1;
+		} else if (b >= 0xE0 && b < 0xF0 && i + 2 < len) {
+			c = (b & 0x0F) << 12 | (u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			n = 3;
+		} else {
+			i += b >= 0xF0 ? 4 : b >= 0xC0 ? 2 : 1;
+			continue;
+		}
+		if (noise_first[c / 64] >> (c % 64) & 1)
+			for (size_t k = 0; k < COUNT(noise_markers); k++) {
+				const char *w = noise_markers[k];
+				if (w[0] != s[i] || (n > 1 && w[1] != s[i + 1]))
+					continue;
+				size_t m = strlen(w);
+				if (len - i >= m && !memcmp(s + i, w, m))
+					return true;
+			}
+		i += n;
+	}
+	return false;
+}
+
 bool zj_is_noise_line(const char *s, size_t len)
 {
-	for (size_t k = 0; k < COUNT(noise_markers); k++)
-		if (memmem(s, len, noise_markers[k], strlen(noise_markers[k])))
-			return true;
+	if (has_noise_marker(s, len))
+		return true;
 	/* a short line naming a model-text site: 天天范文 */
 	if (memmem(s, len, "范文", 6) && zj_utf8_count(s, len) <= 8)
 		return true;
@@ -1100,6 +1167,12 @@ static void bracket_span(const char *s, size_t start, size_t end, zj_findings *f
 	int stack_kind[64];
 	int depth = 0;
 	for (size_t i = start; i < end;) {
+		unsigned char b = (unsigned char)s[i];
+		/* only ( ) and the E2/E3/EF-led brackets matter */
+		if (b < 0x80 ? (b != '(' && b != ')') : (b != 0xE2 && b != 0xE3 && b != 0xEF)) {
+			i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+			continue;
+		}
 		size_t n;
 		int32_t c = cp_at(s, end, i, &n);
 		for (int k = 0; k < 5; k++) {
@@ -1127,16 +1200,19 @@ static void bracket_span(const char *s, size_t start, size_t end, zj_findings *f
 
 /* ---- duplicate paragraphs --------------------------------------------- */
 
+/* Paragraphs of twelve characters or more, hashed eight bytes a step.
+ * Kept compact: a 100 MB file has a million and a half of them. */
 typedef struct para {
 	uint64_t hash;
-	size_t start, end;
-	long line;
+	uint64_t start;
+	uint32_t len;
+	uint32_t line;
 } para;
 
 typedef struct dup_ctx {
 	para *items;
 	size_t count, cap;
-	long line;
+	uint32_t line;
 } dup_ctx;
 
 static void collect_para(const char *s, size_t len, size_t start, size_t end, void *ctx)
@@ -1148,51 +1224,57 @@ static void collect_para(const char *s, size_t len, size_t start, size_t end, vo
 		start++;
 	while (start + 3 <= end && !memcmp(s + start, "\xE3\x80\x80", 3))
 		start += 3;
-	if (zj_utf8_count(s + start, end - start) < 12)
+	if ((end - start < 48 && zj_utf8_count(s + start, end - start) < 12) ||
+	    end - start > UINT32_MAX)
 		return;
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = start; i < end; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (end - start);
+	size_t i = start;
+	for (; i + 8 <= end; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+	}
+	for (; i < end; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
 	zj_grow((void **)&d->items, &d->cap, d->count + 1, sizeof *d->items);
-	d->items[d->count++] = (para){h, start, end, d->line};
-}
-
-static int para_cmp(const void *a, const void *b)
-{
-	const para *x = a, *y = b;
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int para_pos_cmp(const void *a, const void *b)
-{
-	const para *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
+	d->items[d->count++] = (para){h, start, (uint32_t)(end - start), d->line};
 }
 
 static void check_duplicates(const char *s, size_t len, zj_findings *f)
 {
 	dup_ctx d = {0};
 	each_line(s, len, collect_para, &d);
-	qsort(d.items, d.count, sizeof *d.items, para_cmp);
-	/* mark repeats: keep (repeat, first line) pairs, then report in order */
-	para *repeats = zj_xmalloc((d.count + 1) * sizeof *repeats);
-	size_t nrep = 0;
-	for (size_t i = 1; i < d.count; i++) {
-		size_t first = i - 1;
-		while (first > 0 && d.items[first - 1].hash == d.items[i].hash)
-			first--;
-		const para *a = &d.items[first], *b = &d.items[i];
-		if (a->hash == b->hash && a->end - a->start == b->end - b->start &&
-		    !memcmp(s + a->start, s + b->start, a->end - a->start))
-			repeats[nrep++] = (para){(uint64_t)a->line, b->start, b->end, b->line};
+	if (d.count >= UINT32_MAX / 2) {
+		free(d.items);
+		return;
 	}
-	qsort(repeats, nrep, sizeof *repeats, para_pos_cmp);
-	for (size_t i = 0; i < nrep; i++)
-		add_msg(f, ZJ_RULE_DUPLICATE_PARAGRAPH, repeats[i].start, repeats[i].end,
-			_("this paragraph repeats line %ld"), (long)repeats[i].hash);
-	free(repeats);
+	/* open addressing on the hash, first occurrences only: O(n) */
+	size_t cap = 16;
+	while (cap < 2 * d.count)
+		cap *= 2;
+	uint32_t *table = zj_xmalloc(cap * sizeof *table);
+	memset(table, 0xFF, cap * sizeof *table);
+	for (size_t i = 0; i < d.count; i++) {
+		const para *b = &d.items[i];
+		size_t slot = (size_t)b->hash & (cap - 1);
+		for (;; slot = (slot + 1) & (cap - 1)) {
+			if (table[slot] == UINT32_MAX) {
+				table[slot] = (uint32_t)i;
+				break;
+			}
+			const para *a = &d.items[table[slot]];
+			if (a->hash == b->hash && a->len == b->len &&
+			    !memcmp(s + a->start, s + b->start, a->len)) {
+				/* the message is made when shown: it names a's line */
+				zj_finding *x = add(f, ZJ_RULE_DUPLICATE_PARAGRAPH, b->start,
+						    b->start + b->len);
+				x->fix = a->line;
+				break;
+			}
+		}
+	}
+	free(table);
 	free(d.items);
 }
 
@@ -1345,13 +1427,42 @@ static void sort_lists(zj_findings *f)
 	}
 }
 
-void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_findings *f)
+/* The rules fall into two groups of about equal cost: those that read the
+ * outline (built here when the caller has none) and the duplicate search;
+ * and the scans of lines and bytes, gaps among them.  On a large text the second group runs
+ * on a thread of its own, into findings of its own, merged afterwards. */
+typedef struct rule_job {
+	zj_checker *c;
+	const char *s;
+	size_t len;
+	zj_findings f;
+} rule_job;
+
+static void run_outline_group(zj_checker *c, const char *s, size_t len, const zj_outline *o,
+			      zj_findings *f)
+{
+	const bool *on = c->opt.enabled;
+	zj_outline *own = NULL;
+	if (!o && (on[ZJ_RULE_MISSING_PART] || on[ZJ_RULE_EMPTY_PART] ||
+		   on[ZJ_RULE_HEADING_SEQUENCE] || on[ZJ_RULE_YEAR_MISMATCH]))
+		o = own = zj_outline_build(s, len);
+	if (o && (on[ZJ_RULE_MISSING_PART] || on[ZJ_RULE_EMPTY_PART]))
+		check_parts(s, len, o, f, on);
+	if (o && on[ZJ_RULE_HEADING_SEQUENCE])
+		check_headings(s, o, f);
+	if (o && on[ZJ_RULE_YEAR_MISMATCH])
+		check_years(s, len, o, f);
+	/* the outline goes before the duplicate search needs its memory */
+	zj_outline_free(own);
+	if (on[ZJ_RULE_DUPLICATE_PARAGRAPH])
+		check_duplicates(s, len, f);
+}
+
+static void run_text_group(zj_checker *c, const char *s, size_t len, zj_findings *f)
 {
 	const bool *on = c->opt.enabled;
 	if (on[ZJ_RULE_PLACEHOLDER])
 		zj_gaps_scan(s, len, on_gap, f);
-	if (o && (on[ZJ_RULE_MISSING_PART] || on[ZJ_RULE_EMPTY_PART]))
-		check_parts(s, len, o, f, on);
 	if (on[ZJ_RULE_PERCENT_RANGE])
 		each_percent(s, len, percent_range, f);
 	if (on[ZJ_RULE_PART_EXCEEDS_TOTAL])
@@ -1360,14 +1471,10 @@ void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_
 		each_percent(s, len, rate_mismatch, f);
 	if (on[ZJ_RULE_DATE_INVALID])
 		check_dates(s, len, f);
-	if (o && on[ZJ_RULE_HEADING_SEQUENCE])
-		check_headings(s, o, f);
 	if (on[ZJ_RULE_NUMERAL_MIX])
 		check_numerals(s, len, f);
 	if (on[ZJ_RULE_SITE_NOISE])
 		each_line(s, len, noise_line, f);
-	if (o && on[ZJ_RULE_YEAR_MISMATCH])
-		check_years(s, len, o, f);
 	if (on[ZJ_RULE_STRAY_LATIN])
 		check_stray_latin(s, len, f);
 	if (on[ZJ_RULE_HALFWIDTH_PUNCT])
@@ -1378,10 +1485,63 @@ void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_
 		if (p.open)
 			bracket_span(s, p.start, p.end, f);
 	}
-	if (on[ZJ_RULE_DUPLICATE_PARAGRAPH])
-		check_duplicates(s, len, f);
 	if (on[ZJ_RULE_SPELLING] && c->speller)
 		check_spelling(c, s, len, f);
+}
+
+static void *text_group_thread(void *arg)
+{
+	rule_job *job = arg;
+	run_text_group(job->c, job->s, job->len, &job->f);
+	return NULL;
+}
+
+/* Moves the lists of `from` (rules disjoint from those of `to`) into `to`,
+ * rebasing their message and fix offsets onto to's arena. */
+static void merge_findings(zj_findings *to, zj_findings *from)
+{
+	uint32_t base = 0;
+	if (from->arena.len) {
+		if (to->arena.len == 0)
+			zj_buf_putc(&to->arena, '\0');
+		base = (uint32_t)to->arena.len;
+		zj_buf_append(&to->arena, from->arena.data, from->arena.len);
+	}
+	for (int r = 0; r < ZJ_RULE_COUNT; r++) {
+		if (!from->count[r])
+			continue;
+		for (size_t k = 0; k < from->count[r]; k++) {
+			zj_finding *x = &from->list[r][k];
+			if (x->message)
+				x->message += base;
+			if (x->has_fix)
+				x->fix += base;
+		}
+		free(to->list[r]);
+		to->list[r] = from->list[r];
+		to->count[r] = from->count[r];
+		to->cap[r] = from->cap[r];
+		from->list[r] = NULL;
+		from->count[r] = from->cap[r] = 0;
+	}
+	zj_findings_free(from);
+}
+
+#define THREAD_THRESHOLD ((size_t)4 << 20)
+
+void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_findings *f)
+{
+	pthread_t thread;
+	rule_job job = {.c = c, .s = s, .len = len};
+	bool threaded = len >= THREAD_THRESHOLD &&
+			pthread_create(&thread, NULL, text_group_thread, &job) == 0;
+	if (!threaded)
+		run_text_group(c, s, len, f);
+	run_outline_group(c, s, len, o, f);
+	if (threaded) {
+		pthread_join(thread, NULL);
+		merge_findings(f, &job.f);
+	}
 	sort_lists(f);
 }
 

@@ -41,21 +41,81 @@ static void advance(cursor *c, size_t to)
 
 /* ---- output ----------------------------------------------------------- */
 
+/* Findings can number in the millions: they are written through one
+ * buffer with hand-rolled formatting instead of a printf per field. */
+typedef struct emitter {
+	FILE *f;
+	size_t n;
+	char buf[1 << 16];
+} emitter;
+
+static void emit_flush(emitter *e)
+{
+	fwrite(e->buf, 1, e->n, e->f);
+	e->n = 0;
+}
+
+static void emit(emitter *e, const char *s, size_t n)
+{
+	if (e->n + n > sizeof e->buf) {
+		emit_flush(e);
+		if (n > sizeof e->buf) {
+			fwrite(s, 1, n, e->f);
+			return;
+		}
+	}
+	memcpy(e->buf + e->n, s, n);
+	e->n += n;
+}
+
+static void emit_str(emitter *e, const char *s)
+{
+	emit(e, s, strlen(s));
+}
+
+static void emit_long(emitter *e, long v)
+{
+	char tmp[24];
+	size_t k = sizeof tmp;
+	unsigned long u = v < 0 ? (unsigned long)-v : (unsigned long)v;
+	do
+		tmp[--k] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		tmp[--k] = '-';
+	emit(e, tmp + k, sizeof tmp - k);
+}
+
+static void emit_json_string(emitter *e, const char *s, size_t n)
+{
+	emit(e, "\"", 1);
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		emit(e, s + run, i - run);
+		run = i + 1;
+		char esc[8];
+		switch (c) {
+		case '"': emit(e, "\\\"", 2); break;
+		case '\\': emit(e, "\\\\", 2); break;
+		case '\n': emit(e, "\\n", 2); break;
+		case '\r': emit(e, "\\r", 2); break;
+		case '\t': emit(e, "\\t", 2); break;
+		default:
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+			emit(e, esc, 6);
+		}
+	}
+	emit(e, s + run, n - run);
+	emit(e, "\"", 1);
+}
+
 typedef struct out_style {
 	bool json;
 	bool color;
-	bool first_file;
 } out_style;
-
-static void json_string(FILE *out, const char *s, size_t n)
-{
-	zj_buf b = {0};
-	zj_buf_putc(&b, '"');
-	zj_buf_json_escape(&b, s, n);
-	zj_buf_putc(&b, '"');
-	fwrite(b.data, 1, b.len, out);
-	zj_buf_free(&b);
-}
 
 static const char *severity_label(zj_severity sev)
 {
@@ -75,6 +135,18 @@ static const char *severity_color(zj_severity sev)
 static void print_findings(FILE *out, const out_style *st, const char *path, const char *text,
 			   const zj_findings *f)
 {
+	static emitter e;
+	e.f = out;
+	e.n = 0;
+	/* translated strings looked up once, not once per finding */
+	const char *labels[3];
+	for (int i = 0; i < 3; i++)
+		labels[i] = severity_label((zj_severity)i);
+	const char *gap_messages[ZJ_GAP_KINDS];
+	for (int k = 0; k < ZJ_GAP_KINDS; k++) {
+		zj_finding probe = {.rule = ZJ_RULE_PLACEHOLDER, .kind = (int8_t)k};
+		gap_messages[k] = zj_finding_message(f, &probe);
+	}
 	zj_findings_iter it;
 	zj_findings_iter_init(&it, f);
 	cursor c = {text, 0, 1, 1};
@@ -82,32 +154,71 @@ static void print_findings(FILE *out, const out_style *st, const char *path, con
 	bool first = true;
 	while ((x = zj_findings_next(&it))) {
 		advance(&c, x->start);
-		cursor e = c;
-		advance(&e, x->start + x->len);
-		const char *msg = zj_finding_message(f, x);
+		cursor end = c;
+		advance(&end, x->start + x->len);
+		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->message
+					  ? gap_messages[x->kind] : zj_finding_message(f, x);
 		const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
 		if (st->json) {
-			fprintf(out, "%s{\"line\": %ld, \"col\": %ld, \"end_line\": %ld, \"end_col\": %ld, "
-				     "\"rule\": \"%s\", \"severity\": \"%s\", ",
-				first ? "" : ",\n   ", c.line, c.col, e.line, e.col, r->id,
-				zj_severity_name((zj_severity)x->severity));
-			if (x->kind >= 0)
-				fprintf(out, "\"kind\": \"%s\", ", zj_gap_kind_name((zj_gap_kind)x->kind));
-			fputs("\"text\": ", out);
-			json_string(out, text + x->start, x->len);
-			fputs(", \"message\": ", out);
-			json_string(out, msg, strlen(msg));
-			fputc('}', out);
-		} else if (st->color) {
-			fprintf(out, "\033[1m%s:%ld:%ld:\033[0m %s%s:\033[0m %s [%s]\n", path, c.line,
-				c.col, severity_color((zj_severity)x->severity),
-				severity_label((zj_severity)x->severity), msg, r->id);
+			emit_str(&e, first ? "{\"line\": " : ",\n   {\"line\": ");
+			emit_long(&e, c.line);
+			emit_str(&e, ", \"col\": ");
+			emit_long(&e, c.col);
+			emit_str(&e, ", \"end_line\": ");
+			emit_long(&e, end.line);
+			emit_str(&e, ", \"end_col\": ");
+			emit_long(&e, end.col);
+			emit_str(&e, ", \"rule\": \"");
+			emit_str(&e, r->id);
+			emit_str(&e, "\", \"severity\": \"");
+			emit_str(&e, zj_severity_name((zj_severity)x->severity));
+			emit_str(&e, "\", ");
+			if (x->kind >= 0) {
+				emit_str(&e, "\"kind\": \"");
+				emit_str(&e, zj_gap_kind_name((zj_gap_kind)x->kind));
+				emit_str(&e, "\", ");
+			}
+			emit_str(&e, "\"text\": ");
+			emit_json_string(&e, text + x->start, x->len);
+			emit_str(&e, ", \"message\": ");
+			emit_json_string(&e, msg, strlen(msg));
+			emit_str(&e, "}");
 		} else {
-			fprintf(out, "%s:%ld:%ld: %s: %s [%s]\n", path, c.line, c.col,
-				severity_label((zj_severity)x->severity), msg, r->id);
+			if (st->color)
+				emit_str(&e, "\033[1m");
+			emit_str(&e, path);
+			emit_str(&e, ":");
+			emit_long(&e, c.line);
+			emit_str(&e, ":");
+			emit_long(&e, c.col);
+			emit_str(&e, ":");
+			if (st->color) {
+				emit_str(&e, "\033[0m ");
+				emit_str(&e, severity_color((zj_severity)x->severity));
+			} else
+				emit_str(&e, " ");
+			emit_str(&e, labels[x->severity]);
+			emit_str(&e, ":");
+			if (st->color)
+				emit_str(&e, "\033[0m");
+			emit_str(&e, " ");
+			emit_str(&e, msg);
+			emit_str(&e, " [");
+			emit_str(&e, r->id);
+			emit_str(&e, "]\n");
 		}
 		first = false;
 	}
+	emit_flush(&e);
+}
+
+static void json_string(FILE *out, const char *s, size_t n)
+{
+	static emitter e;
+	e.f = out;
+	e.n = 0;
+	emit_json_string(&e, s, n);
+	emit_flush(&e);
 }
 
 /* ---- options ---------------------------------------------------------- */
@@ -215,32 +326,25 @@ static void expand_args(int argc, char **argv, path_list *out)
 	}
 }
 
-/* Checks one document; returns its findings in f. */
-static void check_doc(zj_checker *checker, const zj_check_options *opt, zj_doc *d,
-		      zj_findings *f)
+/* Applies the fixable findings and saves the file back in its own
+ * format; the text is replaced by the fixed one. */
+static bool fix_file(const char *path, char **text, size_t *len, const zj_format *fmt,
+		     const zj_findings *f, zj_error *err, size_t *applied)
 {
-	size_t len;
-	const char *text = zj_doc_text(d, &len);
-	bool need_outline = opt->enabled[ZJ_RULE_MISSING_PART] || opt->enabled[ZJ_RULE_EMPTY_PART] ||
-			    opt->enabled[ZJ_RULE_HEADING_SEQUENCE] ||
-			    opt->enabled[ZJ_RULE_YEAR_MISMATCH];
-	const zj_outline *o = need_outline ? zj_doc_outline(d) : NULL;
-	text = zj_doc_text(d, &len);
-	zj_check(checker, text, len, o, f);
-}
-
-static bool fix_doc(zj_doc *d, zj_findings *f, zj_error *err, size_t *applied)
-{
-	size_t len, new_len;
-	const char *text = zj_doc_text(d, &len);
-	char *fixed = zj_apply_fixes(text, len, f, &new_len, applied);
-	bool ok = true;
-	if (*applied) {
-		zj_doc_replace(d, 0, len, fixed, new_len);
-		ok = zj_doc_save(d, NULL, err);
+	size_t new_len;
+	char *fixed = zj_apply_fixes(*text, *len, f, &new_len, applied);
+	if (!*applied) {
+		free(fixed);
+		return true;
 	}
-	free(fixed);
-	return ok;
+	if (!zj_save_file(path, fixed, new_len, fmt, err)) {
+		free(fixed);
+		return false;
+	}
+	free(*text);
+	*text = fixed;
+	*len = new_len;
+	return true;
 }
 
 int cmd_check(int argc, char **argv)
@@ -330,18 +434,21 @@ int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < files.count; i++) {
 		const char *path = files.items[i];
 		zj_error err = {0};
-		zj_doc *d = zj_doc_open(path, false, &err);
-		if (!d) {
+		char *text;
+		size_t len;
+		zj_format fmt;
+		/* The checker reads the text once: no editing buffer is built. */
+		if (!zj_load_file(path, &text, &len, &fmt, &err)) {
 			fflush(stdout);
 			cli_file_error(path, &err);
 			trouble = true;
 			continue;
 		}
 		zj_findings f = {0};
-		check_doc(checker, &opt, d, &f);
+		zj_check(checker, text, len, NULL, &f);
 		if (fix) {
 			size_t applied = 0;
-			if (!fix_doc(d, &f, &err, &applied)) {
+			if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
 				cli_file_error(path, &err);
 				trouble = true;
 			} else if (applied) {
@@ -349,11 +456,9 @@ int cmd_check(int argc, char **argv)
 							 "zongjie: %s: %zu fixes applied\n", applied),
 					path, applied);
 				zj_findings_free(&f);
-				check_doc(checker, &opt, d, &f);
+				zj_check(checker, text, len, NULL, &f);
 			}
 		}
-		size_t len;
-		const char *text = zj_doc_text(d, &len);
 		if (st.json) {
 			fputs(checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
 			json_string(stdout, path, strlen(path));
@@ -367,7 +472,7 @@ int cmd_check(int argc, char **argv)
 		warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
 		infos += zj_findings_with_severity(&f, ZJ_SEV_INFO);
 		zj_findings_free(&f);
-		zj_doc_free(d);
+		free(text);
 	}
 	if (st.json)
 		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
@@ -480,10 +585,11 @@ int cmd_export(int argc, char **argv)
 	opt.enabled[ZJ_RULE_SPELLING] = false; /* advice, never a reason to refuse */
 	zj_checker *checker = zj_checker_new(&opt, NULL);
 	zj_findings f = {0};
-	check_doc(checker, &opt, d, &f);
-	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
 	size_t len;
 	const char *text = zj_doc_text(d, &len);
+	zj_check(checker, text, len, zj_doc_outline(d), &f);
+	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	text = zj_doc_text(d, &len);
 	if (errors) {
 		/* Show what blocks the export on stderr: stdout may be the export. */
 		zj_findings_iter it;

@@ -62,13 +62,13 @@ static void print_json(const char *path, zj_doc *d)
 				zj_buf_puts(&b, "null");
 			zj_buf_printf(&b, ", \"line\": %zu, \"end_line\": %zu, \"chars\": %zu, "
 					  "\"sections\": [",
-				      p->first_line + 1, p->last_line + 1, p->chars);
+				      (size_t)p->first_line + 1, (size_t)p->last_line + 1, p->chars);
 			for (size_t si = 0; si < p->nsections; si++) {
 				const zj_section *h = &o->sections[p->first_section + si];
 				zj_buf_printf(&b, "%s{\"level\": %d, \"heading\": ", si ? ", " : "",
 					      h->level);
 				json_string(&b, s + h->title_start, h->title_end - h->title_start);
-				zj_buf_printf(&b, ", \"line\": %zu}", h->line + 1);
+				zj_buf_printf(&b, ", \"line\": %zu}", (size_t)h->line + 1);
 			}
 			zj_buf_puts(&b, "]}");
 		}
@@ -104,7 +104,7 @@ static void print_text(const char *path, zj_doc *d)
 			const zj_part *p = &o->parts[a->first_part + pi];
 			printf("  ");
 			print_padded(part_label(p->kind), 14);
-			printf("%5zu-%-5zu ", p->first_line + 1, p->last_line + 1);
+			printf("%5zu-%-5zu ", (size_t)p->first_line + 1, (size_t)p->last_line + 1);
 			if (p->heading >= 0) {
 				const zj_section *h = &o->sections[p->heading];
 				printf("%.*s", (int)(h->title_end - h->title_start), s + h->title_start);
@@ -112,7 +112,7 @@ static void print_text(const char *path, zj_doc *d)
 			printf(_(" (%zu chars)\n"), p->chars);
 			for (size_t si = 0; si < p->nsections; si++) {
 				const zj_section *h = &o->sections[p->first_section + si];
-				printf("  %*s%5zu       %*s%.*s\n", 14, "", h->line + 1,
+				printf("  %*s%5zu       %*s%.*s\n", 14, "", (size_t)h->line + 1,
 				       2 * (h->level - 1), "", (int)(h->title_end - h->title_start),
 				       s + h->title_start);
 			}

@@ -8,6 +8,7 @@
 #include <iconv.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,12 +144,24 @@ static size_t normalise_eol(char *text, size_t len, zj_eol *eol)
  * binary data that merely happens to decode. */
 static bool looks_binary(const char *s, size_t len)
 {
-	size_t controls = 0;
-	for (size_t i = 0; i < len; i++) {
+	size_t controls = 0, i = 0;
+	for (; i + 8 <= len; i += 8) {
+		/* skip words without a byte below 0x20 (bytes >= 0x80 included) */
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t low = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
+		if (!low)
+			continue;
+		for (size_t k = i; k < i + 8; k++) {
+			unsigned char c = (unsigned char)s[k];
+			controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+				    c != '\v' && c != 0x1B;
+		}
+	}
+	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
-		    c != '\v' && c != 0x1B)
-			controls++;
+		controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+			    c != '\v' && c != 0x1B;
 	}
 	return controls > 8 && controls * 100 > len;
 }

@@ -333,8 +333,11 @@ zj_part_kind zj_part_from_heading(const char *s, size_t len, int year)
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
 		for (size_t k = 0; k < sizeof part_keywords / sizeof part_keywords[0]; k++) {
-			size_t n = strlen(part_keywords[k].word);
-			if (len - i >= n && !memcmp(s + i, part_keywords[k].word, n))
+			const char *w = part_keywords[k].word;
+			if (len - i < 2 || w[1] != s[i + 1] || w[0] != s[i])
+				continue;
+			size_t n = strlen(w);
+			if (len - i >= n && !memcmp(s + i, w, n))
 				return part_keywords[k].kind;
 		}
 	}
@@ -361,9 +364,8 @@ static const char *const title_words[] = {"总结", "计划", "报告", "安排"
 
 static bool has_pian_marker(const char *s, size_t len)
 {
-	for (size_t i = 0; i + 3 <= len; i++) {
-		if (memcmp(s + i, "篇", 3))
-			continue;
+	for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), "篇", 3)); hit += 3) {
+		size_t i = (size_t)(hit - s);
 		size_t j = skip_blanks(s, len, i + 3);
 		int v;
 		int32_t c = cp_at(s, len, j, NULL);
@@ -391,18 +393,28 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 		return LINE_BLANK;
 	if (zj_heading_parse(s, len, h))
 		return LINE_HEADING;
-	size_t count = 0, han = 0;
-	int32_t last = 0;
-	for (size_t p = i; p < len;) {
-		int32_t c;
-		p += zj_utf8_decode(s, len, p, &c);
-		count++;
-		han += zj_is_han(c);
-		if (!zj_is_space(c))
-			last = c;
+	/* Counted on bytes: code points are the non-continuation bytes, and
+	 * CJK ideographs are the 3-byte characters led by E3..E9 (close
+	 * enough to tell text from separators). */
+	size_t count = 0;
+	bool han = false;
+	for (size_t p = i; p < len; p++) {
+		unsigned char b = (unsigned char)s[p];
+		count += (b & 0xC0) != 0x80;
+		han |= b >= 0xE3 && b <= 0xE9;
+		if (count > ZJ_HEADING_MAX_LINE && han)
+			return LINE_PARA;
 	}
 	if (!han)
 		return LINE_NEUTRAL;
+	int32_t last = 0;
+	for (size_t end = len; end > i;) {
+		size_t p = zj_utf8_cp_start(s, end - 1);
+		zj_utf8_decode(s, len, p, &last);
+		if (!zj_is_space(last))
+			break;
+		end = p;
+	}
 	if (count > ZJ_HEADING_MAX_LINE || is_sentence_end(last) || last == 0xFF0C ||
 	    last == ',' || last == 0x3001)
 		return LINE_PARA;
@@ -448,17 +460,21 @@ typedef struct builder {
 
 static size_t count_chars(const char *s, size_t start, size_t end)
 {
+	/* Non-blank code points: count lead bytes, and decode only the
+	 * characters whose lead byte can begin a blank (C2 E2 E3 EF). */
 	size_t n = 0;
-	for (size_t i = start; i < end;) {
+	for (size_t i = start; i < end; i++) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
 			n += b > ' ' && b != 0x7F;
-			i++;
-			continue;
+		} else if (b >= 0xC0) {
+			if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+				int32_t c;
+				zj_utf8_decode(s, end, i, &c);
+				n += !zj_is_space(c);
+			} else
+				n++;
 		}
-		int32_t c;
-		i += zj_utf8_decode(s, end, i, &c);
-		n += !zj_is_space(c);
 	}
 	return n;
 }

@@ -155,6 +155,25 @@ static bool year_shaped(const char *s, const token *t, const char *after_text, s
 	return false;
 }
 
+/* Whether s[i..] starts with a word of list: most words are one
+ * character, so compare the decoded code point before any memcmp. */
+static bool starts_with_word(const char *s, size_t len, size_t i, const char *const *words,
+			     size_t count)
+{
+	if (i >= len)
+		return false;
+	unsigned char b = (unsigned char)s[i];
+	for (size_t k = 0; k < count; k++) {
+		const char *w = words[k];
+		if ((unsigned char)w[0] != b)
+			continue;
+		size_t n = strlen(w);
+		if (len - i >= n && !memcmp(s + i, w, n))
+			return true;
+	}
+	return false;
+}
+
 static zj_gap_kind token_kind(const char *s, size_t len, const token *t)
 {
 	size_t at;
@@ -166,9 +185,9 @@ static zj_gap_kind token_kind(const char *s, size_t len, const token *t)
 	if (starts_with(s, len, t->end, "月") || starts_with(s, len, t->end, "日") ||
 	    (before == 0x6708 /* 月 */ && starts_with(s, len, t->end, "号")))
 		return ZJ_GAP_DATE;
-	if (starts_with_any(s, len, t->end, counters, COUNT(counters)))
+	if (starts_with_word(s, len, t->end, counters, COUNT(counters)))
 		return ZJ_GAP_NUMBER;
-	if (starts_with_any(s, len, t->end, name_suffixes, COUNT(name_suffixes)))
+	if (starts_with_word(s, len, t->end, name_suffixes, COUNT(name_suffixes)))
 		return ZJ_GAP_NAME;
 	if (t->digits || t->dots)
 		return ZJ_GAP_NUMBER;
@@ -440,14 +459,39 @@ static size_t match_at(const char *s, size_t len, size_t i, zj_gap *gap, bool *f
 	return i + n;
 }
 
+/* For a lead byte of a multi-byte character, whether the character can
+ * begin a gap, judged from its first two bytes (the text is valid UTF-8). */
+static bool wide_trigger(const unsigned char *u, size_t i, size_t len)
+{
+	if (i + 1 >= len)
+		return false;
+	unsigned char b = u[i], c = u[i + 1];
+	switch (b) {
+	case 0xC3: return c == 0x97;                /* × */
+	case 0xE2: return c == 0x96 || c == 0x97;   /* □ ○ */
+	case 0xE3: return c == 0x80;                /* 【 */
+	case 0xE5: return c == 0xBE;                /* 待 */
+	case 0xE6: return c == 0x9F;                /* 某 */
+	case 0xEF: return c == 0xBC || c == 0xBD;   /* （ Ｘ ＿ ｘ */
+	}
+	return false;
+}
+
 bool zj_gaps_scan(const char *s, size_t len, bool (*found)(const zj_gap *gap, void *ctx),
 		  void *ctx)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		if (!trigger[u[i]]) {
-			i++;
+		unsigned char b = u[i];
+		if (b < 0x80) {
+			if (!trigger[b]) {
+				i++;
+				continue;
+			}
+		} else if (!trigger[b] || !wide_trigger(u, i, len)) {
+			/* skip the whole character */
+			i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
 			continue;
 		}
 		zj_gap gap;

@@ -6,19 +6,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-size_t zj_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					      (utf8proc_ssize_t)(len - i), &c);
-	if (n <= 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return (size_t)n;
-}
-
 size_t zj_utf8_encode(int32_t cp, char *out)
 {
 	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);

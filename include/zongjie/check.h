@@ -73,7 +73,8 @@ typedef struct zj_finding {
 	int8_t kind;         /* zj_gap_kind for placeholder findings, else -1 */
 	uint8_t has_fix;
 	uint32_t message;    /* offset of a dynamic message in the arena, or 0 */
-	uint32_t fix;        /* offset of the replacement text in the arena */
+	uint32_t fix;        /* offset of the replacement text in the arena; for a
+	                        duplicate paragraph, the line it repeats */
 } zj_finding;
 
 typedef struct zj_findings {
@@ -116,8 +117,9 @@ void zj_check_options_default(zj_check_options *opt);
 zj_checker *zj_checker_new(const zj_check_options *opt, char **notice);
 void zj_checker_free(zj_checker *c);
 
-/* Checks text[0..len) whose outline is o (may be NULL when only rules
- * that need no outline are enabled).  Appends to out (zero it first). */
+/* Checks text[0..len) whose outline is o; with o NULL the checker builds
+ * the outline itself if an enabled rule needs it.  Appends to out (zero
+ * it first).  A large text is checked on two threads. */
 void zj_check(zj_checker *c, const char *text, size_t len, const zj_outline *o,
 	      zj_findings *out);
 

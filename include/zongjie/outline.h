@@ -41,6 +41,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ZJ_HEADING_MAX_TITLE 40
 #define ZJ_HEADING_MAX_LINE 60
@@ -97,11 +98,13 @@ const char *zj_part_name(zj_part_kind kind);
  * nowhere.  year is the article's year (0 if unknown). */
 zj_part_kind zj_part_from_heading(const char *title, size_t len, int year);
 
+/* Sections and parts are kept small: a large file has hundreds of
+ * thousands of them. */
 typedef struct zj_section {
-	int level;
-	zj_marker marker;
-	int number;
-	size_t line;         /* 0-based line of the heading */
+	uint8_t level;
+	uint8_t marker;      /* zj_marker */
+	uint16_t number;
+	uint32_t line;       /* 0-based line of the heading */
 	size_t start;        /* byte offset of that line */
 	size_t title_start;  /* byte range of the title, marker included */
 	size_t title_end;
@@ -109,11 +112,11 @@ typedef struct zj_section {
 
 typedef struct zj_part {
 	zj_part_kind kind;
-	long heading;          /* index of its heading in sections, -1 if none */
-	size_t first_section;  /* sections inside the part, heading excluded */
-	size_t nsections;
-	size_t first_line;     /* 0-based, inclusive */
-	size_t last_line;      /* last non-blank line (first_line if all blank) */
+	int32_t heading;       /* index of its heading in sections, -1 if none */
+	uint32_t first_section;/* sections inside the part, heading excluded */
+	uint32_t nsections;
+	uint32_t first_line;   /* 0-based, inclusive */
+	uint32_t last_line;    /* last non-blank line (first_line if all blank) */
 	size_t start, end;     /* byte range, up to the next part */
 	size_t chars;          /* non-blank code points of the body */
 } zj_part;

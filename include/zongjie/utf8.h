@@ -12,8 +12,40 @@
 #include <stdint.h>
 
 /* Decodes the code point at s[i] (i < len) and returns its byte length
- * (1 for an invalid byte, whose value is then returned as U+FFFD). */
-size_t zj_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
+ * (1 for an invalid byte, whose value is then returned as U+FFFD).
+ * Inline: it is the innermost step of every scan. */
+static inline size_t zj_utf8_decode(const char *str, size_t len, size_t i, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str + i;
+	size_t left = len - i;
+	unsigned char c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && left >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF && left >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80) {
+		int32_t v = ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+			*cp = v;
+			return 3;
+		}
+	} else if (c >= 0xF0 && c <= 0xF4 && left >= 4 && (s[1] & 0xC0) == 0x80 &&
+		   (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+		int32_t v = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) |
+			    (s[3] & 0x3F);
+		if (v >= 0x10000 && v <= 0x10FFFF) {
+			*cp = v;
+			return 4;
+		}
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
 
 /* Encodes cp into out (at least 4 bytes) and returns the byte count. */
 size_t zj_utf8_encode(int32_t cp, char *out);
