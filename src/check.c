@@ -110,7 +110,8 @@ static zj_finding *add(zj_findings *f, zj_rule rule, size_t start, size_t end)
 {
 	zj_grow((void **)&f->list[rule], &f->cap[rule], f->count[rule] + 1, sizeof(zj_finding));
 	zj_finding *x = &f->list[rule][f->count[rule]++];
-	*x = (zj_finding){.start = start, .len = (uint32_t)(end - start), .rule = (uint8_t)rule,
+	*x = (zj_finding){.start = (uint32_t)start, .len = (uint32_t)(end - start),
+			  .rule = (uint8_t)rule,
 			  .severity = (uint8_t)rules[rule].severity, .kind = -1};
 	return x;
 }
@@ -125,7 +126,7 @@ static void add_msg(zj_findings *f, zj_rule rule, size_t start, size_t end, cons
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	uint32_t at = arena_add(f, msg);
-	add(f, rule, start, end)->message = at;
+	add(f, rule, start, end)->extra = at;
 }
 
 static const char *gap_message(zj_gap_kind kind)
@@ -145,13 +146,13 @@ static const char *gap_message(zj_gap_kind kind)
 
 const char *zj_finding_message(const zj_findings *f, const zj_finding *x)
 {
-	if (x->message)
-		return f->arena.data + x->message;
 	if (x->rule == ZJ_RULE_DUPLICATE_PARAGRAPH) {
 		static char buf[128];
-		snprintf(buf, sizeof buf, _("this paragraph repeats line %ld"), (long)x->fix);
+		snprintf(buf, sizeof buf, _("this paragraph repeats line %ld"), (long)x->extra);
 		return buf;
 	}
+	if (x->extra)
+		return f->arena.data + x->extra;
 	if (x->rule == ZJ_RULE_PLACEHOLDER)
 		return gap_message((zj_gap_kind)x->kind);
 	return _(rules[x->rule].summary);
@@ -159,7 +160,10 @@ const char *zj_finding_message(const zj_findings *f, const zj_finding *x)
 
 const char *zj_finding_fix(const zj_findings *f, const zj_finding *x)
 {
-	return x->has_fix ? f->arena.data + x->fix : NULL;
+	if (!x->has_fix)
+		return NULL;
+	const char *msg = f->arena.data + x->extra;
+	return msg + strlen(msg) + 1;
 }
 
 void zj_findings_iter_init(zj_findings_iter *it, const zj_findings *f)
@@ -1035,14 +1039,12 @@ static bool is_cjk_text(int32_t c)
 
 static void add_fix(zj_findings *f, size_t start, size_t end, const char *fix, const char *what)
 {
-	uint32_t msg = 0;
 	char buf[128];
 	snprintf(buf, sizeof buf, _("half-width %s in Chinese text (write %s)"), what, fix);
-	msg = arena_add(f, buf);
-	uint32_t at = arena_add(f, fix);
+	uint32_t msg = arena_add(f, buf);
+	arena_add(f, fix); /* right after the message: zj_finding_fix() finds it */
 	zj_finding *x = add(f, ZJ_RULE_HALFWIDTH_PUNCT, start, end);
-	x->message = msg;
-	x->fix = at;
+	x->extra = msg;
 	x->has_fix = 1;
 }
 
@@ -1269,7 +1271,7 @@ static void check_duplicates(const char *s, size_t len, zj_findings *f)
 				/* the message is made when shown: it names a's line */
 				zj_finding *x = add(f, ZJ_RULE_DUPLICATE_PARAGRAPH, b->start,
 						    b->start + b->len);
-				x->fix = a->line;
+				x->extra = a->line;
 				break;
 			}
 		}
@@ -1497,7 +1499,7 @@ static void *text_group_thread(void *arg)
 }
 
 /* Moves the lists of `from` (rules disjoint from those of `to`) into `to`,
- * rebasing their message and fix offsets onto to's arena. */
+ * rebasing their message offsets onto to's arena. */
 static void merge_findings(zj_findings *to, zj_findings *from)
 {
 	uint32_t base = 0;
@@ -1512,10 +1514,8 @@ static void merge_findings(zj_findings *to, zj_findings *from)
 			continue;
 		for (size_t k = 0; k < from->count[r]; k++) {
 			zj_finding *x = &from->list[r][k];
-			if (x->message)
-				x->message += base;
-			if (x->has_fix)
-				x->fix += base;
+			if (x->extra && x->rule != ZJ_RULE_DUPLICATE_PARAGRAPH)
+				x->extra += base;
 		}
 		free(to->list[r]);
 		to->list[r] = from->list[r];

@@ -156,7 +156,7 @@ static void print_findings(FILE *out, const out_style *st, const char *path, con
 		advance(&c, x->start);
 		cursor end = c;
 		advance(&end, x->start + x->len);
-		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->message
+		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->extra
 					  ? gap_messages[x->kind] : zj_finding_message(f, x);
 		const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
 		if (st->json) {

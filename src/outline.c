@@ -453,10 +453,14 @@ typedef struct builder {
 	const char *text;
 	size_t len;
 	line_info *lines;
-	size_t nlines;
+	size_t nlines;     /* lines read so far */
+	size_t base;       /* global number of lines[0]: only the current
+			      article's lines are kept */
 	zj_outline *o;
 	size_t part_cap, article_cap;
 } builder;
+
+#define LINE(b, i) (&(b)->lines[(i) - (b)->base])
 
 static size_t count_chars(const char *s, size_t start, size_t end)
 {
@@ -482,7 +486,7 @@ static size_t count_chars(const char *s, size_t start, size_t end)
 static size_t line_end_offset(const builder *b, size_t line)
 {
 	/* end of the part: start of the following line, or the text end */
-	return line + 1 < b->nlines ? b->lines[line + 1].start : b->len;
+	return line + 1 < b->nlines ? LINE(b, line + 1)->start : b->len;
 }
 
 static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t first, size_t last)
@@ -494,11 +498,11 @@ static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t fir
 	p->kind = kind;
 	p->heading = heading;
 	p->first_line = first;
-	p->start = b->lines[first].start;
+	p->start = LINE(b, first)->start;
 	p->end = line_end_offset(b, last);
 	p->last_line = first;
 	for (size_t i = last + 1; i-- > first;)
-		if (b->lines[i].cls != LINE_BLANK) {
+		if (LINE(b, i)->cls != LINE_BLANK) {
 			p->last_line = i;
 			break;
 		}
@@ -507,7 +511,7 @@ static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t fir
 	p->nsections = 0;
 	bool found = false;
 	for (size_t i = first; i <= last; i++) {
-		long h = b->lines[i].heading;
+		long h = LINE(b, i)->heading;
 		if (h < 0 || h == heading)
 			continue;
 		if (!found) {
@@ -531,7 +535,7 @@ static void build_article(builder *b, size_t first, size_t last)
 	memset(a, 0, sizeof *a);
 	a->first_line = first;
 	a->last_line = last;
-	a->start = b->lines[first].start;
+	a->start = LINE(b, first)->start;
 	a->end = line_end_offset(b, last);
 	a->first_part = o->nparts;
 	a->title_line = -1;
@@ -541,7 +545,7 @@ static void build_article(builder *b, size_t first, size_t last)
 	long any_title = -1;
 	size_t content = last + 1;
 	for (size_t i = first; i <= last; i++) {
-		unsigned char c = b->lines[i].cls;
+		unsigned char c = LINE(b, i)->cls;
 		if (c == LINE_PARA || c == LINE_HEADING) {
 			content = i;
 			break;
@@ -554,19 +558,19 @@ static void build_article(builder *b, size_t first, size_t last)
 	if (a->title_line < 0)
 		a->title_line = any_title;
 	if (a->title_line >= 0) {
-		const line_info *t = &b->lines[a->title_line];
+		const line_info *t = LINE(b, a->title_line);
 		a->title_start = skip_blanks(b->text, t->end, t->start);
 		a->title_end = t->end;
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}
 	if (!a->year && content <= last) {
-		const line_info *t = &b->lines[content];
+		const line_info *t = LINE(b, content);
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}
 
 	int top = 0;
 	for (size_t i = first; i <= last; i++) {
-		long h = b->lines[i].heading;
+		long h = LINE(b, i)->heading;
 		if (h >= 0 && (top == 0 || o->sections[h].level < top))
 			top = o->sections[h].level;
 	}
@@ -577,22 +581,22 @@ static void build_article(builder *b, size_t first, size_t last)
 	}
 	/* Part boundaries: the top-level headings. */
 	size_t open_end = first;
-	while (open_end <= last && !(b->lines[open_end].heading >= 0 &&
-				     o->sections[b->lines[open_end].heading].level == top))
+	while (open_end <= last && !(LINE(b, open_end)->heading >= 0 &&
+				     o->sections[LINE(b, open_end)->heading].level == top))
 		open_end++;
 	bool opening_has_text = false;
 	for (size_t i = first; i < open_end; i++)
-		opening_has_text |= b->lines[i].cls != LINE_BLANK;
+		opening_has_text |= LINE(b, i)->cls != LINE_BLANK;
 	if (opening_has_text)
 		add_part(b, ZJ_PART_OPENING, -1, first, open_end - 1);
 
 	size_t i = open_end;
 	while (i <= last) {
 		size_t j = i + 1;
-		while (j <= last && !(b->lines[j].heading >= 0 &&
-				      o->sections[b->lines[j].heading].level == top))
+		while (j <= last && !(LINE(b, j)->heading >= 0 &&
+				      o->sections[LINE(b, j)->heading].level == top))
 			j++;
-		long h = b->lines[i].heading;
+		long h = LINE(b, i)->heading;
 		const zj_section *s = &o->sections[h];
 		zj_part_kind kind = zj_part_from_heading(b->text + s->title_start,
 							 s->title_end - s->title_start, a->year);
@@ -601,14 +605,14 @@ static void build_article(builder *b, size_t first, size_t last)
 		if (j > last) {
 			/* The last part: split off a summing-up final paragraph. */
 			size_t k = part_last + 1;
-			while (k-- > i && (b->lines[k].cls == LINE_BLANK || b->lines[k].cls == LINE_NEUTRAL))
+			while (k-- > i && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
 				;
-			if (k > i && b->lines[k].cls == LINE_PARA &&
-			    is_closing_paragraph(b->text + b->lines[k].start,
-						 b->lines[k].end - b->lines[k].start)) {
-				bool other_body = s->title_end < b->lines[i].end;
+			if (k > i && LINE(b, k)->cls == LINE_PARA &&
+			    is_closing_paragraph(b->text + LINE(b, k)->start,
+						 LINE(b, k)->end - LINE(b, k)->start)) {
+				bool other_body = s->title_end < LINE(b, i)->end;
 				for (size_t m = i + 1; m < k; m++)
-					other_body |= b->lines[m].cls != LINE_BLANK;
+					other_body |= LINE(b, m)->cls != LINE_BLANK;
 				if (other_body)
 					closing = (long)k;
 			}
@@ -632,18 +636,37 @@ static void build_article(builder *b, size_t first, size_t last)
 	a->nparts = o->nparts - a->first_part;
 }
 
+/* Number of the first heading at or after byte pos, 0 if none within the
+ * next thousand lines (a title that far from any heading starts nothing). */
+static int next_heading_number(const char *text, size_t len, size_t pos)
+{
+	for (int lines = 0; pos < len && lines < 1000; lines++) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t e = end > pos && text[end - 1] == '\r' ? end - 1 : end;
+		zj_heading h;
+		if (zj_heading_parse(text + pos, e - pos, &h))
+			return h.number;
+		pos = end + 1;
+	}
+	return 0;
+}
+
 zj_outline *zj_outline_build(const char *text, size_t len)
 {
 	builder b = {.text = text, .len = len};
 	zj_outline *o = zj_xcalloc(1, sizeof *o);
 	b.o = o;
 	size_t line_cap = 0, section_cap = 0;
+	size_t start = 0;          /* first line of the current article */
+	bool has_heading = false, has_text = false, prev_blank = true;
 
 	for (size_t pos = 0;;) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - text) : len;
-		zj_grow((void **)&b.lines, &line_cap, b.nlines + 1, sizeof *b.lines);
-		line_info *li = &b.lines[b.nlines];
+		size_t i = b.nlines;
+		zj_grow((void **)&b.lines, &line_cap, i - b.base + 1, sizeof *b.lines);
+		line_info *li = &b.lines[i - b.base];
 		li->start = pos;
 		li->end = end > pos && text[end - 1] == '\r' ? end - 1 : end;
 		li->heading = -1;
@@ -653,37 +676,24 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 			zj_grow((void **)&o->sections, &section_cap, o->nsections + 1,
 				sizeof *o->sections);
 			o->sections[o->nsections] = (zj_section){
-				.level = h.level, .marker = h.marker, .number = h.number,
-				.line = b.nlines, .start = pos,
+				.level = (uint8_t)h.level, .marker = (uint8_t)h.marker,
+				.number = (uint16_t)h.number, .line = (uint32_t)i, .start = pos,
 				.title_start = pos + h.marker_start, .title_end = pos + h.title_end};
 			li->heading = (long)o->nsections++;
 		}
 		b.nlines++;
-		if (!nl)
-			break;
-		pos = end + 1;
-	}
-	o->lines = b.nlines;
 
-	/* For each line, the number of the next heading at or after it. */
-	int *next_number = zj_xmalloc((b.nlines + 1) * sizeof *next_number);
-	next_number[b.nlines] = 0;
-	for (size_t i = b.nlines; i-- > 0;)
-		next_number[i] = b.lines[i].heading >= 0 ? o->sections[b.lines[i].heading].number
-							 : next_number[i + 1];
-
-	size_t start = 0;
-	bool has_heading = false, has_text = false;
-	for (size_t i = 0; i < b.nlines; i++) {
-		unsigned char c = b.lines[i].cls;
-		bool prev_blank = i == 0 || b.lines[i - 1].cls == LINE_BLANK;
+		unsigned char c = li->cls;
 		bool split = false;
 		if (c == LINE_TITLE_PIAN)
 			split = has_text;
 		else if (c == LINE_TITLE_KW)
-			split = has_heading && prev_blank && next_number[i + 1] == 1;
+			split = has_heading && prev_blank && nl && next_heading_number(text, len, end + 1) == 1;
 		if (split && i > start) {
 			build_article(&b, start, i - 1);
+			/* keep only the new article's first line */
+			b.lines[0] = b.lines[i - b.base];
+			b.base = i;
 			start = i;
 			has_heading = has_text = false;
 		}
@@ -691,9 +701,13 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 			has_heading = has_text = true;
 		else if (c == LINE_PARA)
 			has_text = true;
+		prev_blank = c == LINE_BLANK;
+		if (!nl)
+			break;
+		pos = end + 1;
 	}
+	o->lines = b.nlines;
 	build_article(&b, start, b.nlines - 1);
-	free(next_number);
 	free(b.lines);
 	return o;
 }

@@ -66,15 +66,15 @@ bool zj_rule_find(const char *id, zj_rule *rule);
 const char *zj_severity_name(zj_severity sev);  /* "error", "warning", "info" */
 
 typedef struct zj_finding {
-	size_t start;        /* byte range in the checked text */
+	uint32_t start;      /* byte range in the checked text (files stay below 4 GiB) */
 	uint32_t len;
+	uint32_t extra;      /* offset of a dynamic message in the arena (its fix, if
+	                        any, follows it there), or 0; for a duplicate
+	                        paragraph, the line it repeats */
 	uint8_t rule;        /* zj_rule */
 	uint8_t severity;    /* zj_severity */
 	int8_t kind;         /* zj_gap_kind for placeholder findings, else -1 */
 	uint8_t has_fix;
-	uint32_t message;    /* offset of a dynamic message in the arena, or 0 */
-	uint32_t fix;        /* offset of the replacement text in the arena; for a
-	                        duplicate paragraph, the line it repeats */
 } zj_finding;
 
 typedef struct zj_findings {

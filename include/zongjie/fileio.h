@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "zongjie/util.h"
@@ -41,8 +42,9 @@ typedef struct zj_format {
 	zj_eol eol;
 } zj_format;
 
-/* Files larger than this are refused: the whole text is held in memory. */
-#define ZJ_MAX_FILE_SIZE ((size_t)4 << 30)
+/* Files larger than this are refused: the whole text is held in memory,
+ * and offsets into it are 32-bit in the checker's findings. */
+#define ZJ_MAX_FILE_SIZE ((size_t)UINT32_MAX)
 
 /* Decodes bytes[0..len) into newly allocated UTF-8 text (NUL-terminated,
  * caller frees) and fills fmt.  Fails with "not a text file (reason)" for
