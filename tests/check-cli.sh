@@ -82,6 +82,19 @@ ok "--fix says how many" has "4 fixes applied" "$tmp/err"
 ok "--fix keeps the mode" [ "$(stat -c %a "$tmp/fix.txt")" = 640 ]
 ok "--fix leaves no halfwidth finding" sh -c "! grep -q halfwidth '$tmp/out'"
 
+# ---- spelling: the personal word list and a missing dictionary --------
+printf 'The Qinghe team finished the wrok.\n' >"$tmp/en.txt"
+run check --color=never --only spelling "$tmp/en.txt"
+ok "spelling: a misspelt word is reported" has "possible misspelling: wrok" "$tmp/out"
+ok "spelling: an unknown name is reported too" has "possible misspelling: Qinghe" "$tmp/out"
+mkdir -p "$tmp/config/zongjie"
+echo Qinghe >"$tmp/config/zongjie/words"
+XDG_CONFIG_HOME="$tmp/config" "$ZONGJIE" check --color=never --only spelling "$tmp/en.txt" >"$tmp/out" 2>&1
+ok "spelling: the personal word list is honoured" sh -c "! grep -q Qinghe '$tmp/out'"
+run check --color=never --only spelling --dict xx_NONE "$tmp/en.txt"
+ok "spelling: a missing dictionary is a notice, not a failure" [ "$rc" -eq 0 ]
+ok "spelling: the notice is one line" [ "$(grep -c 'notice: spelling dictionary xx_NONE not found' "$tmp/err")" -eq 1 ]
+
 # ---- translations --------------------------------------------------------
 if [ -f "$TOP_SRCDIR/po/zh_CN.gmo" ] && locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
 	mkdir -p "$tmp/locale/zh_CN/LC_MESSAGES"
