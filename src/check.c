@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -48,6 +49,8 @@ static const zj_rule_info rules[ZJ_RULE_COUNT] = {
 	[ZJ_RULE_DUPLICATE_PARAGRAPH] = {"duplicate-paragraph", ZJ_SEV_WARNING, false,
 					 N_("the same paragraph twice")},
 	[ZJ_RULE_SPELLING] = {"spelling", ZJ_SEV_WARNING, false, N_("a misspelt Latin-script word")},
+	[ZJ_RULE_LENGTH] = {"length", ZJ_SEV_INFO, false,
+			    N_("a part shorter or longer than its skeleton suggests")},
 };
 
 const zj_rule_info *zj_rule_get(zj_rule rule)
@@ -1440,13 +1443,33 @@ typedef struct rule_job {
 	zj_findings f;
 } rule_job;
 
+typedef struct length_ctx {
+	const char *s;
+	const zj_outline *o;
+	zj_findings *f;
+} length_ctx;
+
+static void length_finding(const zj_part *p, long min_len, long max_len, void *ctx)
+{
+	length_ctx *l = ctx;
+	size_t at = p->start, end = line_end_at(l->s, p->end, p->start);
+	if (p->heading >= 0) {
+		at = l->o->sections[p->heading].title_start;
+		end = l->o->sections[p->heading].title_end;
+	}
+	add_msg(l->f, ZJ_RULE_LENGTH, at, end,
+		_("%s: %zu characters; the skeleton suggests %ld to %ld"),
+		_(zj_part_name(p->kind)), p->chars, min_len, max_len);
+}
+
 static void run_outline_group(zj_checker *c, const char *s, size_t len, const zj_outline *o,
 			      zj_findings *f)
 {
 	const bool *on = c->opt.enabled;
 	zj_outline *own = NULL;
 	if (!o && (on[ZJ_RULE_MISSING_PART] || on[ZJ_RULE_EMPTY_PART] ||
-		   on[ZJ_RULE_HEADING_SEQUENCE] || on[ZJ_RULE_YEAR_MISMATCH]))
+		   on[ZJ_RULE_HEADING_SEQUENCE] || on[ZJ_RULE_YEAR_MISMATCH] ||
+		   (on[ZJ_RULE_LENGTH] && c->opt.skeleton)))
 		o = own = zj_outline_build(s, len);
 	if (o && (on[ZJ_RULE_MISSING_PART] || on[ZJ_RULE_EMPTY_PART]))
 		check_parts(s, len, o, f, on);
@@ -1454,6 +1477,10 @@ static void run_outline_group(zj_checker *c, const char *s, size_t len, const zj
 		check_headings(s, o, f);
 	if (o && on[ZJ_RULE_YEAR_MISMATCH])
 		check_years(s, len, o, f);
+	if (o && on[ZJ_RULE_LENGTH] && c->opt.skeleton) {
+		length_ctx lc = {s, o, f};
+		zj_skeleton_check_lengths(c->opt.skeleton, o, length_finding, &lc);
+	}
 	/* the outline goes before the duplicate search needs its memory */
 	zj_outline_free(own);
 	if (on[ZJ_RULE_DUPLICATE_PARAGRAPH])

@@ -2,6 +2,7 @@
 #ifndef ZONGJIE_CLI_H
 #define ZONGJIE_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "zongjie/util.h"
@@ -19,5 +20,12 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cmd_outline(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_skeletons(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+
+struct zj_library;
+/* Loads the built-in, user and $ZONGJIE_SKELETONS skeletons; with report,
+ * files that fail to load are named on stderr. */
+void cli_load_library(struct zj_library *lib, bool report);
 
 #endif

@@ -14,6 +14,7 @@
 #include "zongjie/check.h"
 #include "zongjie/doc.h"
 #include "zongjie/export.h"
+#include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
 
 /* ---- positions -------------------------------------------------------- */
@@ -349,7 +350,7 @@ static bool fix_file(const char *path, char **text, size_t *len, const zj_format
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT };
+	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
@@ -358,9 +359,11 @@ int cmd_check(int argc, char **argv)
 		{"color", required_argument, NULL, OPT_COLOR},
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"dict", required_argument, NULL, OPT_DICT},
+		{"skeleton", required_argument, NULL, OPT_SKELETON},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	const char *skeleton_id = NULL;
 	zj_check_options opt;
 	zj_check_options_default(&opt);
 	out_style st = {0};
@@ -401,9 +404,13 @@ int cmd_check(int argc, char **argv)
 		case OPT_DICT:
 			opt.dict = optarg;
 			break;
+		case OPT_SKELETON:
+			skeleton_id = optarg;
+			break;
 		case 'h':
 			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
-				 "                     [--fix] [--color=auto|always|never] [--dict NAME] FILE|DIR...\n"));
+				 "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
+				 "                     [--skeleton ID] FILE|DIR...\n"));
 			return EXIT_OK;
 		default:
 			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
@@ -413,6 +420,17 @@ int cmd_check(int argc, char **argv)
 		return cli_usage_error(_("check needs at least one FILE or DIR"));
 	st.color = !st.json && (!strcmp(color, "always") ||
 				(!strcmp(color, "auto") && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")));
+	zj_library lib = {0};
+	if (skeleton_id) {
+		cli_load_library(&lib, false);
+		const zj_skeleton_entry *e = zj_library_find(&lib, skeleton_id);
+		if (!e) {
+			zj_library_free(&lib);
+			return cli_usage_error(_("no skeleton '%s' (zongjie skeletons lists them)"),
+					       skeleton_id);
+		}
+		opt.skeleton = e->sk;
+	}
 	char *words = personal_words();
 	opt.words_file = words;
 	char *notice = NULL;
@@ -494,6 +512,7 @@ int cmd_check(int argc, char **argv)
 		free(files.items[i]);
 	free(files.items);
 	zj_checker_free(checker);
+	zj_library_free(&lib);
 	free(words);
 	if (fflush(stdout) != 0)
 		return EXIT_TROUBLE;

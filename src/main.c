@@ -53,8 +53,12 @@ static void print_help(void)
 		 "  export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030] [--eol=lf|crlf]\n"
 		 "         [--indent=keep|fullwidth] [--strip-noise]\n"
 		 "                   write the text for submission; refused while errors remain\n"
+		 "  new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"
+		 "                   start a summary from a skeleton (default: annual)\n"
 		 "  outline [--format=text|json] FILE\n"
 		 "                   show the articles, parts and headings zongjie finds\n"
+		 "  skeletons [--format=text|json]\n"
+		 "                   list the skeletons (built-in and your own)\n"
 		 "\n"
 		 "Options:\n"
 		 "  -h, --help       display this help and exit\n"
@@ -83,6 +87,10 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "export"))
 		return cmd_export(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "skeletons"))
+		return cmd_skeletons(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "new"))
+		return cmd_new(argc - 1, argv + 1);
 
 	static const struct option options[] = {
 		{"help", no_argument, NULL, 'h'},

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "zongjie/utf8.h"
 #include "zongjie/util.h"
@@ -304,6 +305,14 @@ static const keyword part_keywords[] = {
 	{"业绩", ZJ_PART_ACHIEVEMENTS}, {"收获", ZJ_PART_ACHIEVEMENTS},
 	{"建议", ZJ_PART_OTHER}, {"附件", ZJ_PART_OTHER}, {"附表", ZJ_PART_OTHER},
 	{"说明", ZJ_PART_OTHER},
+	/* English reports; matched without regard to case */
+	{"problem", ZJ_PART_PROBLEMS}, {"shortcoming", ZJ_PART_PROBLEMS},
+	{"weakness", ZJ_PART_PROBLEMS}, {"challenge", ZJ_PART_PROBLEMS},
+	{"plan", ZJ_PART_PLAN}, {"next year", ZJ_PART_PLAN}, {"outlook", ZJ_PART_PLAN},
+	{"priorities", ZJ_PART_PLAN},
+	{"achievement", ZJ_PART_ACHIEVEMENTS}, {"result", ZJ_PART_ACHIEVEMENTS},
+	{"review", ZJ_PART_ACHIEVEMENTS}, {"progress", ZJ_PART_ACHIEVEMENTS},
+	{"appendix", ZJ_PART_OTHER},
 };
 
 /* First 4-digit year (1950–2099) followed by 年 or 学年 in s, or 0. */
@@ -334,10 +343,11 @@ zj_part_kind zj_part_from_heading(const char *s, size_t len, int year)
 			continue;
 		for (size_t k = 0; k < sizeof part_keywords / sizeof part_keywords[0]; k++) {
 			const char *w = part_keywords[k].word;
-			if (len - i < 2 || w[1] != s[i + 1] || w[0] != s[i])
-				continue;
 			size_t n = strlen(w);
-			if (len - i >= n && !memcmp(s + i, w, n))
+			if (len - i < n)
+				continue;
+			if ((unsigned char)w[0] < 0x80 ? !strncasecmp(s + i, w, n)
+						       : (w[1] == s[i + 1] && !memcmp(s + i, w, n)))
 				return part_keywords[k].kind;
 		}
 	}
@@ -360,7 +370,8 @@ enum line_class {
 };
 
 static const char *const title_words[] = {"总结", "计划", "报告", "安排", "汇报",
-					  "述职", "要点", "小结", "范文"};
+					  "述职", "要点", "小结", "范文", "Report", "Review",
+					  "Summary"};
 
 static bool has_pian_marker(const char *s, size_t len)
 {
@@ -397,16 +408,19 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 	 * CJK ideographs are the 3-byte characters led by E3..E9 (close
 	 * enough to tell text from separators). */
 	size_t count = 0;
-	bool han = false;
+	bool han = false, latin = false;
 	for (size_t p = i; p < len; p++) {
 		unsigned char b = (unsigned char)s[p];
 		count += (b & 0xC0) != 0x80;
 		han |= b >= 0xE3 && b <= 0xE9;
+		latin |= (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
 		if (count > ZJ_HEADING_MAX_LINE && han)
 			return LINE_PARA;
 	}
-	if (!han)
+	if (!han && !latin)
 		return LINE_NEUTRAL;
+	/* an English title may run to a hundred characters */
+	size_t max_title = han ? ZJ_HEADING_MAX_LINE : 100;
 	int32_t last = 0;
 	for (size_t end = len; end > i;) {
 		size_t p = zj_utf8_cp_start(s, end - 1);
@@ -415,8 +429,8 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 			break;
 		end = p;
 	}
-	if (count > ZJ_HEADING_MAX_LINE || is_sentence_end(last) || last == 0xFF0C ||
-	    last == ',' || last == 0x3001)
+	if (count > max_title || is_sentence_end(last) || last == 0xFF0C || last == ',' ||
+	    last == 0x3001 || (!han && last == '.'))
 		return LINE_PARA;
 	if (has_pian_marker(s, len))
 		return LINE_TITLE_PIAN;
@@ -430,11 +444,12 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 static bool is_closing_paragraph(const char *s, size_t len)
 {
 	static const char *const starts[] = {"以上", "总之", "总而言之", "综上", "总的来说",
-					     "总的来看", "总体来看", "展望", "最后"};
+					     "总的来看", "总体来看", "展望", "最后", "In summary",
+					     "In conclusion", "To sum up", "Overall,"};
 	size_t i = skip_blanks(s, len, 0);
 	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
 		size_t n = strlen(starts[k]);
-		if (len - i >= n && !memcmp(s + i, starts[k], n))
+		if (len - i >= n && !strncasecmp(s + i, starts[k], n))
 			return true;
 	}
 	const char *r = memmem(s, len, "回顾", 6);

@@ -4,6 +4,7 @@
 #include "zongjie/placeholder.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "zongjie/utf8.h"
 
@@ -347,6 +348,25 @@ static bool match_prompt(const char *s, size_t len, size_t i, zj_gap *gap)
 	return false;
 }
 
+/* [fill in: …], [insert …], [enter …]: prompts of English templates. */
+static bool match_prompt_latin(const char *s, size_t len, size_t i, zj_gap *gap)
+{
+	static const char *const starts[] = {"fill in", "insert", "enter", "add "};
+	size_t open = i + 1;
+	bool prompt = false;
+	for (size_t k = 0; k < COUNT(starts) && !prompt; k++)
+		prompt = len - open >= strlen(starts[k]) &&
+			 !strncasecmp(s + open, starts[k], strlen(starts[k]));
+	if (!prompt)
+		return false;
+	for (size_t p = open; p < len && p < open + 200 && s[p] != '\n'; p++)
+		if (s[p] == ']') {
+			*gap = (zj_gap){i, p + 1, ZJ_GAP_PROMPT};
+			return true;
+		}
+	return false;
+}
+
 /* （  ） and ( ) with only blanks inside. */
 static bool match_empty_brackets(const char *s, size_t len, size_t i, bool full, zj_gap *gap)
 {
@@ -412,7 +432,7 @@ static bool match_todo_latin(const char *s, size_t len, size_t i, zj_gap *gap)
 /* Bytes that can begin a gap: x X _ ( T, and the lead bytes of ×
  * (C3), ｘＸ＿（ (EF), ○□ (E2), 【 (E3), 待 (E5), 某 (E6). */
 static const unsigned char trigger[256] = {
-	['x'] = 1, ['X'] = 1, ['_'] = 1, ['('] = 1, ['T'] = 1,
+	['x'] = 1, ['X'] = 1, ['_'] = 1, ['('] = 1, ['T'] = 1, ['['] = 1,
 	[0xC3] = 1, [0xE2] = 1, [0xE3] = 1, [0xE5] = 1, [0xE6] = 1, [0xEF] = 1,
 };
 
@@ -453,6 +473,10 @@ static size_t match_at(const char *s, size_t len, size_t i, zj_gap *gap, bool *f
 		break;
 	case 'T':
 		if ((*found = match_todo_latin(s, len, i, gap)))
+			return gap->end;
+		break;
+	case '[':
+		if ((*found = match_prompt_latin(s, len, i, gap)))
 			return gap->end;
 		break;
 	}

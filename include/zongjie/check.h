@@ -50,6 +50,7 @@ typedef enum zj_rule {
 	ZJ_RULE_BRACKET_BALANCE,
 	ZJ_RULE_DUPLICATE_PARAGRAPH,
 	ZJ_RULE_SPELLING,
+	ZJ_RULE_LENGTH,
 	ZJ_RULE_COUNT
 } zj_rule;
 
@@ -106,6 +107,7 @@ typedef struct zj_check_options {
 	bool enabled[ZJ_RULE_COUNT];
 	const char *dict;        /* hunspell dictionary name or path prefix; NULL: en_US */
 	const char *words_file;  /* personal word list, one word a line; NULL: none */
+	const struct zj_skeleton *skeleton; /* suggested part lengths; NULL: none */
 } zj_check_options;
 
 /* All rules on, default dictionary. */

@@ -1,0 +1,141 @@
+/*
+ * skeleton: YAML templates a new summary starts from.
+ *
+ * The format (documented for users in skeletons/README and zongjie(1)):
+ *
+ *   id: annual                  required, [a-z0-9-]+
+ *   name: 单位年度工作总结…       required, shown in lists
+ *   description: …              required
+ *   lang: zh_CN                 required: zh_CN or en
+ *   version: 1                  required, a positive integer
+ *   variables:                  optional mapping NAME → spec
+ *     org: {label: 单位名称, type: text, default: …}
+ *     year: {label: 总结年度, type: year}
+ *     next_year: {label: 计划年度, type: year, from: year, add: 1}
+ *   title: "{{org}}{{year}}年工作总结"       required
+ *   opening: …                  optional text after the title
+ *   parts:                      required, a non-empty sequence of
+ *     - kind: achievements      achievements | problems | plan | closing | other
+ *       heading: …              required except for closing
+ *       hint: …                 guidance shown in the editor
+ *       length: [300, 600]      suggested body length in characters
+ *       phrases: [ … ]          stock phrases the editor can insert
+ *       body: …                 text, gaps written as zongjie finds them
+ *       sections:               nested to any depth (32 levels at most)
+ *         - heading: …
+ *           body: …
+ *           sections: [ … ]
+ *
+ * Text fields may use {{NAME}} for a declared variable.  A variable left
+ * unset renders as a gap of its type: a year as 20xx, a number as xx, a
+ * text as 【请填写LABEL】; a derived variable (from/add) follows its source.
+ *
+ * Loading uses libyaml's event parser and refuses, with FILE:LINE:COL:
+ * files over 1 MiB, nesting deeper than 32, aliases and anchors (no
+ * billion laughs), duplicate keys, unknown keys, wrong types, missing
+ * required keys and references to undeclared variables.
+ */
+#ifndef ZONGJIE_SKELETON_H
+#define ZONGJIE_SKELETON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zongjie/outline.h"
+#include "zongjie/util.h"
+
+#define ZJ_SKELETON_MAX_BYTES ((size_t)1 << 20)
+#define ZJ_SKELETON_MAX_DEPTH 32
+
+typedef enum zj_var_type { ZJ_VAR_TEXT, ZJ_VAR_YEAR, ZJ_VAR_NUMBER } zj_var_type;
+
+typedef struct zj_variable {
+	char *name;
+	char *label;
+	char *def;          /* default value or NULL */
+	zj_var_type type;
+	char *from;         /* derived: source variable, or NULL */
+	long add;           /* derived: added to the source (years, numbers) */
+} zj_variable;
+
+typedef struct zj_sk_section {
+	char *heading;
+	char *body;         /* may be NULL */
+	struct zj_sk_section *sections;
+	size_t nsections;
+} zj_sk_section;
+
+typedef struct zj_sk_part {
+	zj_part_kind kind;
+	char *heading;      /* NULL for closing */
+	char *hint;
+	char *body;
+	long min_len, max_len; /* 0 when not given */
+	char **phrases;
+	size_t nphrases;
+	zj_sk_section *sections;
+	size_t nsections;
+} zj_sk_part;
+
+typedef struct zj_skeleton {
+	char *id, *name, *description, *lang;
+	long version;
+	char *path;         /* file it was loaded from */
+	zj_variable *vars;
+	size_t nvars;
+	char *title;
+	char *opening;
+	zj_sk_part *parts;
+	size_t nparts;
+} zj_skeleton;
+
+/* Loads and validates one skeleton file.  On failure err holds the
+ * message with line and column (err->line > 0 when there is a place). */
+zj_skeleton *zj_skeleton_load(const char *path, zj_error *err);
+/* The same from memory (name is used in messages only). */
+zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, const char *name, zj_error *err);
+void zj_skeleton_free(zj_skeleton *sk);
+
+/* A value given on the command line or in the editor's form. */
+typedef struct zj_binding {
+	const char *name;
+	const char *value;
+} zj_binding;
+
+/* Renders the skeleton as plain UTF-8 text (caller frees).  Fails when a
+ * binding names a variable the skeleton does not declare, or a year or
+ * number variable gets a value that is not one. */
+char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size_t nbindings,
+			 size_t *len, zj_error *err);
+
+/* The library: built-in skeletons, then user folders that add to them and
+ * override a built-in of the same id. */
+typedef struct zj_skeleton_entry {
+	zj_skeleton *sk;
+	bool builtin;
+} zj_skeleton_entry;
+
+typedef struct zj_library {
+	zj_skeleton_entry *items;
+	size_t count;
+	zj_error *errors;   /* files that failed to load, reported, not fatal */
+	char **error_paths;
+	size_t nerrors;
+} zj_library;
+
+/* Reads every *.yaml of each folder in order (later folders override
+ * earlier ones by id); folders[0..nbuiltin) are built-in. */
+void zj_library_load(zj_library *lib, const char *const *folders, size_t nfolders,
+		     size_t nbuiltin);
+/* Finds a skeleton by id; NULL if none. */
+const zj_skeleton_entry *zj_library_find(const zj_library *lib, const char *id);
+void zj_library_free(zj_library *lib);
+
+/* The suggested lengths of the skeleton's parts, checked against a
+ * document's outline: calls fn for each part of the document whose body
+ * length is outside the range given for its kind. */
+typedef void (*zj_length_fn)(const zj_part *part, long min_len, long max_len, void *ctx);
+void zj_skeleton_check_lengths(const zj_skeleton *sk, const zj_outline *o, zj_length_fn fn,
+			       void *ctx);
+
+#endif
