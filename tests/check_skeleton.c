@@ -83,7 +83,7 @@ static const broken broken_cases[] = {
 	 "missing key 'heading' in a section"},
 	{GOOD_HEAD "title: &t x\nparts: [{kind: plan, heading: *t}]\n", 6, 8,
 	 "anchors are not allowed in skeletons"},
-	{GOOD_HEAD "title: x\nparts: [{kind: plan, heading: a}\n", 8, 1, "did not find expected ',' or '}'"},
+	{GOOD_HEAD "title: x\nparts: [{kind: plan, heading: a}\n", 8, 1, "did not find expected ',' or ']'"},
 	{GOOD_HEAD "title: x\nparts: [{kind: plan, heading: a}]\n---\nid: u\n", 8, 1,
 	 "a skeleton file holds one document"},
 	{"", 1, 1, "the skeleton is empty"},

@@ -1,0 +1,92 @@
+#!/bin/sh
+# End-to-end tests of `zongjie skeletons` and `zongjie new`, and of every
+# built-in skeleton: it renders, reads back with all standard parts, and
+# checks with nothing but gaps.
+. "$TOP_SRCDIR/tests/tap.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# keep the user's own skeletons out of the way
+XDG_DATA_HOME=$tmp/data; export XDG_DATA_HOME
+unset ZONGJIE_SKELETONS
+run() {
+	"$ZONGJIE" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+has() { grep -q -- "$1" "$2"; }
+
+run skeletons
+ok "skeletons: exit 0" [ "$rc" -eq 0 ]
+ok "skeletons: nine built-in" [ "$(grep -c '(built-in)$' "$tmp/out")" -eq 9 ]
+ok "skeletons: id, name, description" has "^annual  *单位年度工作总结暨下一年工作计划  机关" "$tmp/out"
+run skeletons --format=json
+if command -v python3 >/dev/null 2>&1; then
+	ok "skeletons: json" python3 -c "
+import json, sys
+d = json.load(open('$tmp/out'))['skeletons']
+assert len(d) == 9 and all(x['origin'] == 'built-in' for x in d)
+assert {x['id'] for x in d} >= {'annual', 'personal', 'half-year', 'annual-en'}
+"
+fi
+
+for id in annual personal half-year school-league community civilized-city poverty-relief party-building annual-en; do
+	run new "$id"
+	ok "$id: renders" [ "$rc" -eq 0 -a -s "$tmp/out" ]
+	cp "$tmp/out" "$tmp/$id.txt"
+	parts=$("$ZONGJIE" outline "$tmp/$id.txt" | grep -oE '^  (opening|achievements|problems|plan|closing)' | tr -d ' ' | sort -u | tr '\n' ' ')
+	ok "$id: has every standard part" [ "$parts" = "achievements closing opening plan problems " ]
+	run check --color=never --ignore placeholder "$tmp/$id.txt"
+	ok "$id: checks clean apart from gaps" [ "$rc" -eq 0 -a ! -s "$tmp/out" ]
+	run check --color=never "$tmp/$id.txt"
+	ok "$id: its gaps are errors" [ "$rc" -eq 1 ]
+	ok "$id: only gaps are found" sh -c "! grep -v -e '\[placeholder\]\$' -e ' errors, 0 warnings\$' '$tmp/out'"
+done
+
+run new annual --set org=青禾街道 --set year=2025
+ok "new --set: title uses the values" [ "$(head -n 1 "$tmp/out")" = "青禾街道2025年工作总结暨2026年工作计划" ]
+ok "new --set: a variable inside a heading" has "^一、2025年工作成效$" "$tmp/out"
+ok "new --set: a derived variable" has "^三、2026年工作计划$" "$tmp/out"
+run new annual --set year=2025
+ok "new: an unset variable stays a gap" has "^【请填写单位名称】2025年" "$tmp/out"
+run new annual --set org=某某街道 --set year=2025 -o "$tmp/a.txt"
+ok "new -o: exit 0" [ "$rc" -eq 0 ]
+ok "new -o: nothing on stdout" [ ! -s "$tmp/out" ]
+parts=$("$ZONGJIE" outline "$tmp/a.txt" | grep -oE '^  [a-z]+' | tr -d ' ' | tr '\n' ' ')
+ok "new -o: outline shows opening, achievements, problems, plan, closing" [ "$parts" = "opening achievements problems plan closing " ]
+run new annual -o "$tmp/a.txt"
+ok "new -o: refuses to overwrite" [ "$rc" -eq 2 ]
+ok "new -o: says how to overwrite" has "use --force" "$tmp/err"
+run new annual --force -o "$tmp/a.txt"
+ok "new --force overwrites" [ "$rc" -eq 0 ] && has "^【请填写单位名称】20xx年" "$tmp/a.txt"
+run new nosuch
+ok "new: unknown skeleton, exit 2" [ "$rc" -eq 2 ]
+ok "new: unknown skeleton, message" has "no skeleton 'nosuch'" "$tmp/err"
+run new annual --set boss=张三
+ok "new: unknown variable, exit 2" [ "$rc" -eq 2 ]
+run new annual --set year=明年
+ok "new: a year that is not one, exit 2" [ "$rc" -eq 2 ]
+run new
+ok "new: the default skeleton is annual" has "工作总结暨20xx年工作计划$" "$tmp/out"
+
+# the user's skeleton overrides the built-in one of the same id
+mkdir -p "$XDG_DATA_HOME/zongjie/skeletons"
+sed 's/^name: .*/name: 我们单位的年度总结/' "$TOP_SRCDIR/skeletons/annual.yaml" >"$XDG_DATA_HOME/zongjie/skeletons/annual.yaml"
+run skeletons
+ok "user skeleton overrides the built-in" has "^annual  *我们单位的年度总结 .*$XDG_DATA_HOME/zongjie/skeletons/annual.yaml" "$tmp/out"
+ok "still nine skeletons" [ "$(wc -l <"$tmp/out")" -eq 9 ]
+
+# ZONGJIE_SKELETONS adds folders; a broken file is named with its place
+mkdir "$tmp/extra"
+printf 'id: broken\nname: 坏的\ndescription: d\nlang: zh_CN\nversion: 1\ntitle: x\nparts:\n  - kind: plan\n    heding: 计划\n' >"$tmp/extra/broken.yaml"
+ZONGJIE_SKELETONS=$tmp/extra "$ZONGJIE" skeletons >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok "broken skeleton: exit 2" [ "$rc" -eq 2 ]
+ok "broken skeleton: FILE:LINE:COL: message" has "^zongjie: $tmp/extra/broken.yaml:9:5: unknown key 'heding' in a part$" "$tmp/err"
+ok "broken skeleton: the others are still listed" [ "$(wc -l <"$tmp/out")" -eq 9 ]
+ZONGJIE_SKELETONS=$tmp/extra "$ZONGJIE" new broken >"$tmp/out" 2>"$tmp/err"
+ok "new with a broken skeleton: exit 2 with its place" has "broken.yaml:9:5:" "$tmp/err"
+
+# the length rule, with --skeleton
+run check --color=never --only length --skeleton annual "$tmp/annual.txt"
+ok "length: short parts are noted" has "info: .* the skeleton suggests 800 to 3000 \[length\]" "$tmp/out"
+ok "length: info only, exit 0" [ "$rc" -eq 0 ]
+done_testing
