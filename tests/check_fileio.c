@@ -1,6 +1,7 @@
 /* Unit tests of fileio: decoding, byte-exact round trips, atomic saves. */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <iconv.h>
 #include <sys/stat.h>
@@ -274,6 +275,48 @@ START_TEST(unencodable_text_fails)
 }
 END_TEST
 
+/* Every file of ../shared/corpus, when it is there, saves back byte for
+ * byte. */
+START_TEST(corpus_round_trip)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/../shared/corpus", SRCDIR);
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "# no %s: corpus round trip not run\n", dir);
+		return;
+	}
+	char *tmp = make_tmpdir();
+	struct dirent *e;
+	size_t files = 0;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[2048], copy[2048];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		snprintf(copy, sizeof copy, "%s/copy", tmp);
+		size_t n;
+		char *orig = read_bytes(path, &n);
+		char *text;
+		size_t len;
+		zj_format fmt;
+		zj_error err = {0};
+		ck_assert_msg(zj_load_file(path, &text, &len, &fmt, &err), "%s: %s", path, err.message);
+		ck_assert(zj_save_file(copy, text, len, &fmt, &err));
+		size_t m;
+		char *back = read_bytes(copy, &m);
+		ck_assert_msg(m == n && !memcmp(orig, back, n), "%s changed on a round trip", path);
+		free(back);
+		free(orig);
+		free(text);
+		files++;
+	}
+	closedir(d);
+	rm_tree(tmp);
+	fprintf(stderr, "# %zu corpus files saved back byte for byte\n", files);
+}
+END_TEST
+
 static Suite *fileio_suite(void)
 {
 	Suite *s = suite_create("fileio");
@@ -289,6 +332,7 @@ static Suite *fileio_suite(void)
 	tcase_add_test(tc, save_into_directory_target_fails);
 	tcase_add_test(tc, encoding_names);
 	tcase_add_test(tc, unencodable_text_fails);
+	tcase_add_test(tc, corpus_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }
