@@ -1,0 +1,95 @@
+/*
+ * editor: everything the editor does to a document, without a terminal.
+ *
+ * The state is a cursor and a selection anchor (byte offsets on cluster
+ * boundaries), a goal column for vertical motion, and an internal
+ * clipboard.  Every command is a function here, so the terminal front end
+ * (src/ui/) only maps keys to calls and draws, and the tests drive the
+ * editor without a screen.
+ *
+ * Gaps: zj_ed_next_gap() selects the next gap; typing while a gap is
+ * selected replaces all of it.  zj_ed_fill_same() fills every gap with the
+ * same text and the same word after it (all xx街道) in one undo step.
+ *
+ * Panes follow the outline: the cursor is in the part whose byte range
+ * holds it; zj_ed_focus_part() moves to the next or previous one.
+ */
+#ifndef ZONGJIE_EDITOR_H
+#define ZONGJIE_EDITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zongjie/doc.h"
+#include "zongjie/placeholder.h"
+
+typedef struct zj_editor {
+	zj_doc *doc;
+	size_t cursor;
+	size_t anchor;         /* == cursor when nothing is selected */
+	long goal_col;         /* display column kept by vertical motion, -1 none */
+	bool gap_selected;     /* the selection is a gap from a gap jump */
+	zj_gap_kind gap_kind;  /* its kind */
+	char *clipboard;
+	size_t clip_len;
+} zj_editor;
+
+zj_editor *zj_editor_new(zj_doc *doc);
+void zj_editor_free(zj_editor *ed);
+
+bool zj_ed_has_selection(const zj_editor *ed);
+/* The selected range, start <= end. */
+void zj_ed_selection(const zj_editor *ed, size_t *start, size_t *end);
+void zj_ed_clear_selection(zj_editor *ed);
+
+/* Motion.  With extend, the selection grows instead of being dropped. */
+void zj_ed_left(zj_editor *ed, bool extend);
+void zj_ed_right(zj_editor *ed, bool extend);
+void zj_ed_word_left(zj_editor *ed, bool extend);
+void zj_ed_word_right(zj_editor *ed, bool extend);
+void zj_ed_home(zj_editor *ed, bool extend);
+void zj_ed_end(zj_editor *ed, bool extend);
+void zj_ed_doc_start(zj_editor *ed);
+void zj_ed_doc_end(zj_editor *ed);
+/* Moves by rows of width columns (soft-wrapped), keeping the goal column;
+ * negative rows move up. */
+void zj_ed_vertical(zj_editor *ed, long rows, int width, bool extend);
+/* Places the cursor at the cluster boundary nearest to byte offset. */
+void zj_ed_set_cursor(zj_editor *ed, size_t offset);
+
+/* Editing.  Insert replaces the selection; all keep the text valid. */
+bool zj_ed_insert(zj_editor *ed, const char *s, size_t n);
+bool zj_ed_newline(zj_editor *ed);
+bool zj_ed_backspace(zj_editor *ed);
+bool zj_ed_delete(zj_editor *ed);
+bool zj_ed_undo(zj_editor *ed);
+bool zj_ed_redo(zj_editor *ed);
+/* Closes the undo group: the UI calls it between commands that are not
+ * plain typing. */
+void zj_ed_commit(zj_editor *ed);
+
+bool zj_ed_copy(zj_editor *ed);
+bool zj_ed_cut(zj_editor *ed);
+bool zj_ed_paste(zj_editor *ed);
+
+/* Gaps. */
+bool zj_ed_next_gap(zj_editor *ed);
+bool zj_ed_prev_gap(zj_editor *ed);
+/* True when s typed over the selected gap would put words where a number
+ * is wanted (the UI asks before doing so). */
+bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n);
+/* Fills every gap equal to the selected one and followed by the same
+ * character with s; returns how many were filled (one undo step). */
+size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n);
+/* Gaps left in the document, and in [start, end). */
+size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
+
+/* Panes: the index of the part holding the cursor in the outline, and a
+ * jump to the next (delta 1) or previous (-1) part's first text. */
+size_t zj_ed_current_part(zj_editor *ed);
+void zj_ed_focus_part(zj_editor *ed, long delta);
+
+/* 1-based line and column (code points) of the cursor. */
+void zj_ed_position(zj_editor *ed, long *line, long *col);
+
+#endif

@@ -1,0 +1,579 @@
+/* editor: see include/zongjie/editor.h. */
+#include <config.h>
+
+#include "zongjie/editor.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "zongjie/utf8.h"
+#include "zongjie/wrap.h"
+
+zj_editor *zj_editor_new(zj_doc *doc)
+{
+	zj_editor *ed = zj_xcalloc(1, sizeof *ed);
+	ed->doc = doc;
+	ed->goal_col = -1;
+	return ed;
+}
+
+void zj_editor_free(zj_editor *ed)
+{
+	if (!ed)
+		return;
+	free(ed->clipboard);
+	free(ed);
+}
+
+static zj_text *T(const zj_editor *ed)
+{
+	return ed->doc->text;
+}
+
+bool zj_ed_has_selection(const zj_editor *ed)
+{
+	return ed->anchor != ed->cursor;
+}
+
+void zj_ed_selection(const zj_editor *ed, size_t *start, size_t *end)
+{
+	*start = ed->anchor < ed->cursor ? ed->anchor : ed->cursor;
+	*end = ed->anchor < ed->cursor ? ed->cursor : ed->anchor;
+}
+
+void zj_ed_clear_selection(zj_editor *ed)
+{
+	ed->anchor = ed->cursor;
+	ed->gap_selected = false;
+}
+
+static void moved(zj_editor *ed, size_t to, bool extend, bool keep_goal)
+{
+	ed->cursor = to;
+	if (!extend)
+		ed->anchor = to;
+	ed->gap_selected = false;
+	if (!keep_goal)
+		ed->goal_col = -1;
+	zj_text_group_end(T(ed));
+}
+
+void zj_ed_set_cursor(zj_editor *ed, size_t offset)
+{
+	size_t len = zj_text_len(T(ed));
+	if (offset > len)
+		offset = len;
+	/* back to the start of the cluster that holds offset */
+	size_t line = zj_text_line_start(T(ed), zj_text_line_of(T(ed), offset));
+	size_t p = line;
+	while (p < offset) {
+		size_t n = zj_text_next_cluster(T(ed), p);
+		if (n > offset)
+			break;
+		p = n;
+	}
+	moved(ed, p, false, false);
+}
+
+void zj_ed_left(zj_editor *ed, bool extend)
+{
+	if (!extend && zj_ed_has_selection(ed)) {
+		size_t s, e;
+		zj_ed_selection(ed, &s, &e);
+		moved(ed, s, false, false);
+		return;
+	}
+	size_t p = zj_text_prev_cluster(T(ed), ed->cursor);
+	/* CR LF in a mixed-ending file is one step */
+	moved(ed, p, extend, false);
+}
+
+void zj_ed_right(zj_editor *ed, bool extend)
+{
+	if (!extend && zj_ed_has_selection(ed)) {
+		size_t s, e;
+		zj_ed_selection(ed, &s, &e);
+		moved(ed, e, false, false);
+		return;
+	}
+	moved(ed, zj_text_next_cluster(T(ed), ed->cursor), extend, false);
+}
+
+/* Word classes: blanks and punctuation, Latin letters and digits, Han. */
+static int cls_at(const zj_text *t, size_t p)
+{
+	char buf[4];
+	size_t len = zj_text_len(t), n = len - p < 4 ? len - p : 4;
+	zj_text_copy(t, p, p + n, buf);
+	int32_t c;
+	zj_utf8_decode(buf, n, 0, &c);
+	if (zj_is_han(c))
+		return 2;
+	if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+	    (c >= 0xFF10 && c <= 0xFF5A))
+		return 1;
+	return 0;
+}
+
+void zj_ed_word_right(zj_editor *ed, bool extend)
+{
+	const zj_text *t = T(ed);
+	size_t len = zj_text_len(t), p = ed->cursor;
+	if (p < len) {
+		int c = cls_at(t, p);
+		while (p < len && cls_at(t, p) == c && c != 0)
+			p = zj_text_next_cluster(t, p);
+		while (p < len && cls_at(t, p) == 0 && zj_text_byte(t, p) != '\n')
+			p = zj_text_next_cluster(t, p);
+		if (p == ed->cursor)
+			p = zj_text_next_cluster(t, p);
+	}
+	moved(ed, p, extend, false);
+}
+
+void zj_ed_word_left(zj_editor *ed, bool extend)
+{
+	const zj_text *t = T(ed);
+	size_t p = ed->cursor;
+	while (p > 0) {
+		size_t q = zj_text_prev_cluster(t, p);
+		if (cls_at(t, q) != 0 || zj_text_byte(t, q) == '\n')
+			break;
+		p = q;
+	}
+	if (p > 0) {
+		size_t q = zj_text_prev_cluster(t, p);
+		int c = cls_at(t, q);
+		if (c == 0)
+			p = q;
+		else
+			while (p > 0) {
+				q = zj_text_prev_cluster(t, p);
+				if (cls_at(t, q) != c)
+					break;
+				p = q;
+			}
+	}
+	moved(ed, p, extend, false);
+}
+
+void zj_ed_home(zj_editor *ed, bool extend)
+{
+	moved(ed, zj_text_line_start(T(ed), zj_text_line_of(T(ed), ed->cursor)), extend, false);
+}
+
+void zj_ed_end(zj_editor *ed, bool extend)
+{
+	size_t line = zj_text_line_of(T(ed), ed->cursor);
+	size_t end = zj_text_line_end(T(ed), line);
+	if (end > zj_text_line_start(T(ed), line) && zj_text_byte(T(ed), end - 1) == '\r')
+		end--;
+	moved(ed, end, extend, false);
+}
+
+void zj_ed_doc_start(zj_editor *ed)
+{
+	moved(ed, 0, false, false);
+}
+
+void zj_ed_doc_end(zj_editor *ed)
+{
+	moved(ed, zj_text_len(T(ed)), false, false);
+}
+
+/* The soft-wrapped rows of one line: starts[i] are byte offsets in the
+ * document; returns the count (at least 1). */
+static size_t line_rows(const zj_text *t, size_t line, int width, size_t **starts)
+{
+	size_t ls = zj_text_line_start(t, line), le = zj_text_line_end(t, line);
+	char *s = zj_text_dup(t, ls, le);
+	size_t n = 0, cap = 0;
+	*starts = NULL;
+	size_t pos = 0, len = le - ls;
+	do {
+		zj_grow((void **)starts, &cap, n + 1, sizeof **starts);
+		(*starts)[n++] = ls + pos;
+		pos = zj_wrap_row_end(s, len, pos, width);
+	} while (pos < len);
+	free(s);
+	return n;
+}
+
+/* Display column of offset p within its row starting at row_start. */
+static long column_in_row(const zj_text *t, size_t row_start, size_t p)
+{
+	char *s = zj_text_dup(t, row_start, p);
+	long w = (long)zj_str_width(s, p - row_start);
+	free(s);
+	return w;
+}
+
+/* The offset in row [start, end) nearest to display column col. */
+static size_t offset_at_column(const zj_text *t, size_t start, size_t end, long col)
+{
+	size_t p = start;
+	long w = 0;
+	char buf[64];
+	while (p < end && zj_text_byte(t, p) != '\n' && zj_text_byte(t, p) != '\r') {
+		size_t q = zj_text_next_cluster(t, p);
+		size_t n = q - p < sizeof buf ? q - p : sizeof buf;
+		zj_text_copy(t, p, p + n, buf);
+		long cw = zj_cluster_width(buf, 0, n);
+		if (w + cw > col)
+			break;
+		w += cw;
+		p = q;
+	}
+	return p;
+}
+
+void zj_ed_vertical(zj_editor *ed, long rows, int width, bool extend)
+{
+	const zj_text *t = T(ed);
+	size_t line = zj_text_line_of(t, ed->cursor);
+	size_t *starts;
+	size_t n = line_rows(t, line, width, &starts);
+	size_t row = 0;
+	while (row + 1 < n && starts[row + 1] <= ed->cursor)
+		row++;
+	if (ed->goal_col < 0)
+		ed->goal_col = column_in_row(t, starts[row], ed->cursor);
+	long target = (long)row + rows;
+	while (target < 0 && line > 0) {
+		free(starts);
+		n = line_rows(t, --line, width, &starts);
+		target += (long)n;
+	}
+	while (target >= (long)n && line + 1 < zj_text_lines(t)) {
+		target -= (long)n;
+		free(starts);
+		n = line_rows(t, ++line, width, &starts);
+	}
+	if (target < 0)
+		target = 0;
+	if (target >= (long)n)
+		target = (long)n - 1;
+	size_t end = (size_t)target + 1 < n ? starts[target + 1] : zj_text_line_end(t, line);
+	size_t p = offset_at_column(t, starts[target], end, ed->goal_col);
+	/* a wrapped row's last offset belongs to the next row */
+	if ((size_t)target + 1 < n && p == end)
+		p = zj_text_prev_cluster(t, p);
+	free(starts);
+	moved(ed, p, extend, true);
+}
+
+/* ---- editing ---------------------------------------------------------- */
+
+static void delete_selection(zj_editor *ed)
+{
+	size_t s, e;
+	zj_ed_selection(ed, &s, &e);
+	if (s != e)
+		zj_doc_delete(ed->doc, s, e);
+	ed->cursor = ed->anchor = s;
+	ed->gap_selected = false;
+}
+
+bool zj_ed_insert(zj_editor *ed, const char *s, size_t n)
+{
+	if (zj_utf8_valid_prefix(s, n) != n)
+		return false;
+	delete_selection(ed);
+	if (!zj_doc_insert(ed->doc, ed->cursor, s, n))
+		return false;
+	ed->cursor = ed->anchor = ed->cursor + n;
+	ed->goal_col = -1;
+	return true;
+}
+
+bool zj_ed_newline(zj_editor *ed)
+{
+	zj_ed_commit(ed);
+	bool ok = zj_ed_insert(ed, "\n", 1);
+	zj_ed_commit(ed);
+	return ok;
+}
+
+bool zj_ed_backspace(zj_editor *ed)
+{
+	if (zj_ed_has_selection(ed)) {
+		delete_selection(ed);
+		return true;
+	}
+	if (ed->cursor == 0)
+		return false;
+	size_t start = zj_text_prev_cluster(T(ed), ed->cursor);
+	if (!zj_doc_delete(ed->doc, start, ed->cursor))
+		return false;
+	ed->cursor = ed->anchor = start;
+	ed->goal_col = -1;
+	return true;
+}
+
+bool zj_ed_delete(zj_editor *ed)
+{
+	if (zj_ed_has_selection(ed)) {
+		delete_selection(ed);
+		return true;
+	}
+	if (ed->cursor >= zj_text_len(T(ed)))
+		return false;
+	if (!zj_doc_delete(ed->doc, ed->cursor, zj_text_next_cluster(T(ed), ed->cursor)))
+		return false;
+	ed->goal_col = -1;
+	return true;
+}
+
+void zj_ed_commit(zj_editor *ed)
+{
+	zj_text_group_end(T(ed));
+}
+
+bool zj_ed_undo(zj_editor *ed)
+{
+	size_t where;
+	if (!zj_doc_undo(ed->doc, &where))
+		return false;
+	ed->cursor = ed->anchor = where;
+	ed->gap_selected = false;
+	ed->goal_col = -1;
+	return true;
+}
+
+bool zj_ed_redo(zj_editor *ed)
+{
+	size_t where;
+	if (!zj_doc_redo(ed->doc, &where))
+		return false;
+	ed->cursor = ed->anchor = where;
+	ed->gap_selected = false;
+	ed->goal_col = -1;
+	return true;
+}
+
+bool zj_ed_copy(zj_editor *ed)
+{
+	size_t s, e;
+	zj_ed_selection(ed, &s, &e);
+	if (s == e)
+		return false;
+	free(ed->clipboard);
+	ed->clipboard = zj_text_dup(T(ed), s, e);
+	ed->clip_len = e - s;
+	return true;
+}
+
+bool zj_ed_cut(zj_editor *ed)
+{
+	if (!zj_ed_copy(ed))
+		return false;
+	zj_ed_commit(ed);
+	delete_selection(ed);
+	zj_ed_commit(ed);
+	return true;
+}
+
+bool zj_ed_paste(zj_editor *ed)
+{
+	if (!ed->clipboard)
+		return false;
+	zj_ed_commit(ed);
+	bool ok = zj_ed_insert(ed, ed->clipboard, ed->clip_len);
+	zj_ed_commit(ed);
+	return ok;
+}
+
+/* ---- gaps ------------------------------------------------------------- */
+
+static void select_gap(zj_editor *ed, const zj_gap *g)
+{
+	ed->anchor = g->start;
+	ed->cursor = g->end;
+	ed->gap_selected = true;
+	ed->gap_kind = g->kind;
+	ed->goal_col = -1;
+	zj_text_group_end(T(ed));
+}
+
+/* Gap search works line by line on copies, so the gap buffer stays where
+ * the typing is. */
+bool zj_ed_next_gap(zj_editor *ed)
+{
+	const zj_text *t = T(ed);
+	size_t from = ed->gap_selected || zj_ed_has_selection(ed) ? (ed->cursor > ed->anchor ? ed->cursor : ed->anchor)
+								   : ed->cursor;
+	size_t lines = zj_text_lines(t);
+	for (size_t pass = 0; pass < 2; pass++) {
+		size_t first = pass ? 0 : zj_text_line_of(t, from);
+		size_t last = pass ? zj_text_line_of(t, from) + 1 : lines;
+		for (size_t l = first; l < last && l < lines; l++) {
+			size_t ls = zj_text_line_start(t, l), le = zj_text_line_end(t, l);
+			char *s = zj_text_dup(t, ls, le);
+			zj_gap g;
+			size_t at = pass == 0 && l == first ? from - ls : 0;
+			bool found = zj_gap_next(s, le - ls, at, &g);
+			free(s);
+			if (found) {
+				g.start += ls;
+				g.end += ls;
+				select_gap(ed, &g);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* The last gap of line l that starts before byte limit of the line. */
+static bool last_gap_in_line(const zj_text *t, size_t l, size_t limit, zj_gap *g)
+{
+	size_t ls = zj_text_line_start(t, l), le = zj_text_line_end(t, l);
+	char *s = zj_text_dup(t, ls, le);
+	bool found = zj_gap_prev(s, le - ls, limit, g);
+	free(s);
+	if (found) {
+		g->start += ls;
+		g->end += ls;
+	}
+	return found;
+}
+
+bool zj_ed_prev_gap(zj_editor *ed)
+{
+	const zj_text *t = T(ed);
+	size_t before = ed->anchor < ed->cursor ? ed->anchor : ed->cursor;
+	size_t l0 = zj_text_line_of(t, before), lines = zj_text_lines(t);
+	zj_gap g;
+	for (size_t l = l0;; l--) {
+		size_t ls = zj_text_line_start(t, l);
+		size_t limit = l == l0 ? before - ls : zj_text_line_end(t, l) - ls + 1;
+		if (last_gap_in_line(t, l, limit, &g)) {
+			select_gap(ed, &g);
+			return true;
+		}
+		if (l == 0)
+			break;
+	}
+	/* round from the end of the document */
+	for (size_t l = lines - 1;; l--) {
+		size_t ls = zj_text_line_start(t, l);
+		if (last_gap_in_line(t, l, zj_text_line_end(t, l) - ls + 1, &g) &&
+		    (l != l0 || g.start >= before)) {
+			select_gap(ed, &g);
+			return true;
+		}
+		if (l == l0)
+			break;
+	}
+	return false;
+}
+
+bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n)
+{
+	if (!ed->gap_selected || ed->gap_kind != ZJ_GAP_NUMBER)
+		return false;
+	for (size_t i = 0; i < n;) {
+		int32_t c;
+		i += zj_utf8_decode(s, n, i, &c);
+		bool numeric = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%' ||
+			       (c >= 0xFF10 && c <= 0xFF19) || c == 0x4E07 || c == 0x4EBF;
+		if (!numeric)
+			return true;
+	}
+	return false;
+}
+
+size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n)
+{
+	if (!ed->gap_selected || zj_utf8_valid_prefix(s, n) != n)
+		return 0;
+	size_t gs, ge;
+	zj_ed_selection(ed, &gs, &ge);
+	const zj_text *t = T(ed);
+	size_t len = zj_text_len(t);
+	char *gap = zj_text_dup(t, gs, ge);
+	/* the same gap text followed by the same character */
+	char after[5] = "";
+	size_t an = 0;
+	if (ge < len) {
+		an = zj_text_next_cluster(t, ge) - ge;
+		if (an > 4)
+			an = 4;
+		zj_text_copy(t, ge, ge + an, after);
+	}
+	size_t len_gap = ge - gs;
+	const char *whole = zj_doc_text(ed->doc, NULL);
+	/* collect matches first, then replace from the end so offsets hold */
+	size_t *hits = NULL, nhits = 0, cap = 0;
+	zj_gap g;
+	for (size_t pos = 0; zj_gap_next(whole, len, pos, &g); pos = g.end) {
+		if (g.end - g.start == len_gap && !memcmp(whole + g.start, gap, len_gap) &&
+		    (an == 0 || (g.end + an <= len && !memcmp(whole + g.end, after, an)))) {
+			zj_grow((void **)&hits, &cap, nhits + 1, sizeof *hits);
+			hits[nhits++] = g.start;
+		}
+	}
+	zj_ed_commit(ed);
+	size_t cursor = ed->cursor;
+	for (size_t i = nhits; i-- > 0;) {
+		zj_doc_replace(ed->doc, hits[i], hits[i] + len_gap, s, n);
+		if (hits[i] < gs)
+			cursor += n - len_gap;
+	}
+	zj_ed_commit(ed);
+	ed->cursor = ed->anchor = nhits ? gs + n + (cursor - ed->cursor) : ed->cursor;
+	ed->gap_selected = false;
+	free(hits);
+	free(gap);
+	return nhits;
+}
+
+size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end)
+{
+	size_t len;
+	const char *s = zj_doc_text(ed->doc, &len);
+	if (end > len)
+		end = len;
+	return start < end ? zj_gaps_count(s + start, end - start) : 0;
+}
+
+/* ---- panes ------------------------------------------------------------ */
+
+size_t zj_ed_current_part(zj_editor *ed)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	for (size_t i = 0; i < o->nparts; i++)
+		if (ed->cursor < o->parts[i].end || i + 1 == o->nparts)
+			return i;
+	return 0;
+}
+
+void zj_ed_focus_part(zj_editor *ed, long delta)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	if (!o->nparts)
+		return;
+	long cur = (long)zj_ed_current_part(ed);
+	long next = (cur + delta % (long)o->nparts + (long)o->nparts) % (long)o->nparts;
+	const zj_part *p = &o->parts[next];
+	size_t at = p->start;
+	if (p->heading >= 0) {
+		/* the first text after the heading: end of the heading line */
+		at = o->sections[p->heading].title_end;
+		size_t len = zj_text_len(T(ed));
+		if (at < len && zj_text_byte(T(ed), at) == '\n' && at + 1 < p->end)
+			at++;
+	}
+	moved(ed, at, false, false);
+}
+
+void zj_ed_position(zj_editor *ed, long *line, long *col)
+{
+	const zj_text *t = T(ed);
+	size_t l = zj_text_line_of(t, ed->cursor);
+	size_t ls = zj_text_line_start(t, l);
+	char *s = zj_text_dup(t, ls, ed->cursor);
+	*line = (long)l + 1;
+	*col = (long)zj_utf8_count(s, ed->cursor - ls) + 1;
+	free(s);
+}
