@@ -6,9 +6,11 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
+#include "ui/ui.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -113,9 +115,11 @@ int main(int argc, char **argv)
 			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error(_("the editor is not built yet; '%s' can be read with "
-					 "'zongjie outline %s'"), argv[optind], argv[optind]);
-	print_help();
-	return EXIT_OK;
+	if (argc - optind > 1)
+		return cli_usage_error(_("the editor opens one FILE"));
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error(_("the editor needs a terminal; see 'zongjie --help' for the commands"));
+		return EXIT_TROUBLE;
+	}
+	return ui_run(optind < argc ? argv[optind] : NULL);
 }

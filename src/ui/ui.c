@@ -1,0 +1,783 @@
+/* The terminal front end (see ui.h): layout, drawing and the key loop. */
+#include <config.h>
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "ui/ui.h"
+#include "zongjie/editor.h"
+#include "zongjie/placeholder.h"
+#include "zongjie/skeleton.h"
+#include "zongjie/utf8.h"
+#include "zongjie/wrap.h"
+
+#define MIN_COLS 40
+#define MIN_LINES 12
+#define CTRL(k) ((k) & 0x1F)
+
+enum { PAIR_FRAME = 1, PAIR_FOCUS, PAIR_NUM, PAIR_GAP, PAIR_PROMPT, PAIR_STATUS };
+
+typedef struct pane {
+	size_t part;        /* index into the outline's parts */
+	size_t start, end;  /* byte range shown */
+	int y, rows;        /* screen rows, frame included */
+	size_t top;         /* first byte shown (start of a row) */
+} pane;
+
+typedef struct ui {
+	zj_editor *ed;
+	pane panes[256];
+	size_t npanes;
+	size_t article;     /* shown article, or (size_t)-1 for all */
+	size_t top[256];    /* remembered scroll offset per part */
+	char message[1024]; /* status message, shown until the next key */
+	bool quit;
+} ui;
+
+/* ---- text helpers ----------------------------------------------------- */
+
+static int text_width(void)
+{
+	return COLS - 1; /* column 0 is the margin */
+}
+
+/* Row ends of the line holding byte `at` from `row_start`, at the pane
+ * width; returns the end of that row. */
+static size_t row_end(zj_text *t, size_t row_start)
+{
+	size_t line = zj_text_line_of(t, row_start);
+	size_t ls = zj_text_line_start(t, line), le = zj_text_line_end(t, line);
+	char *s = zj_text_dup(t, ls, le);
+	size_t e = ls + zj_wrap_row_end(s, le - ls, row_start - ls, text_width());
+	free(s);
+	return e;
+}
+
+/* Start of the row after the one starting at row_start (the next line
+ * when the row ends its line). */
+static size_t next_row(zj_text *t, size_t row_start)
+{
+	size_t e = row_end(t, row_start);
+	size_t line = zj_text_line_of(t, row_start);
+	if (e >= zj_text_line_end(t, line))
+		return line + 1 < zj_text_lines(t) ? zj_text_line_start(t, line + 1) : zj_text_len(t) + 1;
+	return e;
+}
+
+/* Start of the row that holds byte p. */
+static size_t row_of(zj_text *t, size_t p)
+{
+	size_t line = zj_text_line_of(t, p);
+	size_t r = zj_text_line_start(t, line);
+	for (;;) {
+		size_t e = row_end(t, r);
+		if (p < e || e >= zj_text_line_end(t, line))
+			return r;
+		r = e;
+	}
+}
+
+/* Start of the row before row_start. */
+static size_t prev_row(zj_text *t, size_t row_start)
+{
+	size_t line = zj_text_line_of(t, row_start);
+	size_t ls = zj_text_line_start(t, line);
+	if (row_start == ls)
+		return line ? row_of(t, zj_text_line_end(t, line - 1)) : 0;
+	size_t r = ls;
+	for (;;) {
+		size_t e = row_end(t, r);
+		if (e >= row_start)
+			return r;
+		r = e;
+	}
+}
+
+/* ---- layout ----------------------------------------------------------- */
+
+static const char *part_label(zj_part_kind kind)
+{
+	switch (kind) {
+	case ZJ_PART_OPENING: return _("opening");
+	case ZJ_PART_ACHIEVEMENTS: return _("achievements");
+	case ZJ_PART_PROBLEMS: return _("problems");
+	case ZJ_PART_PLAN: return _("plan");
+	case ZJ_PART_OTHER: return _("other");
+	case ZJ_PART_CLOSING: break;
+	}
+	return _("closing");
+}
+
+static void layout(ui *u)
+{
+	const zj_outline *o = zj_doc_outline(u->ed->doc);
+	size_t first = 0, last = o->nparts;
+	if (u->article != (size_t)-1 && u->article < o->narticles) {
+		first = o->articles[u->article].first_part;
+		last = first + o->articles[u->article].nparts;
+	}
+	size_t cur = zj_ed_current_part(u->ed);
+	if (cur < first || cur >= last) {
+		/* the cursor left the article shown: show the one it is in */
+		for (size_t a = 0; a < o->narticles; a++)
+			if (cur >= o->articles[a].first_part &&
+			    cur < o->articles[a].first_part + o->articles[a].nparts) {
+				first = o->articles[a].first_part;
+				last = first + o->articles[a].nparts;
+				if (u->article != (size_t)-1)
+					u->article = a;
+			}
+	}
+	u->npanes = 0;
+	for (size_t i = first; i < last && u->npanes < 256; i++) {
+		pane *p = &u->panes[u->npanes++];
+		p->part = i;
+		p->start = o->parts[i].start;
+		p->end = o->parts[i].end;
+	}
+	/* rows: the focused pane takes what the others leave */
+	int avail = LINES - 1, n = (int)u->npanes;
+	int small = n > 1 ? (avail - 6) / (n - 1) : 0;
+	if (small > 3)
+		small = 3;
+	if (small < 1)
+		small = 1;
+	int y = 0;
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = &u->panes[i];
+		bool focus = p->part == cur;
+		int rows = focus ? avail - small * (n - 1) : small;
+		if (rows < 1)
+			rows = 1;
+		if (y + rows > avail)
+			rows = avail - y;
+		p->y = y;
+		p->rows = rows;
+		y += rows;
+		size_t remembered = p->part < 256 ? u->top[p->part] : 0;
+		p->top = remembered >= p->start && remembered < p->end ? remembered : p->start;
+	}
+}
+
+/* Keeps the cursor visible in its pane. */
+static void scroll_focus(ui *u)
+{
+	zj_text *t = u->ed->doc->text;
+	size_t cur = zj_ed_current_part(u->ed);
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = &u->panes[i];
+		if (p->part != cur || p->rows < 2)
+			continue;
+		size_t crow = row_of(t, u->ed->cursor);
+		if (crow < p->top)
+			p->top = crow;
+		int visible = p->rows - 1, k = 0;
+		size_t r = p->top;
+		while (r < crow && k < visible) {
+			r = next_row(t, r);
+			k++;
+		}
+		if (k >= visible) {
+			/* put the cursor row last */
+			size_t top = crow;
+			for (int j = 1; j < visible && top > p->start; j++)
+				top = prev_row(t, top);
+			p->top = top;
+		}
+		if (p->part < 256)
+			u->top[p->part] = p->top;
+	}
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void put_utf8(int y, int x, const char *s, size_t n, attr_t attr, short pair, int maxx)
+{
+	/* draws s cluster by cluster, never past maxx, never half a glyph */
+	for (size_t i = 0; i < n && x < maxx;) {
+		size_t e = zj_grapheme_next(s, n, i);
+		int w = zj_cluster_width(s, i, e);
+		if (x + w > maxx)
+			break;
+		wchar_t wc[8];
+		size_t k = 0;
+		for (size_t j = i; j < e && k < 7;) {
+			int32_t c;
+			j += zj_utf8_decode(s, e, j, &c);
+			wc[k++] = c < 0x20 ? (wchar_t)'?' : (wchar_t)c;
+		}
+		wc[k] = 0;
+		cchar_t cc;
+		setcchar(&cc, wc, attr, pair, NULL);
+		mvadd_wch(y, x, &cc);
+		x += w;
+		i = e;
+	}
+}
+
+static int utf8_width(const char *s)
+{
+	return (int)zj_str_width(s, strlen(s));
+}
+
+static void draw_frame(ui *u, const pane *p, bool focus)
+{
+	const zj_outline *o = zj_doc_outline(u->ed->doc);
+	const zj_part *part = &o->parts[p->part];
+	char info[512];
+	size_t gaps = zj_ed_gap_count(u->ed, part->start, part->end);
+	snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), part_label(part->kind),
+		 part->chars, gaps);
+	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
+	attr_t attr = focus ? A_BOLD : A_NORMAL;
+	move(p->y, 0);
+	attron(COLOR_PAIR(pair) | attr);
+	for (int x = 0; x < COLS; x++)
+		addch(' ');
+	int x = 0;
+	put_utf8(p->y, x, "─", 3, attr, pair, COLS);
+	x += 1;
+	put_utf8(p->y, x, info, strlen(info), attr, pair, COLS);
+	x += utf8_width(info);
+	if (part->heading >= 0 && x < COLS - 4) {
+		const zj_section *h = &o->sections[part->heading];
+		const char *s = zj_doc_text(u->ed->doc, NULL);
+		put_utf8(p->y, x, "· ", 4, attr, pair, COLS);
+		put_utf8(p->y, x + 2, s + h->title_start, h->title_end - h->title_start, attr, pair, COLS);
+	}
+	attroff(COLOR_PAIR(pair) | attr);
+}
+
+static short gap_pair(zj_gap_kind kind)
+{
+	return kind == ZJ_GAP_NUMBER ? PAIR_NUM : kind == ZJ_GAP_PROMPT ? PAIR_PROMPT : PAIR_GAP;
+}
+
+typedef struct span {
+	size_t start, end;
+	zj_gap_kind kind;
+} span;
+
+typedef struct spans {
+	span items[256];
+	size_t n;
+	size_t base;
+} spans;
+
+static bool collect_span(const zj_gap *g, void *ctx)
+{
+	spans *s = ctx;
+	if (s->n < 256)
+		s->items[s->n++] = (span){g->start + s->base, g->end + s->base, g->kind};
+	return true;
+}
+
+/* Draws the rows of one pane; returns true and sets the cursor place when the
+ * cursor is in it. */
+static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
+{
+	zj_text *t = u->ed->doc->text;
+	size_t sel_s, sel_e;
+	zj_ed_selection(u->ed, &sel_s, &sel_e);
+	bool found = false;
+	size_t r = p->top;
+	size_t cur_line = (size_t)-1;
+	spans gaps = {.n = 0};
+	char *line = NULL;
+	size_t ls = 0;
+	for (int row = 1; row < p->rows; row++) {
+		int y = p->y + row;
+		move(y, 0);
+		clrtoeol();
+		if (r >= p->end || r > zj_text_len(t))
+			continue;
+		size_t l = zj_text_line_of(t, r);
+		if (l != cur_line) {
+			free(line);
+			ls = zj_text_line_start(t, l);
+			size_t le = zj_text_line_end(t, l);
+			line = zj_text_dup(t, ls, le);
+			cur_line = l;
+			gaps.n = 0;
+			gaps.base = ls;
+			zj_gaps_scan(line, le - ls, collect_span, &gaps);
+		}
+		size_t e = row_end(t, r);
+		if (e > p->end)
+			e = p->end;
+		int x = 1;
+		for (size_t i = r; i < e && x < COLS;) {
+			size_t ce = i + (zj_grapheme_next(line, strlen(line), i - ls) - (i - ls));
+			if (line[i - ls] == '\r' || line[i - ls] == '\n')
+				break;
+			int w = line[i - ls] == '\t' ? 4 - (x - 1) % 4 : zj_cluster_width(line, i - ls, ce - ls);
+			if (x + w > COLS)
+				break;
+			attr_t attr = A_NORMAL;
+			short pair = 0;
+			for (size_t k = 0; k < gaps.n; k++)
+				if (i >= gaps.items[k].start && i < gaps.items[k].end) {
+					pair = gap_pair(gaps.items[k].kind);
+					attr |= gaps.items[k].kind == ZJ_GAP_NUMBER ? A_BOLD : A_NORMAL;
+				}
+			if (i >= sel_s && i < sel_e)
+				attr |= A_REVERSE;
+			if (i == u->ed->cursor) {
+				*cy = y;
+				*cx = x;
+				found = true;
+			}
+			if (line[i - ls] == '\t')
+				for (int k = 0; k < w; k++)
+					mvaddch(y, x + k, ' ' | attr | COLOR_PAIR(pair));
+			else
+				put_utf8(y, x, line + (i - ls), ce - i, attr, pair, COLS);
+			x += w;
+			i = ce;
+		}
+		if (!found && u->ed->cursor >= r && u->ed->cursor <= e &&
+		    (u->ed->cursor < e || e >= zj_text_line_end(t, l) || e == p->end) &&
+		    u->ed->cursor < p->end + (p->end == zj_text_len(t))) {
+			*cy = y;
+			*cx = x < COLS ? x : COLS - 1;
+			found = true;
+		}
+		r = next_row(t, r);
+	}
+	free(line);
+	return found;
+}
+
+static void draw_status(ui *u)
+{
+	long line, col;
+	zj_ed_position(u->ed, &line, &col);
+	const char *name = u->ed->doc->path ? u->ed->doc->path : _("[new]");
+	char left[512], right[256];
+	snprintf(left, sizeof left, " %s%s  %ld:%ld  ", name,
+		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col);
+	snprintf(right, sizeof right, _("gaps left: %zu  F1 help  F5 next gap  ^S save  ^Q quit "),
+		 zj_ed_gap_count(u->ed, 0, (size_t)-1));
+	move(LINES - 1, 0);
+	attron(COLOR_PAIR(PAIR_STATUS));
+	for (int x = 0; x < COLS; x++)
+		addch(' ');
+	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
+	int x = utf8_width(left);
+	if (u->message[0])
+		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
+	else if (COLS - utf8_width(right) > x)
+		put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
+			 PAIR_STATUS, COLS);
+	attroff(COLOR_PAIR(PAIR_STATUS));
+}
+
+static void draw(ui *u)
+{
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		const char *msg = _("enlarge the terminal");
+		put_utf8(0, 0, msg, strlen(msg), A_BOLD, 0, COLS);
+		refresh();
+		return;
+	}
+	layout(u);
+	scroll_focus(u);
+	size_t cur = zj_ed_current_part(u->ed);
+	int cy = -1, cx = -1;
+	for (size_t i = 0; i < u->npanes; i++) {
+		const pane *p = &u->panes[i];
+		draw_frame(u, p, p->part == cur);
+		int y, x;
+		if (draw_text(u, p, &y, &x) && p->part == cur) {
+			cy = y;
+			cx = x;
+		}
+	}
+	draw_status(u);
+	if (cy >= 0) {
+		curs_set(1);
+		move(cy, cx);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+/* ---- prompts ---------------------------------------------------------- */
+
+/* Shows question on the status line and waits for y, n or Esc. */
+static int ask(ui *u, const char *question)
+{
+	snprintf(u->message, sizeof u->message, "%s", question);
+	for (;;) {
+		draw(u);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == KEY_CODE_YES && k == KEY_RESIZE)
+			continue;
+		if (r == ERR)
+			continue;
+		u->message[0] = '\0';
+		if (k == 'y' || k == 'Y')
+			return 'y';
+		if (k == 'n' || k == 'N')
+			return 'n';
+		if (k == 27 || k == CTRL('g') || k == CTRL('c'))
+			return 27;
+	}
+}
+
+/* Reads a line of text on the status line; NULL on Esc. */
+static char *read_line(ui *u, const char *prompt)
+{
+	zj_buf b = {0};
+	for (;;) {
+		snprintf(u->message, sizeof u->message, "%s%s", prompt, b.data ? b.data : "");
+		draw(u);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES) {
+			if (k == KEY_BACKSPACE && b.len) {
+				b.len = zj_utf8_cp_start(b.data, b.len - 1);
+				b.data[b.len] = '\0';
+			} else if (k == KEY_ENTER)
+				break;
+			continue;
+		}
+		if (k == 27 || k == CTRL('g')) {
+			zj_buf_free(&b);
+			u->message[0] = '\0';
+			return NULL;
+		}
+		if (k == '\r' || k == '\n')
+			break;
+		if (k == 127 || k == 8) {
+			if (b.len) {
+				b.len = zj_utf8_cp_start(b.data, b.len - 1);
+				b.data[b.len] = '\0';
+			}
+			continue;
+		}
+		if (k >= 0x20) {
+			char enc[4];
+			zj_buf_append(&b, enc, zj_utf8_encode((int32_t)k, enc));
+		}
+	}
+	u->message[0] = '\0';
+	if (!b.data)
+		zj_buf_append(&b, "", 0);
+	return b.data;
+}
+
+/* ---- commands --------------------------------------------------------- */
+
+static bool save(ui *u)
+{
+	zj_error err = {0};
+	if (!u->ed->doc->path) {
+		char *name = read_line(u, _("Save as: "));
+		if (!name || !*name) {
+			free(name);
+			return false;
+		}
+		bool ok = zj_doc_save(u->ed->doc, name, &err);
+		free(name);
+		if (!ok) {
+			snprintf(u->message, sizeof u->message, "%s", err.message);
+			return false;
+		}
+	} else if (!zj_doc_save(u->ed->doc, NULL, &err)) {
+		snprintf(u->message, sizeof u->message, _("cannot save %s: %s"), u->ed->doc->path,
+			 err.message);
+		return false;
+	}
+	snprintf(u->message, sizeof u->message, _("saved %s"), u->ed->doc->path);
+	return true;
+}
+
+static void help(ui *u)
+{
+	static const char *const lines[] = {
+		N_("zongjie keys"),
+		"",
+		N_("Arrows, Home, End, PgUp, PgDn   move; Ctrl-Left/Right by word"),
+		N_("Shift with a motion key         select"),
+		N_("Backspace, Delete               delete a character"),
+		N_("Tab or F6, Shift-Tab            next, previous pane"),
+		N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P  next, previous gap (selected)"),
+		N_("typing over a selected gap      replaces the whole gap"),
+		N_("F7                              fill every identical gap with the same text"),
+		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
+		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
+		N_("Ctrl-S                          save"),
+		N_("Ctrl-Q                          quit (asks when there are changes)"),
+		N_("F1                              this help"),
+		"",
+		N_("Press any key to go back."),
+	};
+	erase();
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && (int)i < LINES; i++) {
+		const char *s = lines[i][0] ? _(lines[i]) : "";
+		put_utf8((int)i, 1, s, strlen(s), i == 0 ? A_BOLD : A_NORMAL, 0, COLS);
+	}
+	refresh();
+	wint_t k;
+	while (get_wch(&k) == ERR)
+		;
+	(void)u;
+}
+
+/* Types s at the cursor, asking first when words go into a number gap. */
+static void type_text(ui *u, const char *s, size_t n)
+{
+	if (zj_ed_input_needs_confirm(u->ed, s, n) &&
+	    ask(u, _("This gap wants a number. Type words anyway? (y/n)")) != 'y')
+		return;
+	zj_ed_insert(u->ed, s, n);
+}
+
+static void fill_same(ui *u)
+{
+	if (!u->ed->gap_selected) {
+		snprintf(u->message, sizeof u->message, "%s", _("select a gap first (F5)"));
+		return;
+	}
+	char *value = read_line(u, _("Fill every identical gap with: "));
+	if (!value)
+		return;
+	size_t n = zj_ed_fill_same(u->ed, value, strlen(value));
+	snprintf(u->message, sizeof u->message, ngettext("%zu gap filled", "%zu gaps filled", n), n);
+	free(value);
+}
+
+static void quit(ui *u)
+{
+	if (!zj_text_modified(u->ed->doc->text)) {
+		u->quit = true;
+		return;
+	}
+	int a = ask(u, _("Save changes? (y/n/Esc)"));
+	if (a == 'y' && save(u))
+		u->quit = true;
+	else if (a == 'n')
+		u->quit = true;
+}
+
+static void key(ui *u, int r, wint_t k)
+{
+	zj_editor *ed = u->ed;
+	u->message[0] = '\0';
+	if (r == KEY_CODE_YES) {
+		zj_ed_commit(ed);
+		switch (k) {
+		case KEY_LEFT: zj_ed_left(ed, false); break;
+		case KEY_RIGHT: zj_ed_right(ed, false); break;
+		case KEY_SLEFT: zj_ed_left(ed, true); break;
+		case KEY_SRIGHT: zj_ed_right(ed, true); break;
+		case KEY_UP: zj_ed_vertical(ed, -1, text_width(), false); break;
+		case KEY_DOWN: zj_ed_vertical(ed, 1, text_width(), false); break;
+		case KEY_SR: zj_ed_vertical(ed, -1, text_width(), true); break;
+		case KEY_SF: zj_ed_vertical(ed, 1, text_width(), true); break;
+		case KEY_HOME: zj_ed_home(ed, false); break;
+		case KEY_END: zj_ed_end(ed, false); break;
+		case KEY_SHOME: zj_ed_home(ed, true); break;
+		case KEY_SEND: zj_ed_end(ed, true); break;
+		case KEY_PPAGE: zj_ed_vertical(ed, -(LINES - 4), text_width(), false); break;
+		case KEY_NPAGE: zj_ed_vertical(ed, LINES - 4, text_width(), false); break;
+		case KEY_BACKSPACE: zj_ed_backspace(ed); break;
+		case KEY_DC: zj_ed_delete(ed); break;
+		case KEY_ENTER: zj_ed_newline(ed); break;
+		case KEY_BTAB: zj_ed_focus_part(ed, -1); break;
+		case KEY_F(1): help(u); break;
+		case KEY_F(5): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
+		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
+		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
+		case KEY_F(7): fill_same(u); break;
+		case KEY_RESIZE: break;
+		default:
+			/* Ctrl-Left/Right arrive as extended key names */
+			{
+				const char *name = keyname((int)k);
+				if (name && !strcmp(name, "kLFT5"))
+					zj_ed_word_left(ed, false);
+				else if (name && !strcmp(name, "kRIT5"))
+					zj_ed_word_right(ed, false);
+				else if (name && !strcmp(name, "kLFT6"))
+					zj_ed_word_left(ed, true);
+				else if (name && !strcmp(name, "kRIT6"))
+					zj_ed_word_right(ed, true);
+			}
+		}
+		return;
+	}
+	switch (k) {
+	case CTRL('s'): zj_ed_commit(ed); save(u); return;
+	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
+	case CTRL('z'): zj_ed_undo(ed); return;
+	case CTRL('y'): zj_ed_redo(ed); return;
+	case CTRL('c'): zj_ed_copy(ed); return;
+	case CTRL('x'): zj_ed_cut(ed); return;
+	case CTRL('v'): zj_ed_paste(ed); return;
+	case CTRL('n'): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); return;
+	case CTRL('p'): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); return;
+	case '\t': zj_ed_commit(ed); zj_ed_focus_part(ed, 1); return;
+	case '\r': case '\n': zj_ed_newline(ed); return;
+	case 127: case 8: zj_ed_backspace(ed); return;
+	case 27: zj_ed_clear_selection(ed); return;
+	}
+	if (k >= 0x20) {
+		char buf[4];
+		size_t n = zj_utf8_encode((int32_t)k, buf);
+		type_text(u, buf, n);
+	}
+}
+
+/* ---- start ------------------------------------------------------------ */
+
+static void start_curses(void)
+{
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(0, NULL);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_FRAME, COLOR_BLACK, COLOR_WHITE);
+		init_pair(PAIR_FOCUS, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_NUM, COLOR_WHITE, COLOR_RED);
+		init_pair(PAIR_GAP, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(PAIR_PROMPT, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
+	}
+}
+
+/* Asks which article to edit when the file holds several. */
+static size_t choose_article(ui *u)
+{
+	const zj_outline *o = zj_doc_outline(u->ed->doc);
+	if (o->narticles < 2)
+		return (size_t)-1;
+	const char *s = zj_doc_text(u->ed->doc, NULL);
+	for (;;) {
+		erase();
+		const char *q = _("This file holds several articles. Which one? (1-9, a for all)");
+		put_utf8(0, 0, q, strlen(q), A_BOLD, 0, COLS);
+		for (size_t a = 0; a < o->narticles && (int)a + 2 < LINES && a < 9; a++) {
+			char head[32];
+			snprintf(head, sizeof head, "%zu  ", a + 1);
+			put_utf8((int)a + 2, 2, head, strlen(head), A_NORMAL, 0, COLS);
+			const zj_article *ar = &o->articles[a];
+			if (ar->title_line >= 0)
+				put_utf8((int)a + 2, 5, s + ar->title_start, ar->title_end - ar->title_start,
+					 A_NORMAL, 0, COLS);
+		}
+		refresh();
+		wint_t k;
+		if (get_wch(&k) == ERR)
+			continue;
+		if (k == 'a' || k == 'A')
+			return (size_t)-1;
+		if (k >= '1' && k <= '9' && (size_t)(k - '1') < o->narticles)
+			return (size_t)(k - '1');
+	}
+}
+
+static zj_doc *new_from_skeleton(void)
+{
+	zj_library lib;
+	cli_load_library(&lib, false);
+	const zj_skeleton_entry *e = zj_library_find(&lib, "annual");
+	if (!e) {
+		zj_library_free(&lib);
+		return zj_doc_new("", 0);
+	}
+	const zj_skeleton *sk = e->sk;
+	ui tmp = {0};
+	zj_doc *blank = zj_doc_new("", 0);
+	tmp.ed = zj_editor_new(blank);
+	zj_binding *b = zj_xcalloc(sk->nvars + 1, sizeof *b);
+	char **values = zj_xcalloc(sk->nvars + 1, sizeof *values);
+	size_t nb = 0;
+	for (size_t i = 0; i < sk->nvars; i++) {
+		if (sk->vars[i].from)
+			continue;
+		char prompt[256];
+		snprintf(prompt, sizeof prompt, _("%s (Enter to leave a gap): "), sk->vars[i].label);
+		char *v = read_line(&tmp, prompt);
+		if (v && *v) {
+			values[nb] = v;
+			b[nb] = (zj_binding){sk->vars[i].name, v};
+			nb++;
+		} else
+			free(v);
+	}
+	size_t len;
+	zj_error err = {0};
+	char *text = zj_skeleton_render(sk, b, nb, &len, &err);
+	if (!text) /* a value that does not fit: leave every gap open */
+		text = zj_skeleton_render(sk, NULL, 0, &len, &err);
+	zj_doc *d = zj_doc_new(text ? text : "", text ? len : 0);
+	free(text);
+	for (size_t i = 0; i < nb; i++)
+		free(values[i]);
+	free(values);
+	free(b);
+	zj_editor_free(tmp.ed);
+	zj_doc_free(blank);
+	zj_library_free(&lib);
+	return d;
+}
+
+int ui_run(const char *path)
+{
+	zj_doc *doc = NULL;
+	if (path) {
+		zj_error err = {0};
+		doc = zj_doc_open(path, true, &err);
+		if (!doc) {
+			cli_file_error(path, &err);
+			return EXIT_TROUBLE;
+		}
+	}
+	start_curses();
+	if (!doc)
+		doc = new_from_skeleton();
+	ui u = {.ed = zj_editor_new(doc), .article = (size_t)-1};
+	u.article = choose_article(&u);
+	if (u.article != (size_t)-1) {
+		const zj_outline *o = zj_doc_outline(doc);
+		zj_ed_set_cursor(u.ed, o->articles[u.article].start);
+	}
+	while (!u.quit) {
+		draw(&u);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR)
+			continue;
+		key(&u, r, k);
+		/* take what is already waiting (an input method's burst) before
+		 * drawing again */
+		timeout(0);
+		while (!u.quit && (r = get_wch(&k)) != ERR)
+			key(&u, r, k);
+		timeout(-1);
+	}
+	endwin();
+	zj_editor_free(u.ed);
+	zj_doc_free(doc);
+	return EXIT_OK;
+}
