@@ -573,6 +573,57 @@ static void quit(ui *u)
 		u->quit = true;
 }
 
+/* ESC alone clears the selection.  A CSI sequence the terminal's
+ * description does not name (Ctrl-arrows under TERM=screen) is read whole
+ * here so it never lands in the text; the common ones are honoured. */
+static void escape(ui *u)
+{
+	zj_editor *ed = u->ed;
+	wint_t k;
+	timeout(0);
+	int r = get_wch(&k);
+	if (r == ERR || r == KEY_CODE_YES || (k != '[' && k != 'O')) {
+		timeout(-1);
+		zj_ed_clear_selection(ed);
+		return;
+	}
+	char seq[32];
+	size_t n = 0;
+	while ((r = get_wch(&k)) != ERR && r != KEY_CODE_YES && n + 1 < sizeof seq) {
+		seq[n++] = (char)k;
+		if (k >= 0x40 && k <= 0x7E)
+			break;
+	}
+	seq[n] = '\0';
+	timeout(-1);
+	zj_ed_commit(ed);
+	bool shift = strstr(seq, ";2") || strstr(seq, ";6");
+	bool ctrl = strstr(seq, ";5") || strstr(seq, ";6");
+	char final = n ? seq[n - 1] : 0;
+	switch (final) {
+	case 'C':
+		ctrl ? zj_ed_word_right(ed, shift) : zj_ed_right(ed, shift);
+		break;
+	case 'D':
+		ctrl ? zj_ed_word_left(ed, shift) : zj_ed_left(ed, shift);
+		break;
+	case 'A':
+		zj_ed_vertical(ed, -1, text_width(), shift);
+		break;
+	case 'B':
+		zj_ed_vertical(ed, 1, text_width(), shift);
+		break;
+	case 'H':
+		ctrl ? zj_ed_doc_start(ed) : zj_ed_home(ed, shift);
+		break;
+	case 'F':
+		ctrl ? zj_ed_doc_end(ed) : zj_ed_end(ed, shift);
+		break;
+	default:
+		break; /* unknown: ignored, not typed */
+	}
+}
+
 static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
@@ -608,7 +659,11 @@ static void key(ui *u, int r, wint_t k)
 			/* Ctrl-Left/Right arrive as extended key names */
 			{
 				const char *name = keyname((int)k);
-				if (name && !strcmp(name, "kLFT5"))
+				if (name && !strcmp(name, "kHOM5"))
+					zj_ed_doc_start(ed);
+				else if (name && !strcmp(name, "kEND5"))
+					zj_ed_doc_end(ed);
+				else if (name && !strcmp(name, "kLFT5"))
 					zj_ed_word_left(ed, false);
 				else if (name && !strcmp(name, "kRIT5"))
 					zj_ed_word_right(ed, false);
@@ -633,7 +688,7 @@ static void key(ui *u, int r, wint_t k)
 	case '\t': zj_ed_commit(ed); zj_ed_focus_part(ed, 1); return;
 	case '\r': case '\n': zj_ed_newline(ed); return;
 	case 127: case 8: zj_ed_backspace(ed); return;
-	case 27: zj_ed_clear_selection(ed); return;
+	case 27: escape(u); return;
 	}
 	if (k >= 0x20) {
 		char buf[4];

@@ -1,0 +1,116 @@
+#!/bin/sh
+# End-to-end tests of the editor: the real binary in tmux, keys sent with
+# send-keys, the screen read with capture-pane, the files compared byte for
+# byte.
+. "$TOP_SRCDIR/tests/tap.sh"
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "editor in tmux" "tmux not installed"
+	done_testing
+	exit 0
+fi
+tmp=$(mktemp -d)
+sock=zongjie-test-$$
+T() { tmux -L "$sock" "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# start FILE: runs the editor on FILE in a 100x30 session; its pid goes
+# to $tmp/pid so the tests can tell whether it still runs
+start() {
+	T kill-session -t ed 2>/dev/null
+	rm -f "$tmp/pid"
+	T new-session -d -s ed -x 100 -y 30 \
+		"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" \"$ZONGJIE\" \"$1\"'; sleep 30"
+}
+screen() { T capture-pane -p -t ed; }
+# wait_for TEXT: until the screen shows TEXT (5 seconds at most)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	screen | sed 's/^/# /'
+	return 1
+}
+keys() { T send-keys -t ed "$@"; sleep 0.15; }
+running() { [ -s "$tmp/pid" ] && kill -0 "$(cat "$tmp/pid")" 2>/dev/null; }
+stopped() { sleep 0.3; ! running; }
+
+# ---- fill the first three gaps, save, compare --------------------------
+printf '东湖社区2025年工作总结\n一、工作成效\n开展活动xx场次，参与xx人次，满意率xx%%。\n二、存在问题\n场地偏小。\n三、工作计划\n再接再厉。\n' >"$tmp/a.txt"
+cp "$tmp/a.txt" "$tmp/a.orig"
+start "$tmp/a.txt"
+ok "opens with its panes" wait_for "gaps left: 3"
+ok "shows the part names and headings" wait_for "achievements .* 一、工作成效"
+keys F5; keys 12; keys F5; keys 300; keys F5; keys 95
+ok "the gaps are filled on screen" wait_for "开展活动12场次，参与300人次，满意率95%。"
+ok "the status line counts no gap left" wait_for "gaps left: 0"
+ok "the modified mark shows" wait_for "a.txt \[+\]"
+keys C-s
+ok "save says so" wait_for "saved"
+printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次，参与300人次，满意率95%%。\n二、存在问题\n场地偏小。\n三、工作计划\n再接再厉。\n' >"$tmp/a.want"
+ok "the file holds exactly the filled text" cmp -s "$tmp/a.txt" "$tmp/a.want"
+
+# ---- undo back to the original: byte-identical ---------------------------
+for i in 1 2 3 4 5 6; do keys C-z; done
+ok "undo brings the gaps back" wait_for "gaps left: 3"
+keys C-s
+ok "saved after undo" wait_for "saved"
+ok "undo to the original saves the original bytes" cmp -s "$tmp/a.txt" "$tmp/a.orig"
+
+# ---- resize ------------------------------------------------------------
+T resize-window -t ed -x 30 -y 8 2>/dev/null || T resize-pane -t ed -x 30 -y 8
+ok "a small terminal asks to be enlarged" wait_for "enlarge the terminal"
+T resize-window -t ed -x 100 -y 30 2>/dev/null || T resize-pane -t ed -x 100 -y 30
+ok "back to full size, panes again" wait_for "gaps left: 3"
+ok "still running after resizes" running
+
+# ---- quit with unsaved changes: Esc, n, y -------------------------------
+keys End; keys "改"
+keys C-q
+ok "quit with changes asks" wait_for "Save changes? (y/n/Esc)"
+keys Escape
+ok "Esc goes back to editing" wait_for "gaps left"
+ok "Esc: still running" running
+keys C-q; keys n
+sleep 0.3
+ok "n quits" stopped
+ok "n leaves the file as it was" cmp -s "$tmp/a.txt" "$tmp/a.orig"
+start "$tmp/a.txt"
+wait_for "gaps left" >/dev/null
+keys End; keys "改"
+keys C-q; keys y
+sleep 0.3
+ok "y saves and quits" stopped
+ok "y wrote the change" grep -q "改" "$tmp/a.txt"
+
+# ---- CRLF, BOM and GB18030 files: one character edited ---------------------
+edit_one() { # edit_one NAME: types X at the start of the file and saves
+	start "$tmp/$1"
+	wait_for "gaps left" >/dev/null
+	keys C-Home 2>/dev/null
+	keys X
+	keys C-s
+	wait_for "saved" >/dev/null
+	keys C-q
+}
+printf '标题\r\n一、成效\r\n正文。\r\n' >"$tmp/crlf.txt"
+edit_one crlf.txt
+ok "CRLF file keeps CRLF after an edit" sh -c "printf 'X标题\r\n一、成效\r\n正文。\r\n' | cmp -s - '$tmp/crlf.txt'"
+printf '\357\273\277标题\n一、成效\n正文。\n' >"$tmp/bom.txt"
+edit_one bom.txt
+ok "BOM file keeps its BOM after an edit" sh -c "printf '\357\273\277X标题\n一、成效\n正文。\n' | cmp -s - '$tmp/bom.txt'"
+printf '标题\n一、成效\n正文。\n' | iconv -f UTF-8 -t GB18030 >"$tmp/gb.txt"
+edit_one gb.txt
+ok "GB18030 file stays GB18030 after an edit" sh -c "printf 'X标题\n一、成效\n正文。\n' | iconv -f UTF-8 -t GB18030 | cmp -s - '$tmp/gb.txt'"
+
+# ---- help --------------------------------------------------------------
+start "$tmp/a.txt"
+wait_for "gaps left" >/dev/null
+keys F1
+ok "F1 lists the keys" wait_for "F5 or Ctrl-N"
+keys q
+ok "any key leaves the help" wait_for "gaps left"
+keys C-q
+done_testing
