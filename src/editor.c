@@ -577,3 +577,110 @@ void zj_ed_position(zj_editor *ed, long *line, long *col)
 	*col = (long)zj_utf8_count(s, ed->cursor - ls) + 1;
 	free(s);
 }
+
+/* ---- find and replace ------------------------------------------------- */
+
+bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
+{
+	if (!n)
+		return false;
+	size_t len;
+	const char *s = zj_doc_text(ed->doc, &len);
+	size_t from = ed->cursor > ed->anchor ? ed->cursor : ed->anchor;
+	const char *hit = memmem(s + from, len - from, needle, n);
+	if (!hit)
+		hit = memmem(s, len, needle, n);
+	if (!hit)
+		return false;
+	ed->anchor = (size_t)(hit - s);
+	ed->cursor = ed->anchor + n;
+	ed->gap_selected = false;
+	ed->goal_col = -1;
+	zj_text_group_end(T(ed));
+	return true;
+}
+
+size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with, size_t m)
+{
+	if (!n || zj_utf8_valid_prefix(with, m) != m)
+		return 0;
+	size_t len;
+	const char *s = zj_doc_text(ed->doc, &len);
+	size_t *hits = NULL, count = 0, cap = 0;
+	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), needle, n)); p += n) {
+		zj_grow((void **)&hits, &cap, count + 1, sizeof *hits);
+		hits[count++] = (size_t)(p - s);
+	}
+	zj_ed_commit(ed);
+	for (size_t i = count; i-- > 0;)
+		zj_doc_replace(ed->doc, hits[i], hits[i] + n, with, m);
+	zj_ed_commit(ed);
+	free(hits);
+	if (count) {
+		size_t l = zj_text_len(T(ed));
+		ed->cursor = ed->anchor = ed->cursor > l ? l : ed->cursor;
+		zj_ed_set_cursor(ed, ed->cursor);
+	}
+	return count;
+}
+
+/* ---- missing parts ---------------------------------------------------- */
+
+static const zj_article *cursor_article(zj_editor *ed, const zj_outline *o)
+{
+	for (size_t a = 0; a < o->narticles; a++)
+		if (ed->cursor < o->articles[a].end || a + 1 == o->narticles)
+			return &o->articles[a];
+	return NULL;
+}
+
+size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4])
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	const zj_article *a = cursor_article(ed, o);
+	static const zj_part_kind standard[] = {ZJ_PART_ACHIEVEMENTS, ZJ_PART_PROBLEMS, ZJ_PART_PLAN,
+						ZJ_PART_CLOSING};
+	size_t n = 0;
+	for (size_t k = 0; k < 4; k++) {
+		bool have = false;
+		for (size_t i = 0; a && i < a->nparts; i++)
+			have |= o->parts[a->first_part + i].kind == standard[k];
+		if (!have)
+			kinds[n++] = standard[k];
+	}
+	return n;
+}
+
+static int standard_rank(zj_part_kind k)
+{
+	switch (k) {
+	case ZJ_PART_OPENING: return 0;
+	case ZJ_PART_ACHIEVEMENTS: return 1;
+	case ZJ_PART_PROBLEMS: return 2;
+	case ZJ_PART_PLAN: return 3;
+	case ZJ_PART_OTHER: return 4;
+	case ZJ_PART_CLOSING: break;
+	}
+	return 5;
+}
+
+size_t zj_ed_part_position(zj_editor *ed, zj_part_kind kind, int *number)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	const zj_article *a = cursor_article(ed, o);
+	*number = 1;
+	if (!a)
+		return zj_text_len(T(ed));
+	size_t at = a->end;
+	for (size_t i = 0; i < a->nparts; i++) {
+		const zj_part *p = &o->parts[a->first_part + i];
+		if (standard_rank(p->kind) > standard_rank(kind) &&
+		    (kind != ZJ_PART_PLAN || p->kind != ZJ_PART_OTHER)) {
+			at = p->start;
+			break;
+		}
+		if (p->heading >= 0)
+			*number = o->sections[p->heading].number + 1;
+	}
+	return at;
+}

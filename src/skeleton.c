@@ -666,6 +666,32 @@ static void put_sections(zj_buf *b, const values *v, const zj_sk_section *s, siz
 	}
 }
 
+static void put_part(zj_buf *b, const values *v, const zj_sk_part *p, int number, bool english)
+{
+	if (p->kind != ZJ_PART_CLOSING) {
+		put_marker(b, 1, number, english);
+		put_text(b, v, p->heading);
+		zj_buf_putc(b, '\n');
+	}
+	put_body(b, v, p->body);
+	put_sections(b, v, p->sections, p->nsections, 2, english);
+}
+
+char *zj_skeleton_render_part(const zj_skeleton *sk, size_t part, int number, size_t *len)
+{
+	values v = {sk, zj_xcalloc(sk->nvars + 1, sizeof(char *))};
+	for (size_t i = 0; i < sk->nvars; i++)
+		if (sk->vars[i].def && !sk->vars[i].from)
+			v.value[i] = zj_xstrdup(sk->vars[i].def);
+	zj_buf b = {0};
+	put_part(&b, &v, &sk->parts[part], number, !strcmp(sk->lang, "en"));
+	for (size_t i = 0; i < sk->nvars; i++)
+		free(v.value[i]);
+	free(v.value);
+	*len = b.len;
+	return b.data ? b.data : zj_xstrdup("");
+}
+
 char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size_t nbindings,
 			 size_t *len, zj_error *err)
 {
@@ -719,13 +745,7 @@ char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size
 		int number = 0;
 		for (size_t i = 0; i < sk->nparts; i++) {
 			const zj_sk_part *p = &sk->parts[i];
-			if (p->kind != ZJ_PART_CLOSING) {
-				put_marker(&b, 1, ++number, english);
-				put_text(&b, &v, p->heading);
-				zj_buf_putc(&b, '\n');
-			}
-			put_body(&b, &v, p->body);
-			put_sections(&b, &v, p->sections, p->nsections, 2, english);
+			put_part(&b, &v, p, p->kind != ZJ_PART_CLOSING ? ++number : 0, english);
 			if (i + 1 < sk->nparts)
 				zj_buf_putc(&b, '\n');
 		}

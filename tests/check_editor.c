@@ -196,6 +196,46 @@ START_TEST(panes_follow_the_outline)
 }
 END_TEST
 
+START_TEST(find_and_replace)
+{
+	zj_editor *ed = editor(sample);
+	ck_assert(zj_ed_find(ed, "街道", strlen("街道")));
+	const char *s = zj_doc_text(ed->doc, NULL);
+	ck_assert_uint_eq(ed->anchor, (size_t)(strstr(s, "街道") - s));
+	size_t first = ed->anchor;
+	ck_assert(zj_ed_find(ed, "街道", strlen("街道")));
+	ck_assert_uint_gt(ed->anchor, first);
+	ck_assert(zj_ed_find(ed, "街道", strlen("街道")));
+	ck_assert(zj_ed_find(ed, "街道", strlen("街道"))); /* round to the first */
+	ck_assert_uint_eq(ed->anchor, first);
+	ck_assert(!zj_ed_find(ed, "没有的词", strlen("没有的词")));
+	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
+	ck_assert(!strstr(zj_doc_text(ed->doc, NULL), "街道"));
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, sample);
+	done(ed);
+}
+END_TEST
+
+START_TEST(missing_parts)
+{
+	zj_editor *ed = editor("总结\n一、工作成效\n很好。\n二、工作计划\n再干。\n");
+	zj_part_kind kinds[4];
+	size_t n = zj_ed_missing_parts(ed, kinds);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(kinds[0], ZJ_PART_PROBLEMS);
+	ck_assert_int_eq(kinds[1], ZJ_PART_CLOSING);
+	int number;
+	size_t at = zj_ed_part_position(ed, ZJ_PART_PROBLEMS, &number);
+	const char *s = zj_doc_text(ed->doc, NULL);
+	ck_assert_uint_eq(at, (size_t)(strstr(s, "二、工作计划") - s));
+	ck_assert_int_eq(number, 2);
+	at = zj_ed_part_position(ed, ZJ_PART_CLOSING, &number);
+	ck_assert_uint_eq(at, strlen(s));
+	done(ed);
+}
+END_TEST
+
 static Suite *editor_suite(void)
 {
 	Suite *s = suite_create("editor");
@@ -207,6 +247,8 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, gap_jumps_and_typing_over);
 	tcase_add_test(tc, fill_same_gaps);
 	tcase_add_test(tc, panes_follow_the_outline);
+	tcase_add_test(tc, find_and_replace);
+	tcase_add_test(tc, missing_parts);
 	suite_add_tcase(s, tc);
 	return s;
 }

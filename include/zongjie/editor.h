@@ -89,6 +89,21 @@ size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
 size_t zj_ed_current_part(zj_editor *ed);
 void zj_ed_focus_part(zj_editor *ed, long delta);
 
+/* Find: selects the next occurrence of needle after the cursor, going
+ * round to the start; false when there is none. */
+bool zj_ed_find(zj_editor *ed, const char *needle, size_t n);
+/* Replaces every occurrence in one undo step; returns how many. */
+size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with,
+			 size_t m);
+
+/* Standard parts the cursor's article lacks: fills kinds[] (achievements,
+ * problems, plan, closing) and returns how many. */
+size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4]);
+/* Where a part of this kind belongs in the cursor's article: after the
+ * parts that come before it in the standard order.  *number is the
+ * top-level heading number it should carry. */
+size_t zj_ed_part_position(zj_editor *ed, zj_part_kind kind, int *number);
+
 /* 1-based line and column (code points) of the cursor. */
 void zj_ed_position(zj_editor *ed, long *line, long *col);
 

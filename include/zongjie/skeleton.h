@@ -108,6 +108,11 @@ typedef struct zj_binding {
 char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size_t nbindings,
 			 size_t *len, zj_error *err);
 
+/* Renders one part (heading numbered `number`, body and sections) for
+ * inserting into an existing document; variables not defaulted are gaps.
+ * Caller frees. */
+char *zj_skeleton_render_part(const zj_skeleton *sk, size_t part, int number, size_t *len);
+
 /* The library: built-in skeletons, then user folders that add to them and
  * override a built-in of the same id. */
 typedef struct zj_skeleton_entry {

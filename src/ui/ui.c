@@ -8,12 +8,15 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <wchar.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "ui/ui.h"
+#include "zongjie/check.h"
 #include "zongjie/editor.h"
+#include "zongjie/export.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
@@ -40,6 +43,17 @@ typedef struct ui {
 	size_t top[256];    /* remembered scroll offset per part */
 	char message[1024]; /* status message, shown until the next key */
 	bool quit;
+	zj_library lib;     /* skeletons, for phrases and missing parts */
+	const zj_skeleton *sk;
+	char *last_find;
+	/* checker findings for the margin: starts and severities, sorted */
+	size_t *mark_at;
+	unsigned char *mark_sev;
+	size_t nmarks;
+	bool marks_stale;
+	/* where each screen row's text starts, for the mouse */
+	size_t row_start[512];
+	bool row_text[512];
 } ui;
 
 /* ---- text helpers ----------------------------------------------------- */
@@ -249,9 +263,10 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	x += utf8_width(info);
 	if (part->heading >= 0 && x < COLS - 4) {
 		const zj_section *h = &o->sections[part->heading];
-		const char *s = zj_doc_text(u->ed->doc, NULL);
+		char *title = zj_text_dup(u->ed->doc->text, h->title_start, h->title_end);
 		put_utf8(p->y, x, "· ", 4, attr, pair, COLS);
-		put_utf8(p->y, x + 2, s + h->title_start, h->title_end - h->title_start, attr, pair, COLS);
+		put_utf8(p->y, x + 2, title, h->title_end - h->title_start, attr, pair, COLS);
+		free(title);
 	}
 	attroff(COLOR_PAIR(pair) | attr);
 }
@@ -278,6 +293,24 @@ static bool collect_span(const zj_gap *g, void *ctx)
 	if (s->n < 256)
 		s->items[s->n++] = (span){g->start + s->base, g->end + s->base, g->kind};
 	return true;
+}
+
+/* The most severe finding starting in [start, end), or -1. */
+static int margin_mark(const ui *u, size_t start, size_t end)
+{
+	size_t lo = 0, hi = u->nmarks;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (u->mark_at[mid] < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int best = -1;
+	for (size_t i = lo; i < u->nmarks && u->mark_at[i] < end; i++)
+		if (u->mark_sev[i] > best)
+			best = u->mark_sev[i];
+	return best;
 }
 
 /* Draws the rows of one pane; returns true and sets the cursor place when the
@@ -313,6 +346,14 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 		size_t e = row_end(t, r);
 		if (e > p->end)
 			e = p->end;
+		if (y < 512) {
+			u->row_start[y] = r;
+			u->row_text[y] = true;
+		}
+		int sev = margin_mark(u, r, e);
+		if (sev >= 0)
+			mvaddch(y, 0, (sev == ZJ_SEV_ERROR ? '!' : sev == ZJ_SEV_WARNING ? '*' : '.') |
+					      A_BOLD | COLOR_PAIR(sev == ZJ_SEV_ERROR ? PAIR_NUM : PAIR_GAP));
 		int x = 1;
 		for (size_t i = r; i < e && x < COLS;) {
 			size_t ce = i + (zj_grapheme_next(line, strlen(line), i - ls) - (i - ls));
@@ -383,6 +424,7 @@ static void draw_status(ui *u)
 static void draw(ui *u)
 {
 	erase();
+	memset(u->row_text, 0, sizeof u->row_text);
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		const char *msg = _("enlarge the terminal");
 		put_utf8(0, 0, msg, strlen(msg), A_BOLD, 0, COLS);
@@ -517,7 +559,13 @@ static void help(ui *u)
 		N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P  next, previous gap (selected)"),
 		N_("typing over a selected gap      replaces the whole gap"),
 		N_("F7                              fill every identical gap with the same text"),
+		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
+		N_("F3                              check: findings listed, Enter jumps to one"),
+		N_("F8                              insert a phrase of the current part"),
+		N_("F9                              insert a missing standard part"),
+		N_("F10                             export (refused while errors remain)"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
+		N_("Mouse                           click to place the cursor, wheel to scroll"),
 		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
 		N_("Ctrl-S                          save"),
 		N_("Ctrl-Q                          quit (asks when there are changes)"),
@@ -558,6 +606,339 @@ static void fill_same(ui *u)
 	size_t n = zj_ed_fill_same(u->ed, value, strlen(value));
 	snprintf(u->message, sizeof u->message, ngettext("%zu gap filled", "%zu gaps filled", n), n);
 	free(value);
+}
+
+/* A list to pick from; returns the index or -1 on Esc. */
+static long choose(ui *u, const char *title, char **items, size_t n)
+{
+	long sel = 0, top = 0;
+	for (;;) {
+		erase();
+		put_utf8(0, 0, title, strlen(title), A_BOLD, 0, COLS);
+		int rows = LINES - 2;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + rows)
+			top = sel - rows + 1;
+		for (long i = top; i < (long)n && i - top < rows; i++)
+			put_utf8((int)(i - top) + 1, 1, items[i], strlen(items[i]),
+				 i == sel ? A_REVERSE : A_NORMAL, 0, COLS);
+		const char *hint = _("Up/Down choose, Enter take, Esc back");
+		put_utf8(LINES - 1, 0, hint, strlen(hint), A_NORMAL, PAIR_STATUS, COLS);
+		refresh();
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES) {
+			if (k == KEY_UP && sel > 0)
+				sel--;
+			else if (k == KEY_DOWN && sel + 1 < (long)n)
+				sel++;
+			else if (k == KEY_NPAGE)
+				sel = sel + rows < (long)n ? sel + rows : (long)n - 1;
+			else if (k == KEY_PPAGE)
+				sel = sel > rows ? sel - rows : 0;
+			else if (k == KEY_ENTER)
+				return n ? sel : -1;
+			continue;
+		}
+		if (k == '\r' || k == '\n')
+			return n ? sel : -1;
+		if (k == 27 || k == CTRL('g') || k == 'q')
+			return -1;
+		if (k >= '1' && k <= '9' && (size_t)(k - '1') < n)
+			return k - '1';
+	}
+	(void)u;
+}
+
+static void free_items(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+/* Runs the checker over the document (no spelling: it needs no network
+ * of words to be useful in the margin). */
+static void run_check(ui *u, zj_findings *f, bool errors_only)
+{
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	opt.enabled[ZJ_RULE_SPELLING] = false;
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	size_t len;
+	const char *s = zj_doc_text(u->ed->doc, &len);
+	memset(f, 0, sizeof *f);
+	zj_check(c, s, len, zj_doc_outline(u->ed->doc), f);
+	zj_checker_free(c);
+	(void)errors_only;
+}
+
+static void refresh_marks(ui *u)
+{
+	zj_findings f;
+	run_check(u, &f, false);
+	size_t n = zj_findings_total(&f);
+	u->mark_at = zj_xrealloc(u->mark_at, (n + 1) * sizeof *u->mark_at);
+	u->mark_sev = zj_xrealloc(u->mark_sev, n + 1);
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, &f);
+	const zj_finding *x;
+	u->nmarks = 0;
+	while ((x = zj_findings_next(&it))) {
+		u->mark_at[u->nmarks] = x->start;
+		u->mark_sev[u->nmarks++] = x->severity;
+	}
+	zj_findings_free(&f);
+	u->marks_stale = false;
+}
+
+/* Lists findings (all, or errors only) and jumps to the one chosen. */
+static bool findings_panel(ui *u, bool errors_only, const char *title)
+{
+	zj_findings f;
+	run_check(u, &f, errors_only);
+	size_t n = 0, cap = 0;
+	char **items = NULL;
+	size_t *at = NULL, *len = NULL, cap2 = 0, cap3 = 0;
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, &f);
+	const zj_finding *x;
+	while ((x = zj_findings_next(&it))) {
+		if (errors_only && x->severity != ZJ_SEV_ERROR)
+			continue;
+		long line, col;
+		zj_doc_position(u->ed->doc, x->start, &line, &col);
+		zj_grow((void **)&items, &cap, n + 1, sizeof *items);
+		zj_grow((void **)&at, &cap2, n + 1, sizeof *at);
+		zj_grow((void **)&len, &cap3, n + 1, sizeof *len);
+		items[n] = zj_xasprintf("%ld:%ld  %s  %s  [%s]", line, col,
+					x->severity == ZJ_SEV_ERROR ? _("error")
+					: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
+					zj_finding_message(&f, x), zj_rule_get((zj_rule)x->rule)->id);
+		at[n] = x->start;
+		len[n] = x->len;
+		n++;
+	}
+	zj_findings_free(&f);
+	if (n == 0) {
+		snprintf(u->message, sizeof u->message, "%s", _("no findings"));
+		free(items);
+		free(at);
+		free(len);
+		return false;
+	}
+	char head[256];
+	snprintf(head, sizeof head, "%s (%zu)", title, n);
+	long pick = choose(u, head, items, n);
+	if (pick >= 0) {
+		zj_ed_set_cursor(u->ed, at[pick]);
+		u->ed->anchor = at[pick];
+		u->ed->cursor = at[pick] + len[pick];
+	}
+	free_items(items, n);
+	free(at);
+	free(len);
+	return true;
+}
+
+static void find(ui *u, bool again)
+{
+	if (!again || !u->last_find) {
+		char *q = read_line(u, _("Find: "));
+		if (!q)
+			return;
+		if (*q) {
+			free(u->last_find);
+			u->last_find = q;
+		} else
+			free(q);
+	}
+	if (!u->last_find)
+		return;
+	if (!zj_ed_find(u->ed, u->last_find, strlen(u->last_find)))
+		snprintf(u->message, sizeof u->message, _("not found: %s"), u->last_find);
+}
+
+static void replace(ui *u)
+{
+	char *what = read_line(u, _("Replace: "));
+	if (!what || !*what) {
+		free(what);
+		return;
+	}
+	char prompt[512];
+	snprintf(prompt, sizeof prompt, _("Replace %s with: "), what);
+	char *with = read_line(u, prompt);
+	if (with) {
+		size_t n = zj_ed_replace_all(u->ed, what, strlen(what), with, strlen(with));
+		snprintf(u->message, sizeof u->message,
+			 ngettext("%zu replaced", "%zu replaced", n), n);
+	}
+	free(what);
+	free(with);
+}
+
+static void phrase(ui *u)
+{
+	if (!u->sk)
+		return;
+	const zj_outline *o = zj_doc_outline(u->ed->doc);
+	zj_part_kind kind = o->nparts ? o->parts[zj_ed_current_part(u->ed)].kind : ZJ_PART_OPENING;
+	char **items = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < u->sk->nparts; i++) {
+		const zj_sk_part *p = &u->sk->parts[i];
+		if (p->kind != kind)
+			continue;
+		items = zj_xrealloc(items, (n + p->nphrases + 1) * sizeof *items);
+		for (size_t k = 0; k < p->nphrases; k++)
+			items[n++] = zj_xstrdup(p->phrases[k]);
+	}
+	if (!n) {
+		snprintf(u->message, sizeof u->message, "%s", _("no phrases for this part"));
+		free(items);
+		return;
+	}
+	long pick = choose(u, _("Insert a phrase"), items, n);
+	if (pick >= 0) {
+		zj_ed_commit(u->ed);
+		zj_ed_insert(u->ed, items[pick], strlen(items[pick]));
+		zj_ed_commit(u->ed);
+	}
+	free_items(items, n);
+}
+
+static void missing_part(ui *u)
+{
+	if (!u->sk)
+		return;
+	zj_part_kind kinds[4];
+	size_t n = zj_ed_missing_parts(u->ed, kinds);
+	if (!n) {
+		snprintf(u->message, sizeof u->message, "%s", _("every standard part is there"));
+		return;
+	}
+	char **items = zj_xcalloc(n, sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		items[i] = zj_xstrdup(part_label(kinds[i]));
+	long pick = choose(u, _("Insert a missing part"), items, n);
+	free_items(items, n);
+	if (pick < 0)
+		return;
+	for (size_t i = 0; i < u->sk->nparts; i++) {
+		if (u->sk->parts[i].kind != kinds[pick])
+			continue;
+		int number;
+		size_t at = zj_ed_part_position(u->ed, kinds[pick], &number);
+		size_t len;
+		char *text = zj_skeleton_render_part(u->sk, i, number, &len);
+		zj_buf b = {0};
+		/* on a line of its own, a blank line before it */
+		if (at > 0 && zj_text_byte(u->ed->doc->text, at - 1) != '\n')
+			zj_buf_putc(&b, '\n');
+		if (at > 0)
+			zj_buf_putc(&b, '\n');
+		zj_buf_append(&b, text, len);
+		zj_ed_commit(u->ed);
+		zj_ed_set_cursor(u->ed, at);
+		zj_ed_insert(u->ed, b.data, b.len);
+		zj_ed_commit(u->ed);
+		zj_ed_set_cursor(u->ed, at + (b.len - len));
+		zj_buf_free(&b);
+		free(text);
+		return;
+	}
+}
+
+static void export(ui *u)
+{
+	zj_findings f;
+	run_check(u, &f, true);
+	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	zj_findings_free(&f);
+	if (errors) {
+		char title[256];
+		snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
+						       "Export refused: %zu errors remain", errors),
+			 errors);
+		findings_panel(u, true, title);
+		snprintf(u->message, sizeof u->message, "%s", title);
+		return;
+	}
+	char *name = read_line(u, _("Export to: "));
+	if (!name || !*name) {
+		free(name);
+		return;
+	}
+	struct stat st;
+	if (stat(name, &st) == 0 && ask(u, _("That file exists. Replace it? (y/n)")) != 'y') {
+		free(name);
+		return;
+	}
+	size_t len, out_len, bytes_len;
+	const char *text = zj_doc_text(u->ed->doc, &len);
+	zj_export_options xo = {0};
+	char *rendered = zj_export_text(text, len, zj_doc_outline(u->ed->doc), &xo, &out_len);
+	char *bytes;
+	zj_error err = {0};
+	if (zj_encode(rendered, out_len, &u->ed->doc->format, &bytes, &bytes_len, &err)) {
+		if (zj_save_atomic(name, bytes, bytes_len, &err))
+			snprintf(u->message, sizeof u->message, _("exported to %s"), name);
+		else
+			snprintf(u->message, sizeof u->message, "%s: %s", name, err.message);
+		free(bytes);
+	} else
+		snprintf(u->message, sizeof u->message, "%s", err.message);
+	free(rendered);
+	free(name);
+}
+
+/* A click focuses the pane and places the cursor; the wheel scrolls. */
+static void mouse(ui *u)
+{
+	MEVENT m;
+	if (getmouse(&m) != OK)
+		return;
+	if (m.bstate & (BUTTON4_PRESSED)) {
+		zj_ed_vertical(u->ed, -3, text_width(), false);
+		return;
+	}
+	if (m.bstate & (BUTTON5_PRESSED)) {
+		zj_ed_vertical(u->ed, 3, text_width(), false);
+		return;
+	}
+	if (!(m.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return;
+	if (m.y < 0 || m.y >= 512)
+		return;
+	if (!u->row_text[m.y]) {
+		/* a frame: focus that pane */
+		for (size_t i = 0; i < u->npanes; i++)
+			if (u->panes[i].y == m.y) {
+				const zj_part *p = &zj_doc_outline(u->ed->doc)->parts[u->panes[i].part];
+				zj_ed_set_cursor(u->ed, p->start);
+			}
+		return;
+	}
+	/* walk the row to the clicked column */
+	zj_text *t = u->ed->doc->text;
+	size_t r = u->row_start[m.y], e = row_end(t, r);
+	char *s = zj_text_dup(t, r, e);
+	int x = 1;
+	size_t i = 0;
+	while (i < e - r && s[i] != '\n') {
+		size_t ce = zj_grapheme_next(s, e - r, i);
+		int w = zj_cluster_width(s, i, ce);
+		if (x + w > m.x + (w > 1 ? 1 : 0))
+			break;
+		x += w;
+		i = ce;
+	}
+	free(s);
+	zj_ed_set_cursor(u->ed, r + i);
 }
 
 static void quit(ui *u)
@@ -654,6 +1035,12 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
 		case KEY_F(7): fill_same(u); break;
+		case KEY_F(3): findings_panel(u, false, _("Findings")); break;
+		case KEY_F(4): replace(u); break;
+		case KEY_F(8): phrase(u); break;
+		case KEY_F(9): missing_part(u); break;
+		case KEY_F(10): export(u); break;
+		case KEY_MOUSE: mouse(u); break;
 		case KEY_RESIZE: break;
 		default:
 			/* Ctrl-Left/Right arrive as extended key names */
@@ -677,6 +1064,7 @@ static void key(ui *u, int r, wint_t k)
 	}
 	switch (k) {
 	case CTRL('s'): zj_ed_commit(ed); save(u); return;
+	case CTRL('f'): zj_ed_commit(ed); find(u, false); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
 	case CTRL('y'): zj_ed_redo(ed); return;
@@ -707,7 +1095,8 @@ static void start_curses(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	mousemask(0, NULL);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	if (has_colors()) {
 		start_color();
 		use_default_colors();
@@ -811,7 +1200,10 @@ int ui_run(const char *path)
 	start_curses();
 	if (!doc)
 		doc = new_from_skeleton();
-	ui u = {.ed = zj_editor_new(doc), .article = (size_t)-1};
+	ui u = {.ed = zj_editor_new(doc), .article = (size_t)-1, .marks_stale = true};
+	cli_load_library(&u.lib, false);
+	const zj_skeleton_entry *e = zj_library_find(&u.lib, "annual");
+	u.sk = e ? e->sk : NULL;
 	u.article = choose_article(&u);
 	if (u.article != (size_t)-1) {
 		const zj_outline *o = zj_doc_outline(doc);
@@ -820,9 +1212,17 @@ int ui_run(const char *path)
 	while (!u.quit) {
 		draw(&u);
 		wint_t k;
+		/* the margin marks are refreshed when the writer pauses */
+		timeout(u.marks_stale ? 400 : -1);
 		int r = get_wch(&k);
-		if (r == ERR)
+		timeout(-1);
+		if (r == ERR) {
+			if (u.marks_stale)
+				refresh_marks(&u);
 			continue;
+		}
+		/* an edit drops the doc's outline: that is how a change shows */
+		const zj_outline *before = zj_doc_outline(doc);
 		key(&u, r, k);
 		/* take what is already waiting (an input method's burst) before
 		 * drawing again */
@@ -830,9 +1230,15 @@ int ui_run(const char *path)
 		while (!u.quit && (r = get_wch(&k)) != ERR)
 			key(&u, r, k);
 		timeout(-1);
+		if (doc->outline != before)
+			u.marks_stale = true;
 	}
 	endwin();
 	zj_editor_free(u.ed);
 	zj_doc_free(doc);
+	zj_library_free(&u.lib);
+	free(u.last_find);
+	free(u.mark_at);
+	free(u.mark_sev);
 	return EXIT_OK;
 }
