@@ -60,6 +60,7 @@ const zj_outline *zj_doc_outline(zj_doc *d)
 		size_t len;
 		const char *s = zj_doc_text(d, &len);
 		d->outline = zj_outline_build(s, len);
+		d->outline_builds++;
 	}
 	return d->outline;
 }
@@ -71,34 +72,87 @@ const char *zj_doc_text(zj_doc *d, size_t *len)
 	return zj_text_contents(d->text);
 }
 
+/* Non-blank code points of s[0..n). */
+static long visible_chars(const char *s, size_t n)
+{
+	long count = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t c;
+		i += zj_utf8_decode(s, n, i, &c);
+		count += !zj_is_space(c) && c != '\n' && c != '\r';
+	}
+	return count;
+}
+
+/* Whether the line holding offset is a plain paragraph now. */
+static bool plain_line_at(zj_doc *d, size_t offset, size_t *line)
+{
+	*line = zj_text_line_of(d->text, offset);
+	size_t ls = zj_text_line_start(d->text, *line), le = zj_text_line_end(d->text, *line);
+	if (le > ls && zj_text_byte(d->text, le - 1) == '\r')
+		le--;
+	char *s = zj_text_dup(d->text, ls, le);
+	bool plain = zj_outline_plain_line(s, le - ls);
+	free(s);
+	return plain;
+}
+
+/* Typing inside a paragraph keeps the outline and shifts it; anything
+ * that may change the structure makes it stale. */
 bool zj_doc_insert(zj_doc *d, size_t offset, const char *s, size_t n)
 {
+	size_t line;
+	bool fast = d->outline && !memchr(s, '\n', n) && !memchr(s, '\r', n) &&
+		    plain_line_at(d, offset, &line);
 	if (!zj_text_insert(d->text, offset, s, n))
 		return false;
+	d->edits++;
+	size_t after;
+	if (fast && plain_line_at(d, offset, &after) &&
+	    zj_outline_shift(d->outline, line, offset, (long)n, visible_chars(s, n)))
+		return true;
 	stale(d);
 	return true;
 }
 
 bool zj_doc_delete(zj_doc *d, size_t start, size_t end)
 {
-	if (!zj_text_delete(d->text, start, end))
+	size_t line;
+	bool fast = false;
+	char *gone = NULL;
+	if (d->outline && end > start && end <= zj_text_len(d->text)) {
+		gone = zj_text_dup(d->text, start, end);
+		fast = !memchr(gone, '\n', end - start) && !memchr(gone, '\r', end - start) &&
+		       plain_line_at(d, start, &line);
+	}
+	if (!zj_text_delete(d->text, start, end)) {
+		free(gone);
 		return false;
-	stale(d);
+	}
+	d->edits++;
+	size_t after;
+	bool kept = fast && plain_line_at(d, start, &after) &&
+		    zj_outline_shift(d->outline, line, start, -(long)(end - start),
+				     -visible_chars(gone, end - start));
+	free(gone);
+	if (!kept)
+		stale(d);
 	return true;
 }
 
 bool zj_doc_replace(zj_doc *d, size_t start, size_t end, const char *s, size_t n)
 {
-	if (!zj_text_replace(d->text, start, end, s, n))
+	if (start > end || end > zj_text_len(d->text) || zj_utf8_valid_prefix(s, n) != n)
 		return false;
-	stale(d);
-	return true;
+	/* one undo group: the caller's open group takes both */
+	return zj_doc_delete(d, start, end) && zj_doc_insert(d, start, s, n);
 }
 
 bool zj_doc_undo(zj_doc *d, size_t *cursor)
 {
 	if (!zj_text_undo(d->text, cursor))
 		return false;
+	d->edits++;
 	stale(d);
 	return true;
 }
@@ -107,6 +161,7 @@ bool zj_doc_redo(zj_doc *d, size_t *cursor)
 {
 	if (!zj_text_redo(d->text, cursor))
 		return false;
+	d->edits++;
 	stale(d);
 	return true;
 }

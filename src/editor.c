@@ -21,6 +21,7 @@ void zj_editor_free(zj_editor *ed)
 {
 	if (!ed)
 		return;
+	free(ed->part_gaps);
 	free(ed->clipboard);
 	free(ed);
 }
@@ -262,9 +263,93 @@ void zj_ed_vertical(zj_editor *ed, long rows, int width, bool extend)
 	moved(ed, p, extend, true);
 }
 
+/* ---- gap counts --------------------------------------------------------- */
+
+static size_t line_gaps(const zj_text *t, size_t l)
+{
+	size_t ls = zj_text_line_start(t, l), le = zj_text_line_end(t, l);
+	char *s = zj_text_dup(t, ls, le);
+	size_t n = zj_gaps_count(s, le - ls);
+	free(s);
+	return n;
+}
+
+static void recount_gaps(zj_editor *ed)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	size_t len;
+	const char *s = zj_doc_text(ed->doc, &len);
+	ed->part_gaps = zj_xrealloc(ed->part_gaps, (o->nparts + 1) * sizeof *ed->part_gaps);
+	for (size_t i = 0; i < o->nparts; i++)
+		ed->part_gaps[i] = zj_gaps_count(s + o->parts[i].start,
+						 o->parts[i].end - o->parts[i].start);
+	ed->gaps_for = ed->doc->outline_builds;
+}
+
+static const zj_outline *counted(zj_editor *ed)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	if (ed->gaps_for != ed->doc->outline_builds)
+		recount_gaps(ed);
+	return o;
+}
+
+size_t zj_ed_part_gaps(zj_editor *ed, size_t part)
+{
+	const zj_outline *o = counted(ed);
+	return part < o->nparts ? ed->part_gaps[part] : 0;
+}
+
+size_t zj_ed_total_gaps(zj_editor *ed)
+{
+	const zj_outline *o = counted(ed);
+	size_t n = 0;
+	for (size_t i = 0; i < o->nparts; i++)
+		n += ed->part_gaps[i];
+	return n;
+}
+
+/* An edit inside one line notes the line's gaps before and after, so the
+ * counts follow without a rescan when the outline was kept. */
+typedef struct edit_note {
+	bool on;
+	size_t line, before;
+} edit_note;
+
+static edit_note note_begin(zj_editor *ed, size_t start, size_t end)
+{
+	edit_note n = {0};
+	const zj_text *t = T(ed);
+	if (ed->gaps_for && ed->doc->outline && ed->gaps_for == ed->doc->outline_builds &&
+	    zj_text_line_of(t, start) == zj_text_line_of(t, end)) {
+		n.on = true;
+		n.line = zj_text_line_of(t, start);
+		n.before = line_gaps(t, n.line);
+	}
+	return n;
+}
+
+static void note_end(zj_editor *ed, const edit_note *n)
+{
+	const zj_outline *o = ed->doc->outline;
+	if (!n->on || !o || ed->doc->outline_builds != ed->gaps_for) {
+		ed->gaps_for = 0; /* recounted when next asked */
+		return;
+	}
+	size_t after = line_gaps(T(ed), n->line);
+	for (size_t i = 0; i < o->nparts; i++)
+		if (n->line >= o->parts[i].first_line &&
+		    (i + 1 == o->nparts || n->line < o->parts[i + 1].first_line)) {
+			ed->part_gaps[i] = ed->part_gaps[i] + after - n->before;
+			return;
+		}
+	ed->gaps_for = 0;
+}
+
 /* ---- editing ---------------------------------------------------------- */
 
-static void delete_selection(zj_editor *ed)
+/* Deletes the selection; the caller keeps the gap counts. */
+static void delete_selection_raw(zj_editor *ed)
 {
 	size_t s, e;
 	zj_ed_selection(ed, &s, &e);
@@ -274,16 +359,29 @@ static void delete_selection(zj_editor *ed)
 	ed->gap_selected = false;
 }
 
+static void delete_selection(zj_editor *ed)
+{
+	size_t s, e;
+	zj_ed_selection(ed, &s, &e);
+	edit_note note = note_begin(ed, s, e);
+	delete_selection_raw(ed);
+	note_end(ed, &note);
+}
+
 bool zj_ed_insert(zj_editor *ed, const char *s, size_t n)
 {
 	if (zj_utf8_valid_prefix(s, n) != n)
 		return false;
-	delete_selection(ed);
-	if (!zj_doc_insert(ed->doc, ed->cursor, s, n))
-		return false;
-	ed->cursor = ed->anchor = ed->cursor + n;
+	size_t ss, se;
+	zj_ed_selection(ed, &ss, &se);
+	edit_note note = note_begin(ed, ss, se);
+	delete_selection_raw(ed);
+	bool ok = zj_doc_insert(ed->doc, ed->cursor, s, n);
+	if (ok)
+		ed->cursor = ed->anchor = ed->cursor + n;
 	ed->goal_col = -1;
-	return true;
+	note_end(ed, &note);
+	return ok;
 }
 
 bool zj_ed_newline(zj_editor *ed)
@@ -303,11 +401,13 @@ bool zj_ed_backspace(zj_editor *ed)
 	if (ed->cursor == 0)
 		return false;
 	size_t start = zj_text_prev_cluster(T(ed), ed->cursor);
-	if (!zj_doc_delete(ed->doc, start, ed->cursor))
-		return false;
-	ed->cursor = ed->anchor = start;
+	edit_note note = note_begin(ed, start, ed->cursor);
+	bool ok = zj_doc_delete(ed->doc, start, ed->cursor);
+	if (ok)
+		ed->cursor = ed->anchor = start;
 	ed->goal_col = -1;
-	return true;
+	note_end(ed, &note);
+	return ok;
 }
 
 bool zj_ed_delete(zj_editor *ed)
@@ -318,10 +418,12 @@ bool zj_ed_delete(zj_editor *ed)
 	}
 	if (ed->cursor >= zj_text_len(T(ed)))
 		return false;
-	if (!zj_doc_delete(ed->doc, ed->cursor, zj_text_next_cluster(T(ed), ed->cursor)))
-		return false;
+	size_t end = zj_text_next_cluster(T(ed), ed->cursor);
+	edit_note note = note_begin(ed, ed->cursor, end);
+	bool ok = zj_doc_delete(ed->doc, ed->cursor, end);
 	ed->goal_col = -1;
-	return true;
+	note_end(ed, &note);
+	return ok;
 }
 
 void zj_ed_commit(zj_editor *ed)

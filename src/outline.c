@@ -578,6 +578,7 @@ static void build_article(builder *b, size_t first, size_t last)
 		a->title_end = t->end;
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}
+	a->content_line = content <= last ? (long)content : -1;
 	if (!a->year && content <= last) {
 		const line_info *t = LINE(b, content);
 		a->year = find_year(b->text + t->start, t->end - t->start);
@@ -665,6 +666,57 @@ static int next_heading_number(const char *text, size_t len, size_t pos)
 		pos = end + 1;
 	}
 	return 0;
+}
+
+bool zj_outline_plain_line(const char *line, size_t len)
+{
+	zj_heading h;
+	return classify_line(line, len, &h) == LINE_PARA;
+}
+
+static void shift(size_t *v, size_t at, long delta)
+{
+	if (*v > at)
+		*v = (size_t)((long)*v + delta);
+}
+
+bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars)
+{
+	for (size_t ai = 0; ai < o->narticles; ai++) {
+		zj_article *a = &o->articles[ai];
+		if (line < a->first_line || line > a->last_line)
+			continue;
+		/* lines whose words decide something stay out of the fast path */
+		if ((long)line == a->content_line || (long)line == a->title_line)
+			return false;
+		for (size_t pi = 0; pi < a->nparts; pi++) {
+			const zj_part *p = &o->parts[a->first_part + pi];
+			if (pi + 1 == a->nparts && line >= p->last_line)
+				return false; /* the last paragraph may be a closing */
+		}
+	}
+	for (size_t ai = 0; ai < o->narticles; ai++) {
+		zj_article *a = &o->articles[ai];
+		shift(&a->start, at, delta);
+		shift(&a->end, at, delta);
+		shift(&a->title_start, at, delta);
+		shift(&a->title_end, at, delta);
+	}
+	for (size_t pi = 0; pi < o->nparts; pi++) {
+		zj_part *p = &o->parts[pi];
+		if (line >= p->first_line && (line <= p->last_line || pi + 1 == o->nparts ||
+					      line < o->parts[pi + 1].first_line))
+			p->chars = (size_t)((long)p->chars + chars);
+		shift(&p->start, at, delta);
+		shift(&p->end, at, delta);
+	}
+	for (size_t si = 0; si < o->nsections; si++) {
+		zj_section *h = &o->sections[si];
+		shift(&h->start, at, delta);
+		shift(&h->title_start, at, delta);
+		shift(&h->title_end, at, delta);
+	}
+	return true;
 }
 
 zj_outline *zj_outline_build(const char *text, size_t len)

@@ -116,6 +116,71 @@ START_TEST(positions_count_code_points)
 }
 END_TEST
 
+/* Compares the outline kept in step by edits with one built afresh. */
+static void assert_same_outline(zj_doc *d)
+{
+	const zj_outline *kept = zj_doc_outline(d);
+	size_t len;
+	const char *s = zj_doc_text(d, &len);
+	zj_outline *fresh = zj_outline_build(s, len);
+	ck_assert_uint_eq(kept->nparts, fresh->nparts);
+	ck_assert_uint_eq(kept->nsections, fresh->nsections);
+	ck_assert_uint_eq(kept->narticles, fresh->narticles);
+	for (size_t i = 0; i < fresh->nparts; i++) {
+		ck_assert_int_eq(kept->parts[i].kind, fresh->parts[i].kind);
+		ck_assert_uint_eq(kept->parts[i].start, fresh->parts[i].start);
+		ck_assert_uint_eq(kept->parts[i].end, fresh->parts[i].end);
+		ck_assert_uint_eq(kept->parts[i].chars, fresh->parts[i].chars);
+	}
+	for (size_t i = 0; i < fresh->nsections; i++) {
+		ck_assert_uint_eq(kept->sections[i].start, fresh->sections[i].start);
+		ck_assert_uint_eq(kept->sections[i].title_end, fresh->sections[i].title_end);
+	}
+	for (size_t i = 0; i < fresh->narticles; i++) {
+		ck_assert_uint_eq(kept->articles[i].start, fresh->articles[i].start);
+		ck_assert_uint_eq(kept->articles[i].end, fresh->articles[i].end);
+		ck_assert_uint_eq(kept->articles[i].title_end, fresh->articles[i].title_end);
+	}
+	zj_outline_free(fresh);
+}
+
+START_TEST(typing_keeps_the_outline_exact)
+{
+	const char *text = "青禾街道2025年工作总结\n"
+			   "全年工作稳步推进，现总结如下。\n"
+			   "一、工作成效\n"
+			   "（一）学习。全年学习xx次，效果良好。\n"
+			   "开展活动xx场次，参与群众xx人次，满意率较高。\n"
+			   "二、存在问题\n"
+			   "人手不足，经费紧张，场地偏小。\n"
+			   "三、工作计划\n"
+			   "继续努力，争取更好成绩。\n"
+			   "总之，新的一年我们将再接再厉。\n";
+	zj_doc *d = zj_doc_new(text, strlen(text));
+	srand(7);
+	const char *pieces[] = {"字", "a", " ", "12", "。", "x"};
+	for (int step = 0; step < 400; step++) {
+		zj_doc_outline(d); /* make sure there is an outline to keep */
+		size_t len = zj_text_len(d->text);
+		size_t at = (size_t)rand() % len;
+		while (at > 0 && ((unsigned char)zj_text_byte(d->text, at) & 0xC0) == 0x80)
+			at--;
+		if (zj_text_byte(d->text, at) == '\n')
+			continue;
+		if (rand() % 3) {
+			const char *p = pieces[rand() % 6];
+			ck_assert(zj_doc_insert(d, at, p, strlen(p)));
+		} else {
+			size_t end = zj_text_next_cluster(d->text, at);
+			if (end > at && zj_text_byte(d->text, at) != '\n')
+				ck_assert(zj_doc_delete(d, at, end));
+		}
+		assert_same_outline(d);
+	}
+	zj_doc_free(d);
+}
+END_TEST
+
 static Suite *doc_suite(void)
 {
 	Suite *s = suite_create("doc");
@@ -124,6 +189,7 @@ static Suite *doc_suite(void)
 	tcase_add_test(tc, untouched_and_edited_saves);
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, positions_count_code_points);
+	tcase_add_test(tc, typing_keeps_the_outline_exact);
 	suite_add_tcase(s, tc);
 	return s;
 }

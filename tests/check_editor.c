@@ -236,6 +236,33 @@ START_TEST(missing_parts)
 }
 END_TEST
 
+START_TEST(gap_counts_follow_typing)
+{
+	zj_editor *ed = editor(sample);
+	srand(11);
+	static const char *typed[] = {"x", "xx", "字", "1", "次", "__"};
+	for (int step = 0; step < 300; step++) {
+		size_t len = zj_text_len(ed->doc->text);
+		zj_ed_set_cursor(ed, (size_t)rand() % (len + 1));
+		int what = rand() % 4;
+		if (what == 0)
+			zj_ed_backspace(ed);
+		else if (what == 1)
+			zj_ed_delete(ed);
+		else {
+			const char *t = typed[rand() % 6];
+			zj_ed_insert(ed, t, strlen(t));
+		}
+		ck_assert_uint_eq(zj_ed_total_gaps(ed), zj_ed_gap_count(ed, 0, (size_t)-1));
+		const zj_outline *o = zj_doc_outline(ed->doc);
+		for (size_t i = 0; i < o->nparts; i++)
+			ck_assert_uint_eq(zj_ed_part_gaps(ed, i),
+					  zj_ed_gap_count(ed, o->parts[i].start, o->parts[i].end));
+	}
+	done(ed);
+}
+END_TEST
+
 static Suite *editor_suite(void)
 {
 	Suite *s = suite_create("editor");
@@ -249,6 +276,7 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, panes_follow_the_outline);
 	tcase_add_test(tc, find_and_replace);
 	tcase_add_test(tc, missing_parts);
+	tcase_add_test(tc, gap_counts_follow_typing);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -23,6 +23,8 @@ typedef struct zj_doc {
 	zj_format format;
 	char *path;          /* NULL for a document never saved */
 	zj_outline *outline; /* NULL while stale */
+	unsigned long outline_builds; /* counts rebuilds: caches compare it */
+	unsigned long edits;          /* counts edits, undo and redo included */
 } zj_doc;
 
 /* Loads path.  With missing_ok, a file that does not exist gives an empty

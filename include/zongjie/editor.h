@@ -32,6 +32,10 @@ typedef struct zj_editor {
 	zj_gap_kind gap_kind;  /* its kind */
 	char *clipboard;
 	size_t clip_len;
+	/* gaps per outline part, kept up to date by typing inside a line so
+	 * that a keystroke costs the line, not the document */
+	unsigned long gaps_for;   /* doc->outline_builds they belong to, 0 none */
+	size_t *part_gaps;
 } zj_editor;
 
 zj_editor *zj_editor_new(zj_doc *doc);
@@ -83,6 +87,9 @@ bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n);
 size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n);
 /* Gaps left in the document, and in [start, end). */
 size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
+/* Gaps in outline part i, and in the whole document, from the cache. */
+size_t zj_ed_part_gaps(zj_editor *ed, size_t part);
+size_t zj_ed_total_gaps(zj_editor *ed);
 
 /* Panes: the index of the part holding the cursor in the outline, and a
  * jump to the next (delta 1) or previous (-1) part's first text. */

@@ -125,6 +125,7 @@ typedef struct zj_article {
 	long title_line;       /* 0-based line of the title, -1 if none */
 	size_t title_start, title_end;
 	int year;              /* year named in the title or opening, 0 if none */
+	long content_line;     /* first text line (heading or paragraph), -1 none */
 	size_t first_line, last_line;
 	size_t start, end;
 	size_t first_part, nparts;
@@ -143,6 +144,17 @@ typedef struct zj_outline {
 /* Builds the outline of text[0..len).  Lines end at LF; a CR before the LF
  * is not part of the line.  Never fails. */
 zj_outline *zj_outline_build(const char *text, size_t len);
+
+/* Whether a line is a plain paragraph: no heading, title or blank line.
+ * An edit inside a line that stays plain changes no structure. */
+bool zj_outline_plain_line(const char *line, size_t len);
+
+/* Keeps the outline in step with an edit inside one plain line (0-based
+ * `line`): offsets after byte `at` move by delta, the part's character
+ * count by chars.  Returns false (outline untouched) when the line is one
+ * whose words the outline reads (title, first line, last paragraph): the
+ * caller rebuilds then. */
+bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars);
 void zj_outline_free(zj_outline *o);
 
 #endif

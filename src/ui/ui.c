@@ -247,7 +247,7 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
 	const zj_part *part = &o->parts[p->part];
 	char info[512];
-	size_t gaps = zj_ed_gap_count(u->ed, part->start, part->end);
+	size_t gaps = zj_ed_part_gaps(u->ed, p->part);
 	snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), part_label(part->kind),
 		 part->chars, gaps);
 	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
@@ -406,7 +406,7 @@ static void draw_status(ui *u)
 	snprintf(left, sizeof left, " %s%s  %ld:%ld  ", name,
 		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col);
 	snprintf(right, sizeof right, _("gaps left: %zu  F1 help  F5 next gap  ^S save  ^Q quit "),
-		 zj_ed_gap_count(u->ed, 0, (size_t)-1));
+		 zj_ed_total_gaps(u->ed));
 	move(LINES - 1, 0);
 	attron(COLOR_PAIR(PAIR_STATUS));
 	for (int x = 0; x < COLS; x++)
@@ -1221,8 +1221,7 @@ int ui_run(const char *path)
 				refresh_marks(&u);
 			continue;
 		}
-		/* an edit drops the doc's outline: that is how a change shows */
-		const zj_outline *before = zj_doc_outline(doc);
+		unsigned long before = doc->edits;
 		key(&u, r, k);
 		/* take what is already waiting (an input method's burst) before
 		 * drawing again */
@@ -1230,7 +1229,7 @@ int ui_run(const char *path)
 		while (!u.quit && (r = get_wch(&k)) != ERR)
 			key(&u, r, k);
 		timeout(-1);
-		if (doc->outline != before)
+		if (doc->edits != before)
 			u.marks_stale = true;
 	}
 	endwin();
