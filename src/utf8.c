@@ -31,6 +31,13 @@ size_t zj_utf8_valid_prefix(const char *str, size_t len)
 			i++;
 			continue;
 		}
+		/* most Chinese text: three-byte characters without special ranges */
+		if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)) {
+			if (i + 3 > len || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) & 0xC0)
+				return i;
+			i += 3;
+			continue;
+		}
 		size_t n;
 		unsigned char lo = 0x80, hi = 0xBF;
 		if (c >= 0xC2 && c <= 0xDF)

@@ -23,6 +23,9 @@
 #include "zongjie/wrap.h"
 
 #define MIN_COLS 40
+/* files above this size get a first screen before their whole outline */
+#define PROVISIONAL_BYTES ((size_t)8 << 20)
+#define PROVISIONAL_PREFIX ((size_t)256 << 10)
 #define MIN_LINES 12
 #define CTRL(k) ((k) & 0x1F)
 
@@ -40,7 +43,7 @@ typedef struct ui {
 	pane panes[256];
 	size_t npanes;
 	size_t article;     /* shown article, or (size_t)-1 for all */
-	size_t top[256];    /* remembered scroll offset per part */
+	size_t top[256];    /* remembered scroll offset per part (the first 256) */
 	char message[1024]; /* status message, shown until the next key */
 	bool quit;
 	zj_library lib;     /* skeletons, for phrases and missing parts */
@@ -51,6 +54,7 @@ typedef struct ui {
 	unsigned char *mark_sev;
 	size_t nmarks;
 	bool marks_stale;
+	bool provisional;   /* first screen of a large file: outline of its start */
 	/* where each screen row's text starts, for the mouse */
 	size_t row_start[512];
 	bool row_text[512];
@@ -150,6 +154,19 @@ static void layout(ui *u)
 					u->article = a;
 			}
 	}
+	/* more parts than rows: a window of panes around the focused one */
+	size_t maxp = LINES - 1 > 8 ? (size_t)(LINES - 1) - 6 : 1;
+	if (maxp > 256)
+		maxp = 256;
+	if (last - first > maxp) {
+		size_t from = cur > maxp / 2 ? cur - maxp / 2 : 0;
+		if (from < first)
+			from = first;
+		if (from + maxp > last)
+			from = last - maxp;
+		first = from;
+		last = from + maxp;
+	}
 	u->npanes = 0;
 	for (size_t i = first; i < last && u->npanes < 256; i++) {
 		pane *p = &u->panes[u->npanes++];
@@ -247,9 +264,11 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
 	const zj_part *part = &o->parts[p->part];
 	char info[512];
-	size_t gaps = zj_ed_part_gaps(u->ed, p->part);
-	snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), part_label(part->kind),
-		 part->chars, gaps);
+	if (u->provisional)
+		snprintf(info, sizeof info, " %s ", part_label(part->kind));
+	else
+		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), part_label(part->kind),
+			 part->chars, zj_ed_part_gaps(u->ed, p->part));
 	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
 	attr_t attr = focus ? A_BOLD : A_NORMAL;
 	move(p->y, 0);
@@ -405,8 +424,12 @@ static void draw_status(ui *u)
 	char left[512], right[256];
 	snprintf(left, sizeof left, " %s%s  %ld:%ld  ", name,
 		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col);
-	snprintf(right, sizeof right, _("gaps left: %zu  F1 help  F5 next gap  ^S save  ^Q quit "),
-		 zj_ed_total_gaps(u->ed));
+	if (u->provisional)
+		snprintf(right, sizeof right, "%s", _("reading the outline…  F1 help  ^Q quit "));
+	else
+		snprintf(right, sizeof right,
+			 _("gaps left: %zu  F1 help  F5 next gap  ^S save  ^Q quit "),
+			 zj_ed_total_gaps(u->ed));
 	move(LINES - 1, 0);
 	attron(COLOR_PAIR(PAIR_STATUS));
 	for (int x = 0; x < COLS; x++)
@@ -1204,6 +1227,21 @@ int ui_run(const char *path)
 	cli_load_library(&u.lib, false);
 	const zj_skeleton_entry *e = zj_library_find(&u.lib, "annual");
 	u.sk = e ? e->sk : NULL;
+	/* A large file shows its first screen from the outline of its start,
+	 * then reads the whole outline before taking keys. */
+	size_t len = zj_text_len(doc->text);
+	if (len > PROVISIONAL_BYTES && !doc->outline) {
+		size_t cut = zj_text_line_start(doc->text, zj_text_line_of(doc->text, PROVISIONAL_PREFIX));
+		char *head = zj_text_dup(doc->text, 0, cut);
+		doc->outline = zj_outline_build(head, cut);
+		doc->outline_builds++;
+		free(head);
+		u.provisional = true;
+		draw(&u);
+		zj_outline_free(doc->outline);
+		doc->outline = NULL;
+		u.provisional = false;
+	}
 	u.article = choose_article(&u);
 	if (u.article != (size_t)-1) {
 		const zj_outline *o = zj_doc_outline(doc);
