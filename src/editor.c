@@ -616,6 +616,7 @@ size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n)
 		}
 	}
 	zj_ed_commit(ed);
+	ed->gaps_for = 0; /* many lines changed: recount */
 	size_t cursor = ed->cursor;
 	for (size_t i = nhits; i-- > 0;) {
 		zj_doc_replace(ed->doc, hits[i], hits[i] + len_gap, s, n);
@@ -714,6 +715,7 @@ size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char
 		hits[count++] = (size_t)(p - s);
 	}
 	zj_ed_commit(ed);
+	ed->gaps_for = 0; /* many lines changed: recount */
 	for (size_t i = count; i-- > 0;)
 		zj_doc_replace(ed->doc, hits[i], hits[i] + n, with, m);
 	zj_ed_commit(ed);

@@ -165,7 +165,9 @@ START_TEST(fill_same_gaps)
 	zj_editor *ed = editor(sample);
 	ck_assert(zj_ed_next_gap(ed)); /* xx场次: NUMBER */
 	ck_assert(zj_ed_next_gap(ed)); /* xx街道 */
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 5);
 	ck_assert_uint_eq(zj_ed_fill_same(ed, "丰和", strlen("丰和")), 2);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 3);
 	const char *s = zj_doc_text(ed->doc, NULL);
 	ck_assert(strstr(s, "开展活动xx场次，丰和街道参与xx人次。"));
 	ck_assert(strstr(s, "\n丰和街道人手不足。"));

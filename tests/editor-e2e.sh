@@ -12,14 +12,18 @@ tmp=$(mktemp -d)
 sock=zongjie-test-$$
 T() { tmux -L "$sock" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# a session that outlives the others, so the server never exits between
+# two editor sessions
+T new-session -d -s keep -x 100 -y 30 "sleep 600"
 
 # start FILE: runs the editor on FILE in a 100x30 session; its pid goes
-# to $tmp/pid so the tests can tell whether it still runs
+# to $tmp/pid so the tests can tell whether it still runs.  $LOCALE picks
+# the locale (C.UTF-8 by default).
 start() {
 	T kill-session -t ed 2>/dev/null
 	rm -f "$tmp/pid"
 	T new-session -d -s ed -x 100 -y 30 \
-		"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" \"$ZONGJIE\" \"$1\"'; sleep 30"
+		"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=${LOCALE:-C.UTF-8} ZONGJIE_LOCALEDIR=\"$tmp/locale\" TERM=screen XDG_DATA_HOME=\"$tmp/data\" \"$ZONGJIE\" \"$1\"'; sleep 30"
 }
 screen() { T capture-pane -p -t ed; }
 # wait_for TEXT: until the screen shows TEXT (5 seconds at most)
@@ -113,4 +117,83 @@ ok "F1 lists the keys" wait_for "F5 or Ctrl-N"
 keys q
 ok "any key leaves the help" wait_for "gaps left"
 keys C-q
+
+# ---- F7: every identical gap at once ----------------------------------------
+printf '街道工作总结\n一、工作成效\nxx街道开展活动xx场次。\n二、存在问题\nxx街道人手不足。\n三、工作计划\n继续努力。\n' >"$tmp/f7.txt"
+start "$tmp/f7.txt"
+wait_for "gaps left: 3" >/dev/null
+keys F5
+keys F7
+ok "F7 asks for the text" wait_for "Fill every identical gap with:"
+keys "丰和" Enter
+ok "F7 fills both xx街道" wait_for "2 gaps filled"
+keys C-s
+wait_for saved >/dev/null
+ok "F7 leaves the number gap alone" sh -c "grep -q '丰和街道开展活动xx场次' '$tmp/f7.txt' && grep -q '丰和街道人手不足' '$tmp/f7.txt'"
+
+# ---- words typed into a number gap ask first ---------------------------------
+keys F5
+keys "很"
+ok "words in a number gap ask" wait_for "This gap wants a number"
+keys n
+ok "n keeps the gap" wait_for "gaps left: 1"
+keys "很"
+keys y
+ok "y types the words" wait_for "开展活动很场次"
+keys C-z C-z
+keys C-q n
+
+# ---- F3, Ctrl-F and F10 ----------------------------------------------------
+start "$tmp/a.txt"
+wait_for "gaps left" >/dev/null
+keys F3
+ok "F3 lists the findings" wait_for "Findings (3)"
+keys Down Enter
+ok "Enter jumps to the finding (and selects it)" wait_for "a.txt  3:14"
+keys C-f
+keys "场地" Enter
+ok "Ctrl-F finds (and selects)" wait_for "a.txt  5:3"
+keys F10
+ok "F10 refuses while gaps remain" wait_for "Export refused: 3 errors remain"
+keys Escape
+keys C-q
+printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次。\n三、存在问题\n场地偏小。\n' >"$tmp/clean.txt"
+start "$tmp/clean.txt"
+wait_for "gaps left: 0" >/dev/null
+keys F10
+ok "F10 asks where to export" wait_for "Export to:"
+keys "$tmp/clean-export.txt" Enter
+ok "F10 exports" wait_for "exported to"
+ok "the export renumbers the headings" grep -q "^二、存在问题" "$tmp/clean-export.txt"
+keys C-q
+
+# ---- several articles: which one ---------------------------------------------
+printf '甲社区2025年工作总结\n\n一、成效\n好。\n\n乙社区2025年工作总结\n\n一、成效\n开展活动xx场次。\n二、问题\n少。\n' >"$tmp/two.txt"
+start "$tmp/two.txt"
+ok "several articles: asks which one" wait_for "several articles"
+keys 2
+ok "the second article's panes" wait_for "乙社区2025年工作总结"
+ok "only its parts are shown" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '甲社区'"
+keys C-q
+
+# ---- Chinese interface -------------------------------------------------------
+if [ -f "$TOP_SRCDIR/po/zh_CN.gmo" ] && locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
+	mkdir -p "$tmp/locale/zh_CN/LC_MESSAGES"
+	cp "$TOP_SRCDIR/po/zh_CN.gmo" "$tmp/locale/zh_CN/LC_MESSAGES/zongjie.mo"
+	LOCALE=zh_CN.UTF-8 start "$tmp/a.txt"
+	ok "zh_CN: part names in Chinese" wait_for "工作成效 · "
+	ok "zh_CN: status line in Chinese" wait_for "剩余空位：3"
+	keys F1
+	ok "zh_CN: help in Chinese" wait_for "下一处、上一处空位"
+	keys q
+	keys End; keys "改"
+	keys C-q
+	ok "zh_CN: the quit question in Chinese" wait_for "保存修改吗？(y/n/Esc)"
+	keys n
+	ok "zh_CN: n works" stopped
+else
+	for t in "part names" "status line" help "quit question" "n works"; do
+		skip "zh_CN: $t" "no zh_CN.UTF-8 locale or catalogue"
+	done
+fi
 done_testing
