@@ -48,6 +48,8 @@ static void print_help(void)
 	printf(_("Usage: zongjie [FILE]\n"
 		 "       zongjie COMMAND [OPTION]... [ARGUMENT]...\n"
 		 "Write and check Chinese work summaries (工作总结).\n"
+		 "With a FILE, or none, zongjie opens the editor (F1 there lists the keys);\n"
+		 "without a FILE it starts from the default skeleton.\n"
 		 "\n"
 		 "Commands:\n"
 		 "  check [--format=text|json] [--only RULES] [--ignore RULES] [--fix] FILE|DIR...\n"

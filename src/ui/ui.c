@@ -26,6 +26,8 @@
 /* files above this size get a first screen before their whole outline */
 #define PROVISIONAL_BYTES ((size_t)8 << 20)
 #define PROVISIONAL_PREFIX ((size_t)256 << 10)
+/* below this size the checker runs whenever the writer pauses */
+#define AUTO_CHECK_BYTES ((size_t)4 << 20)
 #define MIN_LINES 12
 #define CTRL(k) ((k) & 0x1F)
 
@@ -1058,7 +1060,7 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
 		case KEY_F(7): fill_same(u); break;
-		case KEY_F(3): findings_panel(u, false, _("Findings")); break;
+		case KEY_F(3): refresh_marks(u); findings_panel(u, false, _("Findings")); break;
 		case KEY_F(4): replace(u); break;
 		case KEY_F(8): phrase(u); break;
 		case KEY_F(9): missing_part(u); break;
@@ -1250,12 +1252,14 @@ int ui_run(const char *path)
 	while (!u.quit) {
 		draw(&u);
 		wint_t k;
-		/* the margin marks are refreshed when the writer pauses */
-		timeout(u.marks_stale ? 400 : -1);
+		/* the margin marks are refreshed when the writer pauses (by F3 in
+		 * a large file, where a full check takes a moment) */
+		bool idle_check = u.marks_stale && zj_text_len(doc->text) < AUTO_CHECK_BYTES;
+		timeout(idle_check ? 400 : -1);
 		int r = get_wch(&k);
 		timeout(-1);
 		if (r == ERR) {
-			if (u.marks_stale)
+			if (idle_check)
 				refresh_marks(&u);
 			continue;
 		}
