@@ -321,10 +321,11 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 static bool match_prompt(const char *s, size_t len, size_t i, zj_gap *gap)
 {
 	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入",
-					     "例", "如："};
+					     "例", "如：", "列举", "简述", "描述", "概括", "说明"};
 	static const char *const words[] = {"填写", "填入", "写明", "补充", "具体", "名称", "姓名",
 					    "数字", "数据", "日期", "时间", "年份", "金额", "内容",
-					    "事例", "xx", "XX", "单位", "人数", "次数"};
+					    "事例", "xx", "XX", "单位", "人数", "次数", "主题", "业务",
+					    "目标", "任务", "措施", "举措", "情况", "特色活动"};
 	size_t open = i + 3, limit = i + 3 + 240;
 	if (limit > len)
 		limit = len;
@@ -338,6 +339,14 @@ static bool match_prompt(const char *s, size_t len, size_t i, zj_gap *gap)
 		bool prompt = starts_with_any(s, p, open, starts, COUNT(starts));
 		for (size_t k = 0; k < COUNT(words) && !prompt; k++)
 			prompt = memmem(s + open, p - open, words[k], strlen(words[k])) != NULL;
+		/* 【问题一】【重点工作二】: numbered stand-ins; not 【篇一】【第三】 */
+		if (!prompt && p - open >= 6 && !starts_with(s, p, open, "篇") &&
+		    !starts_with(s, p, open, "第")) {
+			static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+							       "八", "九", "十"};
+			for (size_t k = 0; k < COUNT(numerals) && !prompt; k++)
+				prompt = !memcmp(s + p - 3, numerals[k], 3);
+		}
 		if (!prompt)
 			return false;
 		gap->start = i;

@@ -6,6 +6,7 @@
 
 #include "testutil.h"
 #include "zongjie/outline.h"
+#include "zongjie/placeholder.h"
 #include "zongjie/skeleton.h"
 
 #define GOOD_HEAD \
@@ -311,6 +312,13 @@ START_TEST(builtin_skeletons)
 				      have[ZJ_PART_PROBLEMS] && have[ZJ_PART_PLAN] && have[ZJ_PART_CLOSING],
 			      "%s: a standard part is missing", ids[i]);
 		zj_outline_free(o);
+		/* every 【…】 stand-in the skeleton writes is a gap zongjie finds */
+		for (const char *b = out; (b = strstr(b, "【")); b += 3) {
+			zj_gap g;
+			ck_assert_msg(zj_gap_next(out, strlen(out), (size_t)(b - out), &g) &&
+					      g.start == (size_t)(b - out) && g.kind == ZJ_GAP_PROMPT,
+				      "%s: '%.30s' is not found as a prompt", ids[i], b);
+		}
 		free(out);
 	}
 	zj_library_free(&lib);

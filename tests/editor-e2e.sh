@@ -167,6 +167,52 @@ ok "F10 exports" wait_for "exported to"
 ok "the export renumbers the headings" grep -q "^二、存在问题" "$tmp/clean-export.txt"
 keys C-q
 
+# ---- F8 phrases, F9 missing parts --------------------------------------------
+printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次。\n' >"$tmp/f9.txt"
+start "$tmp/f9.txt"
+wait_for "gaps left: 0" >/dev/null
+keys Tab
+keys End
+keys F8
+ok "F8 lists the phrases of the part" wait_for "Insert a phrase"
+keys Enter
+ok "F8 inserts the phrase" wait_for "开展活动12场次。全年共开展xx活动xx场次"
+keys F9
+ok "F9 lists the missing parts" wait_for "Insert a missing part"
+ok "F9 offers problems" wait_for "problems"
+keys Enter
+ok "F9 inserts the problems part, numbered" wait_for "二、存在的问题和不足"
+keys C-s
+wait_for saved >/dev/null
+ok "the outline now has a problems part" sh -c "'$ZONGJIE' outline '$tmp/f9.txt' | grep -q '^  problems'"
+keys C-q
+
+# ---- the mouse: a click places the cursor -------------------------------------
+start "$tmp/f9.txt"
+wait_for "gaps left" >/dev/null
+# X10 mouse report: button 1 pressed then released at column 5, row 2
+# (0-based 4, 1: the title row of the opening pane)
+T send-keys -t ed -l "$(printf '\033[M %%\042\033[M#%%\042')"
+sleep 0.3
+ok "a click on the right half of 湖 places the cursor after it" wait_for "f9.txt  1:3 "
+keys C-q
+
+# ---- zongjie with no file: the skeleton form ------------------------------------
+T kill-session -t ed 2>/dev/null
+rm -f "$tmp/pid"
+T new-session -d -s ed -x 100 -y 30 -c "$tmp" \
+	"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" \"$ZONGJIE\"'; sleep 30"
+ok "no file: asks for the skeleton's variables" wait_for "(Enter to leave a gap)"
+keys "青禾街道" Enter
+keys "2025" Enter
+ok "no file: the new summary uses the answers" wait_for "青禾街道2025年工作总结暨2026年工作计划"
+keys C-s
+ok "saving a new summary asks its name" wait_for "Save as:"
+keys "$tmp/new.txt" Enter
+ok "saved under that name" wait_for "saved"
+ok "the new file starts with the title" sh -c "head -n 1 '$tmp/new.txt' | grep -q '^青禾街道2025年工作总结暨2026年工作计划\$'"
+keys C-q
+
 # ---- several articles: which one ---------------------------------------------
 printf '甲社区2025年工作总结\n\n一、成效\n好。\n\n乙社区2025年工作总结\n\n一、成效\n开展活动xx场次。\n二、问题\n少。\n' >"$tmp/two.txt"
 start "$tmp/two.txt"

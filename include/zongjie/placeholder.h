@@ -10,7 +10,8 @@
  *   symbols     ○○ □□ (two or more, or one between Chinese characters)
  *   某某        某某单位 (a name; a single 某 is ordinary Chinese)
  *   empty       （  ） ( ) with only blanks inside
- *   prompts     【…】 asking for input: 【请填写…】 【单位名称】 【具体数字】;
+ *   prompts     【…】 asking for input: 【请填写…】 【单位名称】 【具体数字】
+ *               【列举…】 【问题一】 (not 【篇一】, not site banners);
  *               in English templates [fill in: …] [insert …] [enter …]
  *   to-do       待补充 待定 待填 TBD TODO
  *
