@@ -195,33 +195,6 @@ const zj_finding *zj_findings_next(zj_findings_iter *it)
 
 /* ---- text helpers ----------------------------------------------------- */
 
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	if (i >= len) {
-		if (n)
-			*n = 0;
-		return 0;
-	}
-	int32_t c;
-	size_t k = zj_utf8_decode(s, len, i, &c);
-	if (n)
-		*n = k;
-	return c;
-}
-
-static int32_t cp_before(const char *s, size_t len, size_t i, size_t *at)
-{
-	if (i == 0) {
-		if (at)
-			*at = 0;
-		return 0;
-	}
-	size_t p = zj_utf8_cp_start(s, i - 1);
-	if (at)
-		*at = p;
-	return cp_at(s, len, p, NULL);
-}
-
 static bool starts_with(const char *s, size_t len, size_t i, const char *w)
 {
 	size_t n = strlen(w);
@@ -294,7 +267,7 @@ static size_t sentence_start(const char *s, size_t len, size_t i)
 {
 	while (i > 0) {
 		size_t p;
-		int32_t c = cp_before(s, len, i, &p);
+		int32_t c = zj_utf8_before(s, len, i, &p);
 		if (is_sentence_stop(c))
 			break;
 		i = p;
@@ -306,7 +279,7 @@ static size_t sentence_end(const char *s, size_t len, size_t i)
 {
 	while (i < len) {
 		size_t n;
-		int32_t c = cp_at(s, len, i, &n);
+		int32_t c = zj_utf8_at(s, len, i, &n);
 		if (is_sentence_stop(c))
 			break;
 		i += n;
@@ -454,13 +427,13 @@ static size_t parse_quantity(const char *s, size_t len, size_t i, quantity *q)
 	if (e == i)
 		return i;
 	size_t n;
-	int32_t c = cp_at(s, len, e, &n);
+	int32_t c = zj_utf8_at(s, len, e, &n);
 	if (c == 0x4E07) { v *= 1e4; e += n; }       /* 万 */
 	else if (c == 0x4EBF) { v *= 1e8; e += n; }  /* 亿 */
 	else if (c == 0x5343) { v *= 1e3; e += n; }  /* 千 */
-	c = cp_at(s, len, e, &n);
+	c = zj_utf8_at(s, len, e, &n);
 	if (c == 0x4F59 || c == 0x591A) /* 余 多 */
-		c = cp_at(s, len, e += n, &n);
+		c = zj_utf8_at(s, len, e += n, &n);
 	if (!zj_is_han(c))
 		return i;
 	q->start = i;
@@ -538,7 +511,7 @@ static void rate_mismatch(const char *s, size_t len, const percent *p, void *ctx
 	if (k < 9 || memcmp(s + k - 3, "率", 3))
 		return;
 	size_t verb = k - 9; /* two Han characters before 率 */
-	if (!zj_is_han(cp_at(s, len, verb, NULL)) || ((unsigned char)s[verb] & 0xC0) == 0x80)
+	if (!zj_is_han(zj_utf8_at(s, len, verb, NULL)) || ((unsigned char)s[verb] & 0xC0) == 0x80)
 		return;
 	size_t from = sentence_start(s, len, verb);
 	/* the figure of the verb: "办结108件" */
@@ -623,7 +596,7 @@ static void check_dates(const char *s, size_t len, zj_findings *f)
 		size_t after = i + 3;
 		if (starts_with(s, len, after, "份") || starts_with(s, len, after, "底") ||
 		    starts_with(s, len, after, "初") || starts_with(s, len, after, "中旬") ||
-		    !is_ascii_digit(cp_at(s, len, after, NULL))) {
+		    !is_ascii_digit(zj_utf8_at(s, len, after, NULL))) {
 			if (month < 1 || month > 12)
 				add_msg(f, ZJ_RULE_DATE_INVALID, ms, after,
 					_("there is no month %d"), month);
@@ -650,7 +623,7 @@ static void check_dates(const char *s, size_t len, zj_findings *f)
 		/* （星期三） (周三) 星期三 */
 		size_t w = date_end;
 		size_t n;
-		int32_t c = cp_at(s, len, w, &n);
+		int32_t c = zj_utf8_at(s, len, w, &n);
 		if (c == 0xFF08 || c == '(')
 			w += n;
 		size_t name_len = starts_with(s, len, w, "星期") ? 6
@@ -658,7 +631,7 @@ static void check_dates(const char *s, size_t len, zj_findings *f)
 				: starts_with(s, len, w, "周") ? 3 : 0;
 		if (!year || !name_len)
 			continue;
-		int wd = weekday_char(cp_at(s, len, w + name_len, &n));
+		int wd = weekday_char(zj_utf8_at(s, len, w + name_len, &n));
 		if (wd < 0)
 			continue;
 		int real = weekday(year, month, day);
@@ -753,7 +726,7 @@ static size_t mixed_year(const char *s, size_t len, size_t at, zj_findings *f)
 	size_t start = at;
 	for (int back = 0; back < 3; back++) {
 		size_t p;
-		int32_t c = cp_before(s, len, start, &p);
+		int32_t c = zj_utf8_before(s, len, start, &p);
 		if (!(is_cn_digit(c) || is_ascii_digit(c) || c == 'O' || c == 'o'))
 			break;
 		start = p;
@@ -763,14 +736,14 @@ static size_t mixed_year(const char *s, size_t len, size_t at, zj_findings *f)
 		int cn = 0, latin = 0, count = 0;
 		int32_t d;
 		size_t m;
-		while (count < 5 && (d = cp_at(s, len, e, &m)) &&
+		while (count < 5 && (d = zj_utf8_at(s, len, e, &m)) &&
 		       (is_cn_digit(d) || is_ascii_digit(d) || d == 'O' || d == 'o')) {
 			cn += is_cn_digit(d);
 			latin += !is_cn_digit(d);
 			e += m;
 			count++;
 		}
-		int32_t before = cp_before(s, len, i, NULL);
+		int32_t before = zj_utf8_before(s, len, i, NULL);
 		if (count == 4 && cn && latin && starts_with(s, len, e, "年") &&
 		    !is_ascii_digit(before) && !is_cn_digit(before) && !is_letter(before)) {
 			add_msg(f, ZJ_RULE_NUMERAL_MIX, i, e,
@@ -779,7 +752,7 @@ static size_t mixed_year(const char *s, size_t len, size_t at, zj_findings *f)
 			return e;
 		}
 		size_t n;
-		cp_at(s, len, i, &n);
+		zj_utf8_at(s, len, i, &n);
 		i += n;
 	}
 	return at + 1;
@@ -1019,8 +992,8 @@ static void check_stray_latin(const char *s, size_t len, zj_findings *f)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 'A' || c > 'Z' || c == 'X')
 			continue;
-		int32_t before = cp_before(s, len, i, NULL);
-		int32_t after = cp_at(s, len, i + 1, NULL);
+		int32_t before = zj_utf8_before(s, len, i, NULL);
+		int32_t after = zj_utf8_at(s, len, i + 1, NULL);
 		if (is_letter(before) || is_letter(after) || is_ascii_digit(before) ||
 		    is_ascii_digit(after) || before == '-' || after == '-')
 			continue;
@@ -1071,13 +1044,13 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 			if (!close)
 				continue;
 			size_t j = (size_t)(close - s);
-			int32_t before = cp_before(s, end, i, NULL);
-			int32_t after = cp_at(s, end, j + 1, NULL);
-			int32_t first = cp_at(s, end, i + 1, NULL);
+			int32_t before = zj_utf8_before(s, end, i, NULL);
+			int32_t after = zj_utf8_at(s, end, j + 1, NULL);
+			int32_t first = zj_utf8_at(s, end, i + 1, NULL);
 			bool inner_cjk = false;
 			for (size_t k = i + 1; k < j && !inner_cjk;) {
 				size_t n;
-				inner_cjk = zj_is_han(cp_at(s, end, k, &n));
+				inner_cjk = zj_is_han(zj_utf8_at(s, end, k, &n));
 				k += n;
 			}
 			if (!inner_cjk || !(is_cjk_text(before) || is_cjk_text(after)) ||
@@ -1092,8 +1065,8 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 		default:
 			continue;
 		}
-		int32_t before = cp_before(s, end, i, NULL);
-		int32_t after = i + 1 < end ? cp_at(s, end, i + 1, NULL) : 0;
+		int32_t before = zj_utf8_before(s, end, i, NULL);
+		int32_t after = i + 1 < end ? zj_utf8_at(s, end, i + 1, NULL) : 0;
 		if (!is_cjk_text(before))
 			continue;
 		if (c == '.') {
@@ -1118,7 +1091,7 @@ static bool ends_sentence(const char *s, size_t start, size_t end)
 	if (end == start)
 		return true;
 	size_t p = zj_utf8_cp_start(s, end - 1);
-	int32_t c = cp_at(s, end, p, NULL);
+	int32_t c = zj_utf8_at(s, end, p, NULL);
 	static const int32_t stops[] = {0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026,
 					'.', '!', '?', ';', ':'};
 	for (size_t i = 0; i < COUNT(stops); i++)
@@ -1179,7 +1152,7 @@ static void bracket_span(const char *s, size_t start, size_t end, zj_findings *f
 			continue;
 		}
 		size_t n;
-		int32_t c = cp_at(s, end, i, &n);
+		int32_t c = zj_utf8_at(s, end, i, &n);
 		for (int k = 0; k < 5; k++) {
 			if (c == opens[k] && depth < 64) {
 				stack_pos[depth] = i;
@@ -1197,7 +1170,7 @@ static void bracket_span(const char *s, size_t start, size_t end, zj_findings *f
 	}
 	for (int d = 0; d < depth; d++) {
 		size_t n;
-		cp_at(s, end, stack_pos[d], &n);
+		zj_utf8_at(s, end, stack_pos[d], &n);
 		add_msg(f, ZJ_RULE_BRACKET_BALANCE, stack_pos[d], stack_pos[d] + n,
 			_("%.*s is never closed in this paragraph"), (int)n, s + stack_pos[d]);
 	}
@@ -1304,8 +1277,8 @@ static void check_spelling(zj_checker *c, const char *s, size_t len, zj_findings
 			has_lower_x_only &= s[e] == 'x' || s[e] == 'X';
 			e++;
 		}
-		int32_t before = cp_before(s, len, i, NULL);
-		int32_t after = cp_at(s, len, e, NULL);
+		int32_t before = zj_utf8_before(s, len, i, NULL);
+		int32_t after = zj_utf8_at(s, len, e, NULL);
 		size_t n = e - i;
 		/* acronyms, codes (G20, x86), gaps (xx) and single letters are not words */
 		bool in_chinese = zj_is_cjk(before) || zj_is_cjk(after);

@@ -11,19 +11,6 @@
 #include "zongjie/utf8.h"
 
 /* Part names as the user reads them. */
-static const char *part_label(zj_part_kind kind)
-{
-	switch (kind) {
-	case ZJ_PART_OPENING: return _("opening");
-	case ZJ_PART_ACHIEVEMENTS: return _("achievements");
-	case ZJ_PART_PROBLEMS: return _("problems");
-	case ZJ_PART_PLAN: return _("plan");
-	case ZJ_PART_OTHER: return _("other");
-	case ZJ_PART_CLOSING: break;
-	}
-	return _("closing");
-}
-
 static void json_string(zj_buf *b, const char *s, size_t n)
 {
 	zj_buf_putc(b, '"');
@@ -103,7 +90,7 @@ static void print_text(const char *path, zj_doc *d)
 		for (size_t pi = 0; pi < a->nparts; pi++) {
 			const zj_part *p = &o->parts[a->first_part + pi];
 			printf("  ");
-			print_padded(part_label(p->kind), 14);
+			print_padded(cli_part_label(p->kind), 14);
 			printf("%5zu-%-5zu ", (size_t)p->first_line + 1, (size_t)p->last_line + 1);
 			if (p->heading >= 0) {
 				const zj_section *h = &o->sections[p->heading];

@@ -43,6 +43,19 @@ int cli_usage_error(const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+const char *cli_part_label(zj_part_kind kind)
+{
+	switch (kind) {
+	case ZJ_PART_OPENING: return _("opening");
+	case ZJ_PART_ACHIEVEMENTS: return _("achievements");
+	case ZJ_PART_PROBLEMS: return _("problems");
+	case ZJ_PART_PLAN: return _("plan");
+	case ZJ_PART_OTHER: return _("other");
+	case ZJ_PART_CLOSING: break;
+	}
+	return _("closing");
+}
+
 static void print_help(void)
 {
 	printf(_("Usage: zongjie [FILE]\n"

@@ -91,15 +91,6 @@ static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
 	return p - i;
 }
 
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	int32_t c = 0;
-	size_t k = i < len ? zj_utf8_decode(s, len, i, &c) : 0;
-	if (n)
-		*n = k;
-	return i < len ? c : -1;
-}
-
 static bool is_digit_cp(int32_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
@@ -111,7 +102,7 @@ static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
 {
 	size_t n, k;
 	int v;
-	int32_t c = cp_at(s, len, i, &n);
+	int32_t c = zj_utf8_at(s, len, i, &n);
 
 	if (c == 0x7B2C) { /* 第 */
 		k = cn_number(s, len, i + n, &v);
@@ -130,7 +121,7 @@ static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
 	}
 	if ((k = cn_number(s, len, i, &v))) {
 		size_t m;
-		int32_t sep = cp_at(s, len, i + k, &m);
+		int32_t sep = zj_utf8_at(s, len, i + k, &m);
 		if (sep == 0x3001) { /* 、 */
 			h->level = 1, h->marker = ZJ_MARK_CN_COMMA, h->number = v;
 			return k + m;
@@ -145,14 +136,14 @@ static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
 		size_t m;
 		int32_t close;
 		if ((k = cn_number(s, len, i + n, &v))) {
-			close = cp_at(s, len, i + n + k, &m);
+			close = zj_utf8_at(s, len, i + n + k, &m);
 			if (close == 0xFF09 || close == ')') {
 				h->level = 2, h->number = v;
 				h->marker = c == '(' ? ZJ_MARK_CN_PAREN_HALF : ZJ_MARK_CN_PAREN_FULL;
 				return n + k + m;
 			}
 		} else if ((k = arabic_number(s, len, i + n, &v))) {
-			close = cp_at(s, len, i + n + k, &m);
+			close = zj_utf8_at(s, len, i + n + k, &m);
 			if (close == 0xFF09 || close == ')') {
 				h->level = 4, h->number = v;
 				h->marker = c == '(' ? ZJ_MARK_NUM_PAREN_HALF : ZJ_MARK_NUM_PAREN_FULL;
@@ -163,14 +154,14 @@ static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
 	}
 	if ((k = arabic_number(s, len, i, &v))) {
 		size_t m;
-		int32_t sep = cp_at(s, len, i + k, &m);
+		int32_t sep = zj_utf8_at(s, len, i + k, &m);
 		zj_marker mk = sep == 0x3001 ? ZJ_MARK_NUM_COMMA
 			     : sep == '.'    ? ZJ_MARK_NUM_DOT
 			     : sep == 0xFF0E ? ZJ_MARK_NUM_FULLDOT : ZJ_MARK_NONE;
 		if (mk == ZJ_MARK_NONE)
 			return 0;
 		/* 1.5万元 and 3.2% are numbers, not markers. */
-		if (mk != ZJ_MARK_NUM_COMMA && is_digit_cp(cp_at(s, len, i + k + m, NULL)))
+		if (mk != ZJ_MARK_NUM_COMMA && is_digit_cp(zj_utf8_at(s, len, i + k + m, NULL)))
 			return 0;
 		h->level = 3, h->marker = mk, h->number = v;
 		return k + m;
@@ -220,9 +211,9 @@ static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 	zj_heading tmp;
 	int v;
 	size_t k = cn_number(s, len, t, &v);
-	if (k && cp_at(s, len, t + k, NULL) == 0x7B49 /* 等 */)
+	if (k && zj_utf8_at(s, len, t + k, NULL) == 0x7B49 /* 等 */)
 		return 0;
-	int32_t first = cp_at(s, len, t, NULL);
+	int32_t first = zj_utf8_at(s, len, t, NULL);
 	if (first == 0x7B49 || (parse_marker(s, len, t, &tmp) && tmp.level == h->level) ||
 	    first == 0x3001 || first == 0xFF0C || first == ',' || first == 0x3002)
 		return 0;
@@ -379,14 +370,14 @@ static bool has_pian_marker(const char *s, size_t len)
 		size_t i = (size_t)(hit - s);
 		size_t j = skip_blanks(s, len, i + 3);
 		int v;
-		int32_t c = cp_at(s, len, j, NULL);
+		int32_t c = zj_utf8_at(s, len, j, NULL);
 		if (cn_number(s, len, j, &v) || is_digit_cp(c))
 			return true;
 		/* 第三篇 */
 		size_t b = i;
 		while (b > 0) {
 			size_t p = zj_utf8_cp_start(s, b - 1);
-			int32_t d = cp_at(s, len, p, NULL);
+			int32_t d = zj_utf8_at(s, len, p, NULL);
 			if (cn_digit(d) < 0 && d != CN_TEN && !is_digit_cp(d))
 				break;
 			b = p;

@@ -58,35 +58,6 @@ static bool is_token_core(int32_t c)
 }
 
 /* Code point before byte i (0 at the start) and its start offset. */
-static int32_t cp_before(const char *s, size_t len, size_t i, size_t *at)
-{
-	if (i == 0) {
-		if (at)
-			*at = 0;
-		return 0;
-	}
-	size_t p = zj_utf8_cp_start(s, i - 1);
-	int32_t c;
-	zj_utf8_decode(s, len, p, &c);
-	if (at)
-		*at = p;
-	return c;
-}
-
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	if (i >= len) {
-		if (n)
-			*n = 0;
-		return 0;
-	}
-	int32_t c;
-	size_t k = zj_utf8_decode(s, len, i, &c);
-	if (n)
-		*n = k;
-	return c;
-}
-
 static bool starts_with(const char *s, size_t len, size_t i, const char *word)
 {
 	size_t n = strlen(word);
@@ -178,7 +149,7 @@ static bool starts_with_word(const char *s, size_t len, size_t i, const char *co
 static zj_gap_kind token_kind(const char *s, size_t len, const token *t)
 {
 	size_t at;
-	int32_t before = cp_before(s, len, t->start, &at);
+	int32_t before = zj_utf8_before(s, len, t->start, &at);
 	if (before == 0x7B2C /* 第 */ || starts_with_any(s, len, t->end, ordinal_after, COUNT(ordinal_after)))
 		return ZJ_GAP_ORDINAL;
 	if (year_shaped(s, t, s + t->end, len - t->end))
@@ -196,7 +167,7 @@ static zj_gap_kind token_kind(const char *s, size_t len, const token *t)
 		return ZJ_GAP_NAME;
 	if (t->fill_blank && !t->fill_x)
 		return ZJ_GAP_BLANK;
-	int32_t after = cp_at(s, len, t->end, NULL);
+	int32_t after = zj_utf8_at(s, len, t->end, NULL);
 	return zj_is_han(after) ? ZJ_GAP_NAME : ZJ_GAP_NUMBER;
 }
 
@@ -211,14 +182,14 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	/* back over glued digits (720xx) and ranges */
 	for (;;) {
 		size_t p;
-		int32_t c = cp_before(s, len, t.start, &p);
+		int32_t c = zj_utf8_before(s, len, t.start, &p);
 		if (c && is_digit(c)) {
 			t.start = p;
 			continue;
 		}
 		if (c && (is_dot(c) || is_connector(c))) {
 			size_t q;
-			int32_t d = cp_before(s, len, p, &q);
+			int32_t d = zj_utf8_before(s, len, p, &q);
 			if (d && is_token_core(d)) {
 				t.start = p;
 				continue;
@@ -229,7 +200,7 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	/* forward */
 	size_t n;
 	for (;;) {
-		int32_t c = cp_at(s, len, t.end, &n);
+		int32_t c = zj_utf8_at(s, len, t.end, &n);
 		if (!c)
 			break;
 		if (is_token_core(c)) {
@@ -238,7 +209,7 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 		}
 		if (is_dot(c) || is_connector(c)) {
 			size_t m;
-			int32_t d = cp_at(s, len, t.end + n, &m);
+			int32_t d = zj_utf8_at(s, len, t.end + n, &m);
 			if (d && is_token_core(d)) {
 				t.end += n;
 				continue;
@@ -263,14 +234,14 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 		p += k;
 	}
 	size_t before_at;
-	int32_t before = cp_before(s, len, t.start, &before_at);
-	int32_t after = cp_at(s, len, t.end, NULL);
+	int32_t before = zj_utf8_before(s, len, t.start, &before_at);
+	int32_t after = zj_utf8_at(s, len, t.end, NULL);
 
 	/* Latin words and codes: Excel, xxl, 0xFF.  A lone capital before an
 	 * x-run is a code prefix (S xxxx road numbers); a known unit after
 	 * it is a measurement (xxkm). */
 	if (is_letter(before)) {
-		int32_t b2 = cp_before(s, len, before_at, NULL);
+		int32_t b2 = zj_utf8_before(s, len, before_at, NULL);
 		if (!(before >= 'A' && before <= 'Z' && !is_letter(b2) && t.fill_x >= 2))
 			return t.end;
 	}
@@ -279,16 +250,16 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 		for (size_t k = 0; k < COUNT(units_latin) && !unit; k++) {
 			size_t ul = strlen(units_latin[k]);
 			unit = starts_with(s, len, t.end, units_latin[k]) &&
-			       !is_letter(cp_at(s, len, t.end + ul, NULL));
+			       !is_letter(zj_utf8_at(s, len, t.end + ul, NULL));
 		}
 		if (!unit)
 			return t.end;
 	}
 	if (t.fill_x == 1 && !t.fill_blank && !t.fill_symbol) {
 		size_t xn;
-		int32_t x = cp_at(s, len, last_x, &xn);
-		int32_t after_x = cp_at(s, len, last_x + xn, NULL);
-		int32_t before_x = cp_before(s, len, last_x, NULL);
+		int32_t x = zj_utf8_at(s, len, last_x, &xn);
+		int32_t after_x = zj_utf8_at(s, len, last_x + xn, NULL);
+		int32_t before_x = zj_utf8_before(s, len, last_x, NULL);
 		if (is_digit(after_x))
 			return t.end;                       /* x86, x64 */
 		if (x == 0x00D7 && is_digit(before_x))
@@ -409,7 +380,7 @@ static bool match_todo_cn(const char *s, size_t len, size_t i, zj_gap *gap)
 	for (size_t k = 0; k < COUNT(words); k++) {
 		if (!starts_with(s, len, i, words[k]))
 			continue;
-		int32_t before = cp_before(s, len, i, NULL);
+		int32_t before = zj_utf8_before(s, len, i, NULL);
 		/* 期待 等待 接待 对待 招待 款待 看待 善待 优待 虐待 有待 尚待 亟待 */
 		static const int32_t verbs[] = {0x671F, 0x7B49, 0x63A5, 0x5BF9, 0x62DB, 0x6B3E,
 						0x770B, 0x5584, 0x4F18, 0x8650, 0x6709, 0x5C1A,
@@ -428,7 +399,7 @@ static bool match_todo_cn(const char *s, size_t len, size_t i, zj_gap *gap)
 static bool match_todo_latin(const char *s, size_t len, size_t i, zj_gap *gap)
 {
 	size_t n = starts_with(s, len, i, "TODO") ? 4 : starts_with(s, len, i, "TBD") ? 3 : 0;
-	if (!n || is_letter(cp_before(s, len, i, NULL)) || is_letter(cp_at(s, len, i + n, NULL)))
+	if (!n || is_letter(zj_utf8_before(s, len, i, NULL)) || is_letter(zj_utf8_at(s, len, i + n, NULL)))
 		return false;
 	gap->start = i;
 	gap->end = i + n;

@@ -47,6 +47,14 @@ static inline size_t zj_utf8_decode(const char *str, size_t len, size_t i, int32
 	return 1;
 }
 
+/* The code point at byte i, 0 at or past the end; its byte length goes to
+ * *n (n may be NULL). */
+int32_t zj_utf8_at(const char *s, size_t len, size_t i, size_t *n);
+
+/* The code point that ends at byte i, 0 at the start; its first byte goes
+ * to *at (at may be NULL). */
+int32_t zj_utf8_before(const char *s, size_t len, size_t i, size_t *at);
+
 /* Encodes cp into out (at least 4 bytes) and returns the byte count. */
 size_t zj_utf8_encode(int32_t cp, char *out);
 

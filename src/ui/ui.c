@@ -123,19 +123,6 @@ static size_t prev_row(zj_text *t, size_t row_start)
 
 /* ---- layout ----------------------------------------------------------- */
 
-static const char *part_label(zj_part_kind kind)
-{
-	switch (kind) {
-	case ZJ_PART_OPENING: return _("opening");
-	case ZJ_PART_ACHIEVEMENTS: return _("achievements");
-	case ZJ_PART_PROBLEMS: return _("problems");
-	case ZJ_PART_PLAN: return _("plan");
-	case ZJ_PART_OTHER: return _("other");
-	case ZJ_PART_CLOSING: break;
-	}
-	return _("closing");
-}
-
 static void layout(ui *u)
 {
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
@@ -267,9 +254,9 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	const zj_part *part = &o->parts[p->part];
 	char info[512];
 	if (u->provisional)
-		snprintf(info, sizeof info, " %s ", part_label(part->kind));
+		snprintf(info, sizeof info, " %s ", cli_part_label(part->kind));
 	else
-		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), part_label(part->kind),
+		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), cli_part_label(part->kind),
 			 part->chars, zj_ed_part_gaps(u->ed, p->part));
 	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
 	attr_t attr = focus ? A_BOLD : A_NORMAL;
@@ -848,7 +835,7 @@ static void missing_part(ui *u)
 	}
 	char **items = zj_xcalloc(n, sizeof *items);
 	for (size_t i = 0; i < n; i++)
-		items[i] = zj_xstrdup(part_label(kinds[i]));
+		items[i] = zj_xstrdup(cli_part_label(kinds[i]));
 	long pick = choose(u, _("Insert a missing part"), items, n);
 	free_items(items, n);
 	if (pick < 0)
