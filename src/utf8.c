@@ -6,33 +6,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t zj_utf8_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	if (i >= len) {
-		if (n)
-			*n = 0;
-		return 0;
-	}
-	int32_t c;
-	size_t k = zj_utf8_decode(s, len, i, &c);
-	if (n)
-		*n = k;
-	return c;
-}
-
-int32_t zj_utf8_before(const char *s, size_t len, size_t i, size_t *at)
-{
-	if (i == 0) {
-		if (at)
-			*at = 0;
-		return 0;
-	}
-	size_t p = zj_utf8_cp_start(s, i - 1);
-	if (at)
-		*at = p;
-	return zj_utf8_at(s, len, p, NULL);
-}
-
 size_t zj_utf8_encode(int32_t cp, char *out)
 {
 	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);

@@ -48,12 +48,37 @@ static inline size_t zj_utf8_decode(const char *str, size_t len, size_t i, int32
 }
 
 /* The code point at byte i, 0 at or past the end; its byte length goes to
- * *n (n may be NULL). */
-int32_t zj_utf8_at(const char *s, size_t len, size_t i, size_t *n);
+ * *n (n may be NULL).  Inline, like zj_utf8_decode. */
+static inline int32_t zj_utf8_at(const char *s, size_t len, size_t i, size_t *n)
+{
+	if (i >= len) {
+		if (n)
+			*n = 0;
+		return 0;
+	}
+	int32_t c;
+	size_t k = zj_utf8_decode(s, len, i, &c);
+	if (n)
+		*n = k;
+	return c;
+}
 
 /* The code point that ends at byte i, 0 at the start; its first byte goes
  * to *at (at may be NULL). */
-int32_t zj_utf8_before(const char *s, size_t len, size_t i, size_t *at);
+static inline int32_t zj_utf8_before(const char *s, size_t len, size_t i, size_t *at)
+{
+	if (i == 0) {
+		if (at)
+			*at = 0;
+		return 0;
+	}
+	size_t p = i - 1;
+	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	if (at)
+		*at = p;
+	return zj_utf8_at(s, len, p, NULL);
+}
 
 /* Encodes cp into out (at least 4 bytes) and returns the byte count. */
 size_t zj_utf8_encode(int32_t cp, char *out);
