@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,8 @@ static void print_version(void)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* a file-size limit makes writes fail with EFBIG instead of a kill */
+	signal(SIGXFSZ, SIG_IGN);
 	const char *localedir = getenv("ZONGJIE_LOCALEDIR");
 	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");

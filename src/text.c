@@ -35,7 +35,16 @@ struct zj_text {
 	size_t next_group;   /* id for the next new group */
 	bool group_open;     /* the top undo group accepts more edits */
 	size_t saved_group;  /* group id on top of the undo stack at the last save */
+
+	zj_text_observer observer;
+	void *observer_ctx;
 };
+
+void zj_text_observe(zj_text *t, zj_text_observer fn, void *ctx)
+{
+	t->observer = fn;
+	t->observer_ctx = ctx;
+}
 
 /* ---- gap buffer ------------------------------------------------------- */
 
@@ -243,6 +252,8 @@ static void raw_insert(zj_text *t, size_t pos, const char *s, size_t n)
 	/* Entries after the line gap are distances from the end: unchanged. */
 	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))); p++)
 		t->lines[t->lgap_start++] = pos + (size_t)(p - s) + 1;
+	if (t->observer)
+		t->observer(t->observer_ctx, true, pos, s, n);
 }
 
 static void raw_delete(zj_text *t, size_t start, size_t end)
@@ -253,6 +264,8 @@ static void raw_delete(zj_text *t, size_t start, size_t end)
 	t->lgap_end += last - first; /* drop the starts inside (start, end] */
 	move_gap(t, end);
 	t->gap_start = start;
+	if (t->observer)
+		t->observer(t->observer_ctx, false, start, NULL, end - start);
 }
 
 /* ---- undo ------------------------------------------------------------- */

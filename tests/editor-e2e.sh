@@ -8,38 +8,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	done_testing
 	exit 0
 fi
-tmp=$(mktemp -d)
-sock=zongjie-test-$$
-T() { tmux -L "$sock" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-# a session that outlives the others, so the server never exits between
-# two editor sessions
-T new-session -d -s keep -x 100 -y 30 "sleep 600"
-
-# start FILE: runs the editor on FILE in a 100x30 session; its pid goes
-# to $tmp/pid so the tests can tell whether it still runs.  $LOCALE picks
-# the locale (C.UTF-8 by default).
-start() {
-	T kill-session -t ed 2>/dev/null
-	rm -f "$tmp/pid"
-	T new-session -d -s ed -x 100 -y 30 \
-		"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=${LOCALE:-C.UTF-8} ZONGJIE_LOCALEDIR=\"$tmp/locale\" TERM=screen XDG_DATA_HOME=\"$tmp/data\" \"$ZONGJIE\" \"$1\"'; sleep 30"
-}
-screen() { T capture-pane -p -t ed; }
-# wait_for TEXT: until the screen shows TEXT (5 seconds at most)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen | sed 's/^/# /'
-	return 1
-}
-keys() { T send-keys -t ed "$@"; sleep 0.15; }
-running() { [ -s "$tmp/pid" ] && kill -0 "$(cat "$tmp/pid")" 2>/dev/null; }
-stopped() { sleep 0.3; ! running; }
+. "$TOP_SRCDIR/tests/tmux.sh"
 
 # ---- fill the first three gaps, save, compare --------------------------
 printf '东湖社区2025年工作总结\n一、工作成效\n开展活动xx场次，参与xx人次，满意率xx%%。\n二、存在问题\n场地偏小。\n三、工作计划\n再接再厉。\n' >"$tmp/a.txt"
@@ -201,7 +170,7 @@ keys C-q
 T kill-session -t ed 2>/dev/null
 rm -f "$tmp/pid"
 T new-session -d -s ed -x 100 -y 30 -c "$tmp" \
-	"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" \"$ZONGJIE\"'; sleep 30"
+	"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" XDG_STATE_HOME=\"$tmp/state\" \"$ZONGJIE\"'; sleep 30"
 ok "no file: asks for the skeleton's variables" wait_for "(Enter to leave a gap)"
 keys "青禾街道" Enter
 keys "2025" Enter

@@ -76,6 +76,13 @@ bool zj_text_can_redo(const zj_text *t);
 bool zj_text_modified(const zj_text *t);
 void zj_text_mark_saved(zj_text *t);
 
+/* Called for every change of the bytes, edits, undo and redo alike:
+ * insert (bytes, len) at offset, or delete len bytes at offset (bytes
+ * NULL).  The recovery journal listens here. */
+typedef void (*zj_text_observer)(void *ctx, bool insert, size_t offset, const char *bytes,
+				 size_t len);
+void zj_text_observe(zj_text *t, zj_text_observer fn, void *ctx);
+
 /* Grapheme cluster motion: the next or previous cluster boundary. */
 size_t zj_text_next_cluster(const zj_text *t, size_t offset);
 size_t zj_text_prev_cluster(const zj_text *t, size_t offset);

@@ -17,6 +17,7 @@
 #include "zongjie/check.h"
 #include "zongjie/editor.h"
 #include "zongjie/export.h"
+#include "zongjie/journal.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
@@ -57,6 +58,9 @@ typedef struct ui {
 	size_t nmarks;
 	bool marks_stale;
 	bool provisional;   /* first screen of a large file: outline of its start */
+	zj_journal *journal;
+	struct stat disk;   /* the file as last read or written */
+	bool have_disk;
 	/* where each screen row's text starts, for the mouse */
 	size_t row_start[512];
 	bool row_text[512];
@@ -550,11 +554,25 @@ static bool save(ui *u)
 			snprintf(u->message, sizeof u->message, "%s", err.message);
 			return false;
 		}
-	} else if (!zj_doc_save(u->ed->doc, NULL, &err)) {
-		snprintf(u->message, sizeof u->message, _("cannot save %s: %s"), u->ed->doc->path,
-			 err.message);
-		return false;
+	} else {
+		struct stat now;
+		if (u->have_disk && stat(u->ed->doc->path, &now) == 0 &&
+		    (now.st_mtim.tv_sec != u->disk.st_mtim.tv_sec ||
+		     now.st_mtim.tv_nsec != u->disk.st_mtim.tv_nsec || now.st_size != u->disk.st_size) &&
+		    ask(u, _("The file changed on disk since it was opened. Overwrite it? (y/n)")) != 'y')
+			return false;
+		if (!zj_doc_save(u->ed->doc, NULL, &err)) {
+			/* the document stays in the editor, the file as it was */
+			snprintf(u->message, sizeof u->message, _("cannot save %s: %s"),
+				 u->ed->doc->path, err.message);
+			return false;
+		}
 	}
+	u->have_disk = stat(u->ed->doc->path, &u->disk) == 0;
+	if (u->journal)
+		zj_journal_reset(u->journal);
+	else
+		u->journal = zj_journal_start(u->ed->doc, false, NULL);
 	snprintf(u->message, sizeof u->message, _("saved %s"), u->ed->doc->path);
 	return true;
 }
@@ -1099,6 +1117,14 @@ static void key(ui *u, int r, wint_t k)
 
 /* ---- start ------------------------------------------------------------ */
 
+/* A closed terminal (SIGHUP) or a polite kill (SIGTERM): the journal is
+ * written out at once, and kept for the next start. */
+static void on_fatal_signal(int sig)
+{
+	zj_journal_flush_now();
+	_exit(128 + sig);
+}
+
 static void start_curses(void)
 {
 	initscr();
@@ -1212,7 +1238,39 @@ int ui_run(const char *path)
 	start_curses();
 	if (!doc)
 		doc = new_from_skeleton();
+	struct sigaction sa = {.sa_handler = on_fatal_signal};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 	ui u = {.ed = zj_editor_new(doc), .article = (size_t)-1, .marks_stale = true};
+	if (path) {
+		u.have_disk = stat(path, &u.disk) == 0;
+		zj_journal_state js = zj_journal_probe(path);
+		zj_error jerr = {0};
+		if (js == ZJ_JOURNAL_BUSY)
+			snprintf(u.message, sizeof u.message, "%s",
+				 _("this file is already open in another zongjie"));
+		else {
+			bool keep = false;
+			if (js == ZJ_JOURNAL_LEFT) {
+				if (ask(&u, _("Recover unsaved changes? (y/n)")) == 'y') {
+					keep = zj_journal_replay(path, doc, &jerr);
+					if (!keep) {
+						snprintf(u.message, sizeof u.message,
+							 _("cannot recover: %s (the journal is kept aside)"),
+							 jerr.message);
+						zj_journal_set_aside(path, NULL);
+					} else
+						snprintf(u.message, sizeof u.message, "%s",
+							 _("unsaved changes recovered"));
+				} else
+					zj_journal_set_aside(path, NULL);
+			}
+			u.journal = zj_journal_start(doc, keep, &jerr);
+			if (!u.journal && !u.message[0])
+				snprintf(u.message, sizeof u.message, "%s", jerr.message);
+		}
+	}
 	cli_load_library(&u.lib, false);
 	const zj_skeleton_entry *e = zj_library_find(&u.lib, "annual");
 	u.sk = e ? e->sk : NULL;
@@ -1242,11 +1300,14 @@ int ui_run(const char *path)
 		/* the margin marks are refreshed when the writer pauses (by F3 in
 		 * a large file, where a full check takes a moment) */
 		bool idle_check = u.marks_stale && zj_text_len(doc->text) < AUTO_CHECK_BYTES;
-		timeout(idle_check ? 400 : -1);
+		/* the journal is written within a second of the last keystroke */
+		bool journal_wait = zj_journal_pending(u.journal, NULL);
+		timeout(journal_wait ? 250 : idle_check ? 400 : -1);
 		int r = get_wch(&k);
 		timeout(-1);
 		if (r == ERR) {
-			if (idle_check)
+			zj_journal_flush(u.journal);
+			if (idle_check && !journal_wait)
 				refresh_marks(&u);
 			continue;
 		}
@@ -1260,8 +1321,13 @@ int ui_run(const char *path)
 		timeout(-1);
 		if (doc->edits != before)
 			u.marks_stale = true;
+		long long age;
+		if (zj_journal_pending(u.journal, &age) && age >= 1000)
+			zj_journal_flush(u.journal);
 	}
 	endwin();
+	/* a clean quit: saved, or changes dropped on purpose */
+	zj_journal_close(u.journal, true);
 	zj_editor_free(u.ed);
 	zj_doc_free(doc);
 	zj_library_free(&u.lib);
