@@ -263,9 +263,14 @@ static bool is_sentence_stop(int32_t c)
 	return c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == '\n';
 }
 
+/* Sentences are searched at most this far, so a huge text without a full
+ * stop costs linear time, not quadratic. */
+#define SENTENCE_REACH 600
+
 static size_t sentence_start(const char *s, size_t len, size_t i)
 {
-	while (i > 0) {
+	size_t limit = i > SENTENCE_REACH ? i - SENTENCE_REACH : 0;
+	while (i > limit) {
 		size_t p;
 		int32_t c = zj_utf8_before(s, len, i, &p);
 		if (is_sentence_stop(c))
@@ -277,7 +282,8 @@ static size_t sentence_start(const char *s, size_t len, size_t i)
 
 static size_t sentence_end(const char *s, size_t len, size_t i)
 {
-	while (i < len) {
+	size_t limit = len - i > SENTENCE_REACH ? i + SENTENCE_REACH : len;
+	while (i < limit) {
 		size_t n;
 		int32_t c = zj_utf8_at(s, len, i, &n);
 		if (is_sentence_stop(c))
@@ -1040,7 +1046,9 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 		case '.': break;
 		case '(': {
 			/* a pair around Chinese text, outside a Latin context */
-			const char *close = memchr(s + i, ')', end - i);
+			/* a pair within one clause: the search is bounded */
+			size_t reach = end - i < 200 ? end - i : 200;
+			const char *close = memchr(s + i, ')', reach);
 			if (!close)
 				continue;
 			size_t j = (size_t)(close - s);

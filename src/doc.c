@@ -4,6 +4,7 @@
 #include "zongjie/doc.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,14 +24,16 @@ zj_doc *zj_doc_open(const char *path, bool missing_ok, zj_error *err)
 	char *text;
 	size_t len;
 	zj_format fmt;
-	if (!zj_load_file(path, &text, &len, &fmt, err)) {
-		if (missing_ok && errno == ENOENT) {
-			zj_doc *d = zj_doc_new("", 0);
-			d->path = zj_xstrdup(path);
-			return d;
-		}
-		return NULL;
+	struct stat st;
+	/* only a file that is not there at all starts empty: a dangling or
+	 * looping symlink is an error, not a new file */
+	if (missing_ok && lstat(path, &st) < 0 && errno == ENOENT) {
+		zj_doc *d = zj_doc_new("", 0);
+		d->path = zj_xstrdup(path);
+		return d;
 	}
+	if (!zj_load_file(path, &text, &len, &fmt, err))
+		return NULL;
 	zj_doc *d = zj_xcalloc(1, sizeof *d);
 	d->text = zj_text_adopt(text, len);
 	d->format = fmt;

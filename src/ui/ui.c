@@ -24,6 +24,8 @@
 #include "zongjie/wrap.h"
 
 #define MIN_COLS 40
+/* bytes looked at for one screen row */
+#define ROW_WINDOW ((size_t)COLS * 16 + 64)
 /* files above this size get a first screen before their whole outline */
 #define PROVISIONAL_BYTES ((size_t)8 << 20)
 #define PROVISIONAL_PREFIX ((size_t)256 << 10)
@@ -73,14 +75,39 @@ static int text_width(void)
 	return COLS - 1; /* column 0 is the margin */
 }
 
-/* Row ends of the line holding byte `at` from `row_start`, at the pane
- * width; returns the end of that row. */
+/* The end of the row that starts at row_start, at the pane width. */
+/* In a line longer than ANCHOR bytes a row also ends at every ANCHOR bytes
+ * from the line start (moved back to a character boundary), so finding the
+ * row of a place costs at most ANCHOR bytes, not the whole line. */
+#define ANCHOR ((size_t)1 << 16)
+
+static size_t anchor_at_or_before(zj_text *t, size_t ls, size_t p)
+{
+	size_t a = ls + (p - ls) / ANCHOR * ANCHOR;
+	size_t len = zj_text_len(t);
+	if (a >= len)
+		return a > ls ? len : ls;
+	while (a > ls && ((unsigned char)zj_text_byte(t, a) & 0xC0) == 0x80)
+		a--;
+	return a;
+}
+
 static size_t row_end(zj_text *t, size_t row_start)
 {
 	size_t line = zj_text_line_of(t, row_start);
-	size_t ls = zj_text_line_start(t, line), le = zj_text_line_end(t, line);
-	char *s = zj_text_dup(t, ls, le);
-	size_t e = ls + zj_wrap_row_end(s, le - ls, row_start - ls, text_width());
+	size_t ls = zj_text_line_start(t, line);
+	size_t le = zj_text_line_end(t, line);
+	if (le - row_start > ANCHOR) {
+		size_t next_anchor = anchor_at_or_before(t, ls, row_start + ANCHOR);
+		if (next_anchor > row_start && next_anchor < le)
+			le = next_anchor;
+	}
+	/* a row holds a few bytes per column: a 50 MB line is not copied */
+	size_t stop = le - row_start > ROW_WINDOW ? row_start + ROW_WINDOW : le;
+	while (stop > row_start && stop < le && ((unsigned char)zj_text_byte(t, stop) & 0xC0) == 0x80)
+		stop--;
+	char *s = zj_text_dup(t, row_start, stop);
+	size_t e = row_start + zj_wrap_row_end(s, stop - row_start, 0, text_width());
 	free(s);
 	return e;
 }
@@ -100,7 +127,7 @@ static size_t next_row(zj_text *t, size_t row_start)
 static size_t row_of(zj_text *t, size_t p)
 {
 	size_t line = zj_text_line_of(t, p);
-	size_t r = zj_text_line_start(t, line);
+	size_t r = anchor_at_or_before(t, zj_text_line_start(t, line), p);
 	for (;;) {
 		size_t e = row_end(t, r);
 		if (p < e || e >= zj_text_line_end(t, line))
@@ -116,7 +143,7 @@ static size_t prev_row(zj_text *t, size_t row_start)
 	size_t ls = zj_text_line_start(t, line);
 	if (row_start == ls)
 		return line ? row_of(t, zj_text_line_end(t, line - 1)) : 0;
-	size_t r = ls;
+	size_t r = anchor_at_or_before(t, ls, row_start - 1);
 	for (;;) {
 		size_t e = row_end(t, r);
 		if (e >= row_start)
@@ -337,7 +364,7 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 	size_t cur_line = (size_t)-1;
 	spans gaps = {.n = 0};
 	char *line = NULL;
-	size_t ls = 0;
+	size_t ls = 0, seg_end = 0;
 	for (int row = 1; row < p->rows; row++) {
 		int y = p->y + row;
 		move(y, 0);
@@ -345,17 +372,24 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 		if (r >= p->end || r > zj_text_len(t))
 			continue;
 		size_t l = zj_text_line_of(t, r);
-		if (l != cur_line) {
+		size_t e = row_end(t, r);
+		if (l != cur_line || e > seg_end) {
+			/* the visible part of the line, not all of a huge one */
 			free(line);
-			ls = zj_text_line_start(t, l);
+			ls = r;
 			size_t le = zj_text_line_end(t, l);
-			line = zj_text_dup(t, ls, le);
+			seg_end = le - r > ROW_WINDOW * 32 ? r + ROW_WINDOW * 32 : le;
+			while (seg_end > r && seg_end < le &&
+			       ((unsigned char)zj_text_byte(t, seg_end) & 0xC0) == 0x80)
+				seg_end--;
+			if (seg_end < e)
+				seg_end = e;
+			line = zj_text_dup(t, ls, seg_end);
 			cur_line = l;
 			gaps.n = 0;
 			gaps.base = ls;
-			zj_gaps_scan(line, le - ls, collect_span, &gaps);
+			zj_gaps_scan(line, seg_end - ls, collect_span, &gaps);
 		}
-		size_t e = row_end(t, r);
 		if (e > p->end)
 			e = p->end;
 		if (y < 512) {
@@ -991,15 +1025,22 @@ static void escape(ui *u)
 {
 	zj_editor *ed = u->ed;
 	wint_t k;
-	timeout(0);
+	/* the rest of a sequence may come a moment after the ESC */
+	timeout(50);
 	int r = get_wch(&k);
 	if (r == ERR || r == KEY_CODE_YES || (k != '[' && k != 'O')) {
+		/* a lone ESC: what came after it is a key of its own */
+		if (r == KEY_CODE_YES)
+			ungetch((int)k);
+		else if (r != ERR)
+			unget_wch((wchar_t)k);
 		timeout(-1);
 		zj_ed_clear_selection(ed);
 		return;
 	}
 	char seq[32];
 	size_t n = 0;
+	timeout(50);
 	while ((r = get_wch(&k)) != ERR && r != KEY_CODE_YES && n + 1 < sizeof seq) {
 		seq[n++] = (char)k;
 		if (k >= 0x40 && k <= 0x7E)
