@@ -108,20 +108,6 @@ static int open_journal(const char *path, int flags)
 	return open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
 }
 
-zj_journal_state zj_journal_probe(const char *doc_path)
-{
-	char *path = zj_journal_path(doc_path, NULL);
-	if (!path)
-		return ZJ_JOURNAL_NONE;
-	int fd = open_journal(path, O_RDONLY);
-	free(path);
-	if (fd < 0)
-		return ZJ_JOURNAL_NONE;
-	zj_journal_state st = flock(fd, LOCK_EX | LOCK_NB) < 0 ? ZJ_JOURNAL_BUSY : ZJ_JOURNAL_LEFT;
-	close(fd);
-	return st;
-}
-
 static char *read_all(int fd, size_t *len)
 {
 	size_t cap = 4096, n = 0;
@@ -141,6 +127,34 @@ static char *read_all(int fd, size_t *len)
 	buf[n] = '\0'; /* the header is read as a string */
 	*len = n;
 	return buf;
+}
+
+zj_journal_state zj_journal_probe(const char *doc_path)
+{
+	char *path = zj_journal_path(doc_path, NULL);
+	if (!path)
+		return ZJ_JOURNAL_NONE;
+	int fd = open_journal(path, O_RDONLY);
+	if (fd < 0) {
+		free(path);
+		return ZJ_JOURNAL_NONE;
+	}
+	zj_journal_state st = flock(fd, LOCK_EX | LOCK_NB) < 0 ? ZJ_JOURNAL_BUSY : ZJ_JOURNAL_LEFT;
+	if (st == ZJ_JOURNAL_LEFT) {
+		/* a journal without a record (nothing typed since the last save)
+		 * holds nothing to recover */
+		size_t n;
+		char *data = read_all(fd, &n);
+		char *body = strstr(data, "\n\n");
+		if (body && (size_t)(body - data) + 2 >= n) {
+			unlink(path);
+			st = ZJ_JOURNAL_NONE;
+		}
+		free(data);
+	}
+	close(fd);
+	free(path);
+	return st;
 }
 
 bool zj_journal_replay(const char *doc_path, zj_doc *doc, zj_error *err)

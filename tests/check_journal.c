@@ -119,6 +119,18 @@ START_TEST(planted_symlink_is_not_followed)
 }
 END_TEST
 
+START_TEST(nothing_typed_nothing_to_recover)
+{
+	zj_error err = {0};
+	zj_doc *d = zj_doc_open(path, false, &err);
+	zj_journal *j = zj_journal_start(d, false, &err);
+	zj_journal_flush(j);
+	zj_journal_close(j, false); /* as if killed right after a save */
+	ck_assert_int_eq(zj_journal_probe(path), ZJ_JOURNAL_NONE);
+	zj_doc_free(d);
+}
+END_TEST
+
 START_TEST(clean_close_removes)
 {
 	zj_error err = {0};
@@ -140,6 +152,7 @@ static Suite *journal_suite(void)
 	tcase_add_test(tc, torn_record_and_changed_file);
 	tcase_add_test(tc, planted_symlink_is_not_followed);
 	tcase_add_test(tc, clean_close_removes);
+	tcase_add_test(tc, nothing_typed_nothing_to_recover);
 	suite_add_tcase(s, tc);
 	return s;
 }

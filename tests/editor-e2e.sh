@@ -182,6 +182,28 @@ ok "saved under that name" wait_for "saved"
 ok "the new file starts with the title" sh -c "head -n 1 '$tmp/new.txt' | grep -q '^青禾街道2025年工作总结暨2026年工作计划\$'"
 keys C-q
 
+# ---- once under valgrind: no memory error ---------------------------------------
+if [ "${ZONGJIE_SANITIZED:-no}" = yes ]; then
+	skip "the editor under valgrind" "this build runs under the sanitizers instead"
+elif command -v valgrind >/dev/null 2>&1; then
+	printf '东湖社区2025年工作总结\n一、工作成效\n开展活动xx场次。\n二、存在问题\n少。\n' >"$tmp/vg.txt"
+	T kill-session -t ed 2>/dev/null
+	T new-session -d -s ed -x 100 -y 30 \
+		"env LC_ALL=C.UTF-8 TERM=screen XDG_STATE_HOME='$tmp/state' valgrind -q --error-exitcode=99 --log-file='$tmp/vg.log' '$ZONGJIE' '$tmp/vg.txt'; echo \$? >'$tmp/vg.rc'; sleep 30"
+	i=0
+	while [ $i -lt 150 ] && ! screen | grep -q "gaps left"; do sleep 0.2; i=$((i + 1)); done
+	keys F5; keys 12; sleep 0.5
+	keys F3; sleep 1; keys Escape; sleep 0.3
+	keys C-s; sleep 1
+	keys C-q; sleep 3
+	ok "valgrind: the session ran to its end" [ -s "$tmp/vg.rc" ]
+	ok "valgrind: no error reported" [ "$(cat "$tmp/vg.rc" 2>/dev/null)" = 0 ]
+	ok "valgrind: the edit was saved" grep -q "开展活动12场次" "$tmp/vg.txt"
+	[ -s "$tmp/vg.log" ] && sed 's/^/# /' "$tmp/vg.log" | head -20
+else
+	skip "the editor under valgrind" "valgrind not installed"
+fi
+
 # ---- several articles: which one ---------------------------------------------
 printf '甲社区2025年工作总结\n\n一、成效\n好。\n\n乙社区2025年工作总结\n\n一、成效\n开展活动xx场次。\n二、问题\n少。\n' >"$tmp/two.txt"
 start "$tmp/two.txt"

@@ -37,6 +37,18 @@ ok "saved after recovery" grep -q "开展活动36场次" "$tmp/a.txt"
 keys C-q
 ok "a clean quit removes the journal" sh -c "! ls '$tmp'/state/zongjie/*.journal >/dev/null 2>&1"
 
+# ---- killed right after a save: nothing to recover, no question ------------------
+start "$tmp/a.txt"
+wait_for "gaps left" >/dev/null
+keys End; keys "乙"; keys C-s
+wait_for saved >/dev/null
+kill -9 "$(cat "$tmp/pid")"
+sleep 0.3
+start "$tmp/a.txt"
+ok "after a save and a kill: no recovery question" wait_for "gaps left"
+ok "after a save and a kill: the saved text" grep -q "工作总结乙" "$tmp/a.txt"
+keys C-q
+
 # ---- a closed terminal (SIGHUP) ---------------------------------------------
 cp "$tmp/a.orig" "$tmp/a.txt"
 start "$tmp/a.txt"

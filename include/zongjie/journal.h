@@ -7,7 +7,8 @@
  * flushes the journal within a second of the last keystroke, and at once
  * on SIGHUP and SIGTERM, so a crash, a kill or a closed terminal costs at
  * most the last second of typing.  A clean save starts the journal afresh
- * from the saved text; a clean quit removes it.
+ * from the saved text (a journal without records holds nothing to recover
+ * and is removed when found); a clean quit removes it.
  *
  * Format: a header naming the file and the text the records apply to (its
  * length and FNV-1a hash), then records "I OFFSET LENGTH\n" + bytes + "\n"
