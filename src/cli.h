@@ -17,6 +17,10 @@ void cli_file_error(const char *path, const zj_error *err);
 /* Prints the "Try 'zongjie --help'" hint and returns EXIT_TROUBLE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reads a --format value into *json; for anything but text or json prints
+ * the usage error and returns false. */
+bool cli_format(const char *value, bool *json);
+
 int cmd_outline(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);

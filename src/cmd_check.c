@@ -375,11 +375,8 @@ int cmd_check(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!strcmp(optarg, "json"))
-				st.json = true;
-			else if (strcmp(optarg, "text"))
-				return cli_usage_error(_("unknown format '%s' (use text or json)"),
-						       optarg);
+			if (!cli_format(optarg, &st.json))
+				return EXIT_TROUBLE;
 			break;
 		case OPT_ONLY:
 			if (!only_given)

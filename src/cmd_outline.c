@@ -121,11 +121,8 @@ int cmd_outline(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!strcmp(optarg, "json"))
-				json = true;
-			else if (strcmp(optarg, "text"))
-				return cli_usage_error(_("unknown format '%s' (use text or json)"),
-						       optarg);
+			if (!cli_format(optarg, &json))
+				return EXIT_TROUBLE;
 			break;
 		case 'h':
 			printf(_("Usage: zongjie outline [--format=text|json] FILE\n"));

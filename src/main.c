@@ -44,6 +44,16 @@ int cli_usage_error(const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+bool cli_format(const char *value, bool *json)
+{
+	if (!strcmp(value, "json") || !strcmp(value, "text")) {
+		*json = !strcmp(value, "json");
+		return true;
+	}
+	cli_usage_error(_("unknown format '%s' (use text or json)"), value);
+	return false;
+}
+
 const char *cli_part_label(zj_part_kind kind)
 {
 	switch (kind) {
