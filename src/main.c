@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "i18n.h"
 #include "ui/ui.h"
 
@@ -25,11 +25,9 @@ void cli_error(const char *fmt, ...)
 
 void cli_file_error(const char *path, const zj_error *err)
 {
-	if (err->line > 0)
-		fprintf(stderr, "zongjie: %s:%ld:%ld: %s\n", path, err->line, err->col,
-			err->message);
-	else
-		fprintf(stderr, "zongjie: %s: %s\n", path, err->message);
+	char *line = zj_error_describe(path, err);
+	fprintf(stderr, "zongjie: %s\n", line);
+	free(line);
 }
 
 int cli_usage_error(const char *fmt, ...)
@@ -52,19 +50,6 @@ bool cli_format(const char *value, bool *json)
 	}
 	cli_usage_error(_("unknown format '%s' (use text or json)"), value);
 	return false;
-}
-
-const char *cli_part_label(zj_part_kind kind)
-{
-	switch (kind) {
-	case ZJ_PART_OPENING: return _("opening");
-	case ZJ_PART_ACHIEVEMENTS: return _("achievements");
-	case ZJ_PART_PROBLEMS: return _("problems");
-	case ZJ_PART_PLAN: return _("plan");
-	case ZJ_PART_OTHER: return _("other");
-	case ZJ_PART_CLOSING: break;
-	}
-	return _("closing");
 }
 
 static void print_help(void)

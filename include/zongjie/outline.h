@@ -94,6 +94,8 @@ typedef enum zj_part_kind {
 
 /* "opening", "achievements", … */
 const char *zj_part_name(zj_part_kind kind);
+/* A part's name as the user reads it (translated). */
+const char *zj_part_label(zj_part_kind kind);
 /* The part a heading's words point to; ZJ_PART_OPENING when they point
  * nowhere.  year is the article's year (0 if unknown). */
 zj_part_kind zj_part_from_heading(const char *title, size_t len, int year);

@@ -132,6 +132,11 @@ typedef struct zj_library {
  * earlier ones by id); folders[0..nbuiltin) are built-in. */
 void zj_library_load(zj_library *lib, const char *const *folders, size_t nfolders,
 		     size_t nbuiltin);
+/* Loads the standard library: the built-in skeletons (installed, or the
+ * source tree's when run from the build tree), the user's in
+ * $XDG_DATA_HOME/zongjie/skeletons, and the folders of $ZONGJIE_SKELETONS
+ * (colon-separated), later ones overriding earlier ones by name. */
+void zj_library_load_standard(zj_library *lib);
 /* Finds a skeleton by id; NULL if none. */
 const zj_skeleton_entry *zj_library_find(const zj_library *lib, const char *id);
 void zj_library_free(zj_library *lib);

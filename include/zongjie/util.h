@@ -28,6 +28,9 @@ bool zj_fail(zj_error *err, const char *fmt, ...)
 /* Same, with a 1-based line and column. */
 bool zj_fail_at(zj_error *err, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The error as one line, "PATH:LINE:COL: message" (or "PATH: message" when
+ * it has no place); the caller frees it. */
+char *zj_error_describe(const char *path, const zj_error *err);
 
 /* Allocators that abort with a message when memory is exhausted: an editor
  * that runs out of memory cannot do anything useful, and checking every

@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <wchar.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "ui/ui.h"
 #include "zongjie/check.h"
@@ -285,9 +284,9 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	const zj_part *part = &o->parts[p->part];
 	char info[512];
 	if (u->provisional)
-		snprintf(info, sizeof info, " %s ", cli_part_label(part->kind));
+		snprintf(info, sizeof info, " %s ", zj_part_label(part->kind));
 	else
-		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), cli_part_label(part->kind),
+		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), zj_part_label(part->kind),
 			 part->chars, zj_ed_part_gaps(u->ed, p->part));
 	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
 	attr_t attr = focus ? A_BOLD : A_NORMAL;
@@ -887,7 +886,7 @@ static void missing_part(ui *u)
 	}
 	char **items = zj_xcalloc(n, sizeof *items);
 	for (size_t i = 0; i < n; i++)
-		items[i] = zj_xstrdup(cli_part_label(kinds[i]));
+		items[i] = zj_xstrdup(zj_part_label(kinds[i]));
 	long pick = choose(u, _("Insert a missing part"), items, n);
 	free_items(items, n);
 	if (pick < 0)
@@ -1222,7 +1221,7 @@ static size_t choose_article(ui *u)
 static zj_doc *new_from_skeleton(void)
 {
 	zj_library lib;
-	cli_load_library(&lib, false);
+	zj_library_load_standard(&lib);
 	const zj_skeleton_entry *e = zj_library_find(&lib, "annual");
 	if (!e) {
 		zj_library_free(&lib);
@@ -1272,8 +1271,10 @@ int ui_run(const char *path)
 		zj_error err = {0};
 		doc = zj_doc_open(path, true, &err);
 		if (!doc) {
-			cli_file_error(path, &err);
-			return EXIT_TROUBLE;
+			char *line = zj_error_describe(path, &err);
+			fprintf(stderr, "zongjie: %s\n", line);
+			free(line);
+			return UI_CANNOT_RUN;
 		}
 	}
 	start_curses();
@@ -1312,7 +1313,7 @@ int ui_run(const char *path)
 				snprintf(u.message, sizeof u.message, "%s", jerr.message);
 		}
 	}
-	cli_load_library(&u.lib, false);
+	zj_library_load_standard(&u.lib);
 	const zj_skeleton_entry *e = zj_library_find(&u.lib, "annual");
 	u.sk = e ? e->sk : NULL;
 	/* A large file shows its first screen from the outline of its start,
@@ -1375,5 +1376,5 @@ int ui_run(const char *path)
 	free(u.last_find);
 	free(u.mark_at);
 	free(u.mark_sev);
-	return EXIT_OK;
+	return 0;
 }

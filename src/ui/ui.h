@@ -6,6 +6,7 @@
 /* Edits path (created on save if missing); path NULL starts a new summary
  * from the default skeleton after asking for its variables.  Returns the
  * process exit status. */
+enum { UI_CANNOT_RUN = 2 }; /* the exit status when the file cannot be opened */
 int ui_run(const char *path);
 
 #endif

@@ -2,9 +2,9 @@
 # Hostile input for check, outline, export and the editor: each gets a
 # message and exit 2, or a correct result; none crashes or hangs.  (Under
 # the sanitizers a detected error exits 86.)
-. "$TOP_SRCDIR/tests/tap.sh"
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 if command -v tmux >/dev/null 2>&1; then
-	. "$TOP_SRCDIR/tests/tmux.sh"
+	. "$TOP_SRCDIR/tests/lib/tmux.sh"
 else
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT

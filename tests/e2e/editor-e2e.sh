@@ -2,13 +2,13 @@
 # End-to-end tests of the editor: the real binary in tmux, keys sent with
 # send-keys, the screen read with capture-pane, the files compared byte for
 # byte.
-. "$TOP_SRCDIR/tests/tap.sh"
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 if ! command -v tmux >/dev/null 2>&1; then
 	skip "editor in tmux" "tmux not installed"
 	done_testing
 	exit 0
 fi
-. "$TOP_SRCDIR/tests/tmux.sh"
+. "$TOP_SRCDIR/tests/lib/tmux.sh"
 
 # ---- fill the first three gaps, save, compare --------------------------
 printf '东湖社区2025年工作总结\n一、工作成效\n开展活动xx场次，参与xx人次，满意率xx%%。\n二、存在问题\n场地偏小。\n三、工作计划\n再接再厉。\n' >"$tmp/a.txt"

@@ -27,11 +27,6 @@ int cmd_export(int argc, char **argv);
 int cmd_skeletons(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 
-#include "zongjie/outline.h"
-
-/* A part's name as the user reads it (translated). */
-const char *cli_part_label(zj_part_kind kind);
-
 struct zj_library;
 /* Loads the built-in, user and $ZONGJIE_SKELETONS skeletons; with report,
  * files that fail to load are named on stderr. */

@@ -15,41 +15,12 @@
 
 #define DEFAULT_SKELETON "annual"
 
-/* Built-in skeletons are installed under pkgdatadir; a binary run from the
- * build tree, before `make install`, finds them in the source tree. */
-static const char *builtin_folder(void)
-{
-	struct stat st;
-	if (stat(PKGDATADIR "/skeletons", &st) == 0 && S_ISDIR(st.st_mode))
-		return PKGDATADIR "/skeletons";
-	return SRCDIR "/skeletons";
-}
-
 void cli_load_library(zj_library *lib, bool report)
 {
-	const char *folders[64];
-	size_t n = 0;
-	folders[n++] = builtin_folder();
-	char *user = NULL;
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg == '/')
-		user = zj_xasprintf("%s/zongjie/skeletons", xdg);
-	else if (getenv("HOME"))
-		user = zj_xasprintf("%s/.local/share/zongjie/skeletons", getenv("HOME"));
-	if (user)
-		folders[n++] = user;
-	char *extra = getenv("ZONGJIE_SKELETONS") ? zj_xstrdup(getenv("ZONGJIE_SKELETONS")) : NULL;
-	char *save = NULL;
-	for (char *tok = extra ? strtok_r(extra, ":", &save) : NULL; tok && n < 64;
-	     tok = strtok_r(NULL, ":", &save))
-		if (*tok)
-			folders[n++] = tok;
-	zj_library_load(lib, folders, n, 1);
+	zj_library_load_standard(lib);
 	if (report)
 		for (size_t i = 0; i < lib->nerrors; i++)
 			cli_file_error(lib->error_paths[i], &lib->errors[i]);
-	free(user);
-	free(extra);
 }
 
 static void json_text(const char *s)

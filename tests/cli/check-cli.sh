@@ -1,6 +1,6 @@
 #!/bin/sh
 # End-to-end tests of `zongjie check` and `zongjie export`.
-. "$TOP_SRCDIR/tests/tap.sh"
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 data=$TOP_SRCDIR/tests/data
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT

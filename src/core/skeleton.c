@@ -868,3 +868,37 @@ void zj_skeleton_check_lengths(const zj_skeleton *sk, const zj_outline *o, zj_le
 		}
 	}
 }
+
+/* Built-in skeletons are installed under pkgdatadir; a binary run from the
+ * build tree, before `make install`, finds them in the source tree. */
+static const char *builtin_folder(void)
+{
+	struct stat st;
+	if (stat(PKGDATADIR "/skeletons", &st) == 0 && S_ISDIR(st.st_mode))
+		return PKGDATADIR "/skeletons";
+	return SRCDIR "/skeletons";
+}
+
+void zj_library_load_standard(zj_library *lib)
+{
+	const char *folders[64];
+	size_t n = 0;
+	folders[n++] = builtin_folder();
+	char *user = NULL;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		user = zj_xasprintf("%s/zongjie/skeletons", xdg);
+	else if (getenv("HOME"))
+		user = zj_xasprintf("%s/.local/share/zongjie/skeletons", getenv("HOME"));
+	if (user)
+		folders[n++] = user;
+	char *extra = getenv("ZONGJIE_SKELETONS") ? zj_xstrdup(getenv("ZONGJIE_SKELETONS")) : NULL;
+	char *save = NULL;
+	for (char *tok = extra ? strtok_r(extra, ":", &save) : NULL; tok && n < 64;
+	     tok = strtok_r(NULL, ":", &save))
+		if (*tok)
+			folders[n++] = tok;
+	zj_library_load(lib, folders, n, 1);
+	free(user);
+	free(extra);
+}

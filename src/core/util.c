@@ -164,3 +164,10 @@ void zj_buf_free(zj_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+char *zj_error_describe(const char *path, const zj_error *err)
+{
+	if (err->line > 0)
+		return zj_xasprintf("%s:%ld:%ld: %s", path, err->line, err->col, err->message);
+	return zj_xasprintf("%s: %s", path, err->message);
+}

@@ -2,13 +2,13 @@
 # Never lose a word: recovery after kill -9 and a closed terminal, the
 # journal's privacy, a file changed behind the editor's back, and saves that
 # fail (read-only folder, full disk) while the editor keeps the text.
-. "$TOP_SRCDIR/tests/tap.sh"
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 if ! command -v tmux >/dev/null 2>&1; then
 	skip "recovery in tmux" "tmux not installed"
 	done_testing
 	exit 0
 fi
-. "$TOP_SRCDIR/tests/tmux.sh"
+. "$TOP_SRCDIR/tests/lib/tmux.sh"
 
 text='东湖社区2025年工作总结\n一、工作成效\n开展活动xx场次。\n二、存在问题\n场地偏小。\n三、工作计划\n再接再厉。\n'
 printf "$text" >"$tmp/a.txt"

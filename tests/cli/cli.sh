@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the command line: options, outline output, and the
 # messages and exit status for input that is not a readable text file.
-. "$TOP_SRCDIR/tests/tap.sh"
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 data=$TOP_SRCDIR/tests/data
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT

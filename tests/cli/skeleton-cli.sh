@@ -2,7 +2,7 @@
 # End-to-end tests of `zongjie skeletons` and `zongjie new`, and of every
 # built-in skeleton: it renders, reads back with all standard parts, and
 # checks with nothing but gaps.
-. "$TOP_SRCDIR/tests/tap.sh"
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # keep the user's own skeletons out of the way

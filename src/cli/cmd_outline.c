@@ -90,7 +90,7 @@ static void print_text(const char *path, zj_doc *d)
 		for (size_t pi = 0; pi < a->nparts; pi++) {
 			const zj_part *p = &o->parts[a->first_part + pi];
 			printf("  ");
-			print_padded(cli_part_label(p->kind), 14);
+			print_padded(zj_part_label(p->kind), 14);
 			printf("%5zu-%-5zu ", (size_t)p->first_line + 1, (size_t)p->last_line + 1);
 			if (p->heading >= 0) {
 				const zj_section *h = &o->sections[p->heading];

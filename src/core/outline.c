@@ -3,6 +3,8 @@
 
 #include "zongjie/outline.h"
 
+#include "i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -778,4 +780,17 @@ void zj_outline_free(zj_outline *o)
 	free(o->parts);
 	free(o->sections);
 	free(o);
+}
+
+const char *zj_part_label(zj_part_kind kind)
+{
+	switch (kind) {
+	case ZJ_PART_OPENING: return _("opening");
+	case ZJ_PART_ACHIEVEMENTS: return _("achievements");
+	case ZJ_PART_PROBLEMS: return _("problems");
+	case ZJ_PART_PLAN: return _("plan");
+	case ZJ_PART_OTHER: return _("other");
+	case ZJ_PART_CLOSING: break;
+	}
+	return _("closing");
 }

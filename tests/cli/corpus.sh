@@ -1,9 +1,9 @@
 #!/bin/sh
 # Reads every model text of ../shared/corpus (when present) and compares the
-# parts zongjie finds with the parts a reader finds (tests/corpus-parts.txt).
-. "$TOP_SRCDIR/tests/tap.sh"
+# parts zongjie finds with the parts a reader finds (tests/data/corpus-parts.txt).
+. "$TOP_SRCDIR/tests/lib/tap.sh"
 corpus=$TOP_SRCDIR/../shared/corpus
-expected=$TOP_SRCDIR/tests/corpus-parts.txt
+expected=$TOP_SRCDIR/tests/data/corpus-parts.txt
 if [ ! -d "$corpus" ]; then
 	skip "corpus outlines" "no ../shared/corpus"
 	done_testing
