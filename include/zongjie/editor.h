@@ -82,9 +82,17 @@ bool zj_ed_prev_gap(zj_editor *ed);
 /* True when s typed over the selected gap would put words where a number
  * is wanted (the UI asks before doing so). */
 bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n);
-/* Fills every gap equal to the selected one and followed by the same
- * character with s; returns how many were filled (one undo step). */
-size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n);
+/* Fills every gap identical to the selected one with s: for a number,
+ * date or year, the same gap with the same words (up to two Han characters,
+ * letters or digits) before and after it; for other gaps, the same gap followed by the same character.
+ * Returns how many were filled (one undo step, which puts the cursor back
+ * on the selected gap); lines[0..max_lines) receive the first filled lines
+ * (1-based). */
+size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n, long *lines, size_t max_lines);
+/* Inserts a block that arrived whole (a bracketed paste) as one undo step:
+ * CR LF and CR become LF, other control characters and bytes that are not
+ * UTF-8 are dropped. */
+bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n);
 /* Gaps left in the document, and in [start, end). */
 size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
 /* Gaps in outline part i, and in the whole document, from the cache. */
@@ -99,7 +107,9 @@ void zj_ed_focus_part(zj_editor *ed, long delta);
 /* Find: selects the next occurrence of needle after the cursor, going
  * round to the start; false when there is none. */
 bool zj_ed_find(zj_editor *ed, const char *needle, size_t n);
-/* Replaces every occurrence in one undo step; returns how many. */
+/* Replaces every occurrence in one undo step; returns how many.  The
+ * cursor stays where it was, moved by the replacements before it; undoing
+ * brings it back to where it was. */
 size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with,
 			 size_t m);
 

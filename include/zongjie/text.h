@@ -64,6 +64,10 @@ bool zj_text_replace(zj_text *t, size_t start, size_t end, const char *s, size_t
 
 /* Closes the open undo group, so the next edit starts a new one. */
 void zj_text_group_end(zj_text *t);
+/* Names the cursor an undo of the last group returns to (where it was
+ * before the group), instead of the place of its first edit: a replace-all
+ * undone leaves the cursor where the writer had it. */
+void zj_text_group_cursor(zj_text *t, size_t cursor);
 /* Undoes the last group; *cursor (may be NULL) receives where the change
  * was.  Returns false when there is nothing to undo. */
 bool zj_text_undo(zj_text *t, size_t *cursor);

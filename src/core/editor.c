@@ -585,50 +585,120 @@ bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n)
 	return false;
 }
 
-size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n)
+static bool word_char(int32_t c)
+{
+	return zj_is_han(c) || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	       (c >= 0xFF10 && c <= 0xFF5A);
+}
+
+/* The words around a gap: up to two word characters (Han, letters,
+ * digits) before [start, end) and after it, stopping at punctuation. */
+static void gap_context(const char *s, size_t len, size_t start, size_t end, size_t *from,
+			size_t *to)
+{
+	size_t b = start;
+	for (int k = 0; k < 2 && b > 0; k++) {
+		size_t p = zj_utf8_cp_start(s, b - 1);
+		int32_t c;
+		zj_utf8_decode(s, len, p, &c);
+		if (!word_char(c))
+			break;
+		b = p;
+	}
+	size_t a = end;
+	for (int k = 0; k < 2 && a < len; k++) {
+		int32_t c;
+		size_t n = zj_utf8_decode(s, len, a, &c);
+		if (!word_char(c))
+			break;
+		a += n;
+	}
+	*from = b;
+	*to = a;
+}
+
+/* Whether gap g is the same as the selected one at [gs, ge).  A number,
+ * date or year stands for itself only with the same words around it (完成xx，
+ * and 达到xx， are two numbers); a name is the same wherever it is followed
+ * by the same character (xx街道 names one street). */
+static bool same_gap(const char *s, size_t len, size_t gs, size_t ge, zj_gap_kind kind,
+		     const zj_gap *g)
+{
+	size_t n = ge - gs;
+	if (g->end - g->start != n || memcmp(s + g->start, s + gs, n))
+		return false;
+	if (kind == ZJ_GAP_NUMBER || kind == ZJ_GAP_DATE || kind == ZJ_GAP_YEAR) {
+		size_t f1, t1, f2, t2;
+		gap_context(s, len, gs, ge, &f1, &t1);
+		gap_context(s, len, g->start, g->end, &f2, &t2);
+		return gs - f1 == g->start - f2 && t1 - ge == t2 - g->end &&
+		       !memcmp(s + f1, s + f2, gs - f1) && !memcmp(s + ge, s + g->end, t1 - ge);
+	}
+	int32_t c;
+	size_t an = ge < len ? zj_utf8_decode(s, len, ge, &c) : 0;
+	return g->end + an <= len && !memcmp(s + g->end, s + ge, an);
+}
+
+size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n, long *lines, size_t max_lines)
 {
 	if (!ed->gap_selected || zj_utf8_valid_prefix(s, n) != n)
 		return 0;
 	size_t gs, ge;
 	zj_ed_selection(ed, &gs, &ge);
-	const zj_text *t = T(ed);
-	size_t len = zj_text_len(t);
-	char *gap = zj_text_dup(t, gs, ge);
-	/* the same gap text followed by the same character */
-	char after[5] = "";
-	size_t an = 0;
-	if (ge < len) {
-		an = zj_text_next_cluster(t, ge) - ge;
-		if (an > 4)
-			an = 4;
-		zj_text_copy(t, ge, ge + an, after);
-	}
-	size_t len_gap = ge - gs;
-	const char *whole = zj_doc_text(ed->doc, NULL);
+	size_t len;
+	const char *whole = zj_doc_text(ed->doc, &len);
 	/* collect matches first, then replace from the end so offsets hold */
 	size_t *hits = NULL, nhits = 0, cap = 0;
 	zj_gap g;
-	for (size_t pos = 0; zj_gap_next(whole, len, pos, &g); pos = g.end) {
-		if (g.end - g.start == len_gap && !memcmp(whole + g.start, gap, len_gap) &&
-		    (an == 0 || (g.end + an <= len && !memcmp(whole + g.end, after, an)))) {
+	for (size_t pos = 0; zj_gap_next(whole, len, pos, &g); pos = g.end)
+		if (same_gap(whole, len, gs, ge, ed->gap_kind, &g)) {
 			zj_grow((void **)&hits, &cap, nhits + 1, sizeof *hits);
 			hits[nhits++] = g.start;
 		}
-	}
+	for (size_t i = 0; i < nhits && i < max_lines; i++)
+		lines[i] = (long)zj_text_line_of(T(ed), hits[i]) + 1;
+	size_t len_gap = ge - gs, cursor = gs;
 	zj_ed_commit(ed);
 	ed->gaps_for = 0; /* many lines changed: recount */
-	size_t cursor = ed->cursor;
 	for (size_t i = nhits; i-- > 0;) {
 		zj_doc_replace(ed->doc, hits[i], hits[i] + len_gap, s, n);
 		if (hits[i] < gs)
-			cursor += n - len_gap;
+			cursor = cursor + n - len_gap;
 	}
+	zj_text_group_cursor(T(ed), gs);
 	zj_ed_commit(ed);
-	ed->cursor = ed->anchor = nhits ? gs + n + (cursor - ed->cursor) : ed->cursor;
+	if (nhits)
+		ed->cursor = ed->anchor = cursor + n;
 	ed->gap_selected = false;
 	free(hits);
-	free(gap);
 	return nhits;
+}
+
+bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n)
+{
+	/* line breaks become LF, other controls but Tab and bytes that are
+	 * not UTF-8 are dropped: a paste never puts garbage in the text */
+	zj_buf b = {0};
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\r') {
+			zj_buf_putc(&b, '\n');
+			i += i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+		} else if (c < 0x20 && c != '\n' && c != '\t') {
+			i++;
+		} else {
+			int32_t cp;
+			size_t k = zj_utf8_decode(s, n, i, &cp);
+			if (cp != 0xFFFD || k > 1)
+				zj_buf_append(&b, s + i, k);
+			i += k;
+		}
+	}
+	zj_ed_commit(ed);
+	bool ok = zj_ed_insert(ed, b.data ? b.data : "", b.len);
+	zj_ed_commit(ed);
+	zj_buf_free(&b);
+	return ok;
 }
 
 size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end)
@@ -703,6 +773,20 @@ bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
 	return true;
 }
 
+/* Where the cursor goes when every hit of needle (n bytes) becomes m bytes:
+ * it moves by what changed before it, and to the start of a hit it was in. */
+static size_t cursor_after_replace(size_t cursor, const size_t *hits, size_t count, size_t n,
+				   size_t m)
+{
+	size_t moved = cursor;
+	for (size_t i = 0; i < count && hits[i] < cursor; i++) {
+		if (hits[i] + n > cursor)
+			return moved - (cursor - hits[i]);
+		moved = moved + m - n;
+	}
+	return moved;
+}
+
 size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with, size_t m)
 {
 	if (!n || zj_utf8_valid_prefix(with, m) != m)
@@ -714,17 +798,18 @@ size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char
 		zj_grow((void **)&hits, &cap, count + 1, sizeof *hits);
 		hits[count++] = (size_t)(p - s);
 	}
+	size_t before = ed->cursor;
+	size_t after = cursor_after_replace(before, hits, count, n, m);
 	zj_ed_commit(ed);
 	ed->gaps_for = 0; /* many lines changed: recount */
 	for (size_t i = count; i-- > 0;)
 		zj_doc_replace(ed->doc, hits[i], hits[i] + n, with, m);
+	if (count)
+		zj_text_group_cursor(T(ed), before);
 	zj_ed_commit(ed);
 	free(hits);
-	if (count) {
-		size_t l = zj_text_len(T(ed));
-		ed->cursor = ed->anchor = ed->cursor > l ? l : ed->cursor;
-		zj_ed_set_cursor(ed, ed->cursor);
-	}
+	if (count)
+		zj_ed_set_cursor(ed, after);
 	return count;
 }
 

@@ -3,6 +3,7 @@
 
 #include "zongjie/text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ typedef struct edit {
 	char *bytes;
 	size_t len;
 	size_t group;  /* id of the undo group */
+	size_t restore;/* on the group's first edit: the cursor undo returns to, or SIZE_MAX */
 } edit;
 
 typedef struct edit_stack {
@@ -299,12 +301,22 @@ static void record(zj_text *t, bool insert, size_t pos, const char *s, size_t n)
 			return;
 		}
 	}
-	push_edit(&t->undo, (edit){insert, pos, zj_xstrndup(s, n), n, group});
+	push_edit(&t->undo, (edit){insert, pos, zj_xstrndup(s, n), n, group, SIZE_MAX});
 }
 
 void zj_text_group_end(zj_text *t)
 {
 	t->group_open = false;
+}
+
+void zj_text_group_cursor(zj_text *t, size_t cursor)
+{
+	size_t group = top_group(t), i = t->undo.count;
+	if (!group)
+		return;
+	while (i > 0 && t->undo.items[i - 1].group == group)
+		i--;
+	t->undo.items[i].restore = cursor;
 }
 
 static bool on_boundary(const zj_text *t, size_t off)
@@ -366,6 +378,8 @@ bool zj_text_undo(zj_text *t, size_t *cursor)
 	while (t->undo.count && t->undo.items[t->undo.count - 1].group == group) {
 		edit e = t->undo.items[--t->undo.count];
 		where = apply(t, &e, false);
+		if (e.restore != SIZE_MAX && e.restore <= zj_text_len(t))
+			where = e.restore;
 		push_edit(&t->redo, e);
 	}
 	if (cursor)

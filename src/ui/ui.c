@@ -666,8 +666,22 @@ static void fill_same(ui *u)
 	char *value = read_line(u, _("Fill every identical gap with: "));
 	if (!value)
 		return;
-	size_t n = zj_ed_fill_same(u->ed, value, strlen(value));
-	snprintf(u->message, sizeof u->message, ngettext("%zu gap filled", "%zu gaps filled", n), n);
+	long lines[3];
+	size_t n = zj_ed_fill_same(u->ed, value, strlen(value), lines, 3);
+	/* where it filled: the count and the first lines */
+	char where[64] = "";
+	for (size_t i = 0; i < n && i < 3; i++)
+		snprintf(where + strlen(where), sizeof where - strlen(where), "%s%ld",
+			 i ? ", " : "", lines[i]);
+	if (n > 3)
+		snprintf(where + strlen(where), sizeof where - strlen(where), "%s", ", …");
+	if (n)
+		snprintf(u->message, sizeof u->message,
+			 ngettext("%zu gap filled (line %s); Ctrl-Z undoes it",
+				  "%zu gaps filled (lines %s); Ctrl-Z undoes them", n),
+			 n, where);
+	else
+		snprintf(u->message, sizeof u->message, "%s", _("no gap filled"));
 	free(value);
 }
 

@@ -166,7 +166,10 @@ START_TEST(fill_same_gaps)
 	ck_assert(zj_ed_next_gap(ed)); /* xx场次: NUMBER */
 	ck_assert(zj_ed_next_gap(ed)); /* xx街道 */
 	ck_assert_uint_eq(zj_ed_total_gaps(ed), 5);
-	ck_assert_uint_eq(zj_ed_fill_same(ed, "丰和", strlen("丰和")), 2);
+	long lines[4];
+	ck_assert_uint_eq(zj_ed_fill_same(ed, "丰和", strlen("丰和"), lines, 4), 2);
+	ck_assert_int_eq(lines[0], 3);
+	ck_assert_int_eq(lines[1], 5);
 	ck_assert_uint_eq(zj_ed_total_gaps(ed), 3);
 	const char *s = zj_doc_text(ed->doc, NULL);
 	ck_assert(strstr(s, "开展活动xx场次，丰和街道参与xx人次。"));
@@ -215,6 +218,58 @@ START_TEST(find_and_replace)
 	ck_assert(!strstr(zj_doc_text(ed->doc, NULL), "街道"));
 	ck_assert(zj_ed_undo(ed));
 	assert_text(ed, sample);
+	done(ed);
+}
+END_TEST
+
+/* Number gaps are the same only with the same words around them. */
+START_TEST(fill_same_numbers_need_the_same_words)
+{
+	static const char text[] = "总结\n一、工作成效\n完成xx，达到xx，完成xx，\n完成xx，达成xx。\n";
+	zj_editor *ed = editor(text);
+	ck_assert(zj_ed_next_gap(ed)); /* 完成xx， */
+	size_t gap = ed->anchor;
+	long lines[4];
+	ck_assert_uint_eq(zj_ed_fill_same(ed, "12", 2, lines, 4), 3);
+	ck_assert_int_eq(lines[0], 3);
+	ck_assert_int_eq(lines[2], 4);
+	assert_text(ed, "总结\n一、工作成效\n完成12，达到xx，完成12，\n完成12，达成xx。\n");
+	/* one undo step, and the cursor goes back to the gap chosen */
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, text);
+	ck_assert_uint_eq(ed->cursor, gap);
+	done(ed);
+}
+END_TEST
+
+/* Replace-all keeps the cursor where the writer had it. */
+START_TEST(replace_all_keeps_the_cursor)
+{
+	zj_editor *ed = editor("街道甲，街道乙，街道丙。");
+	size_t at = strlen("街道甲，街道"); /* before 乙 */
+	zj_ed_set_cursor(ed, at);
+	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
+	ck_assert_uint_eq(ed->cursor, strlen("镇甲，镇"));
+	ck_assert(zj_ed_undo(ed));
+	ck_assert_uint_eq(ed->cursor, at);
+	/* a cursor inside a hit goes to the start of its replacement */
+	zj_ed_set_cursor(ed, strlen("街"));
+	zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇"));
+	ck_assert_uint_eq(ed->cursor, 0);
+	done(ed);
+}
+END_TEST
+
+/* A paste is one insertion and one undo step, its line breaks LF. */
+START_TEST(pasted_block_is_one_step)
+{
+	zj_editor *ed = editor("甲。");
+	zj_ed_end(ed, false);
+	zj_ed_insert(ed, "乙", strlen("乙"));
+	ck_assert(zj_ed_insert_block(ed, "第一行\r\n第二\x01行\r第三行\xff", strlen("第一行\r\n第二\x01行\r第三行\xff")));
+	assert_text(ed, "甲。乙第一行\n第二行\n第三行");
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, "甲。乙");
 	done(ed);
 }
 END_TEST
@@ -275,6 +330,9 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, clipboard);
 	tcase_add_test(tc, gap_jumps_and_typing_over);
 	tcase_add_test(tc, fill_same_gaps);
+	tcase_add_test(tc, fill_same_numbers_need_the_same_words);
+	tcase_add_test(tc, replace_all_keeps_the_cursor);
+	tcase_add_test(tc, pasted_block_is_one_step);
 	tcase_add_test(tc, panes_follow_the_outline);
 	tcase_add_test(tc, find_and_replace);
 	tcase_add_test(tc, missing_parts);
