@@ -17,6 +17,7 @@
 #include "zongjie/editor.h"
 #include "zongjie/export.h"
 #include "zongjie/journal.h"
+#include "zongjie/lineedit.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
@@ -65,6 +66,9 @@ typedef struct ui {
 	/* where each screen row's text starts, for the mouse */
 	size_t row_start[512];
 	bool row_text[512];
+	/* a prompt is being edited on the status line: the cursor goes there */
+	bool prompting;
+	int prompt_col;
 } ui;
 
 /* ---- text helpers ----------------------------------------------------- */
@@ -212,8 +216,12 @@ static void layout(ui *u)
 		p->y = y;
 		p->rows = rows;
 		y += rows;
+		/* an edit elsewhere may have moved the bytes under a remembered
+		 * offset: a pane starts on a whole row of the current text */
 		size_t remembered = p->part < 256 ? u->top[p->part] : 0;
-		p->top = remembered >= p->start && remembered < p->end ? remembered : p->start;
+		p->top = remembered > p->start && remembered < p->end
+				 ? row_of(u->ed->doc->text, remembered)
+				 : p->start;
 	}
 }
 
@@ -368,7 +376,9 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 		int y = p->y + row;
 		move(y, 0);
 		clrtoeol();
-		if (r >= p->end || r > zj_text_len(t))
+		/* the empty last line of a text ending in a line break is a row */
+		size_t len = zj_text_len(t);
+		if (r > len || (r >= p->end && !(r == len && p->end == len)))
 			continue;
 		size_t l = zj_text_line_of(t, r);
 		size_t e = row_end(t, r);
@@ -460,6 +470,12 @@ static void draw_status(ui *u)
 	attron(COLOR_PAIR(PAIR_STATUS));
 	for (int x = 0; x < COLS; x++)
 		addch(' ');
+	if (u->prompting) {
+		/* the prompt has the whole line, its cursor where the writer types */
+		put_utf8(LINES - 1, 0, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
+		attroff(COLOR_PAIR(PAIR_STATUS));
+		return;
+	}
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
 	if (u->message[0])
@@ -470,13 +486,27 @@ static void draw_status(ui *u)
 	attroff(COLOR_PAIR(PAIR_STATUS));
 }
 
+static bool too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
 static void draw(ui *u)
 {
 	erase();
 	memset(u->row_text, 0, sizeof u->row_text);
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+	if (too_small()) {
 		const char *msg = _("enlarge the terminal");
 		put_utf8(0, 0, msg, strlen(msg), A_BOLD, 0, COLS);
+		char size[128];
+		snprintf(size, sizeof size, _("to at least %d×%d (now %d×%d)"), MIN_COLS, MIN_LINES,
+			 COLS, LINES);
+		if (LINES > 1)
+			put_utf8(1, 0, size, strlen(size), A_NORMAL, 0, COLS);
+		/* a question asked meanwhile (Ctrl-Q) still shows */
+		if (u->message[0] && LINES > 2)
+			put_utf8(2, 0, u->message, strlen(u->message), A_NORMAL, 0, COLS);
+		curs_set(0);
 		refresh();
 		return;
 	}
@@ -494,7 +524,10 @@ static void draw(ui *u)
 		}
 	}
 	draw_status(u);
-	if (cy >= 0) {
+	if (u->prompting) {
+		curs_set(1);
+		move(LINES - 1, u->prompt_col < COLS ? u->prompt_col : COLS - 1);
+	} else if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);
 	} else
@@ -514,60 +547,154 @@ static int ask(ui *u, const char *question)
 		int r = get_wch(&k);
 		if (r == KEY_CODE_YES && k == KEY_RESIZE)
 			continue;
-		if (r == ERR)
-			continue;
-		u->message[0] = '\0';
-		if (k == 'y' || k == 'Y')
-			return 'y';
-		if (k == 'n' || k == 'N')
-			return 'n';
-		if (k == 27 || k == CTRL('g') || k == CTRL('c'))
-			return 27;
+		if (r == ERR || r == KEY_CODE_YES)
+			continue; /* the question stays until it is answered */
+		int answer = k == 'y' || k == 'Y'   ? 'y'
+			     : k == 'n' || k == 'N' ? 'n'
+			     : k == 27 || k == CTRL('g') || k == CTRL('c') ? 27 : 0;
+		if (answer) {
+			u->message[0] = '\0';
+			return answer;
+		}
 	}
 }
 
-/* Reads a line of text on the status line; NULL on Esc. */
+/* What follows an ESC: the CSI or SS3 sequence read whole into seq (its
+ * introducer left out), or false for a lone ESC, whatever came after it
+ * given back as a key of its own. */
+static bool read_escape(char *seq, size_t cap)
+{
+	wint_t k;
+	/* the rest of a sequence may come a moment after the ESC */
+	timeout(50);
+	int r = get_wch(&k);
+	if (r == ERR || r == KEY_CODE_YES || (k != '[' && k != 'O')) {
+		if (r == KEY_CODE_YES)
+			ungetch((int)k);
+		else if (r != ERR)
+			unget_wch((wchar_t)k);
+		timeout(-1);
+		return false;
+	}
+	size_t n = 0;
+	while ((r = get_wch(&k)) != ERR && r != KEY_CODE_YES && n + 1 < cap) {
+		seq[n++] = (char)k;
+		if (k >= 0x40 && k <= 0x7E)
+			break;
+	}
+	seq[n] = '\0';
+	timeout(-1);
+	return true;
+}
+
+/* The text of a bracketed paste, after its ESC [ 200 ~, up to ESC [ 201 ~
+ * (or a second of silence from a terminal that lost the end). */
+static void read_paste(zj_buf *b)
+{
+	for (;;) {
+		wint_t k;
+		timeout(1000);
+		int r = get_wch(&k);
+		timeout(-1);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES) {
+			if (k == KEY_ENTER)
+				zj_buf_putc(b, '\n');
+			continue;
+		}
+		if (k == 27) {
+			char seq[32];
+			if (read_escape(seq, sizeof seq) && !strcmp(seq, "201~"))
+				break;
+			continue;
+		}
+		char enc[4];
+		zj_buf_append(b, enc, zj_utf8_encode((int32_t)k, enc));
+	}
+	if (!b->data)
+		zj_buf_append(b, "", 0);
+}
+
+/* A prompt's key given as a CSI sequence; false when it ends the prompt
+ * (a lone ESC). */
+static bool prompt_escape(zj_lineedit *le)
+{
+	char seq[32];
+	if (!read_escape(seq, sizeof seq))
+		return false;
+	if (!strcmp(seq, "200~")) {
+		zj_buf b = {0};
+		read_paste(&b);
+		zj_le_insert(le, b.data, b.len);
+		zj_buf_free(&b);
+		return true;
+	}
+	char final = seq[0] ? seq[strlen(seq) - 1] : 0;
+	if (final == 'D')
+		zj_le_left(le);
+	else if (final == 'C')
+		zj_le_right(le);
+	else if (final == 'H' || !strcmp(seq, "1~") || !strcmp(seq, "7~"))
+		zj_le_home(le);
+	else if (final == 'F' || !strcmp(seq, "4~") || !strcmp(seq, "8~"))
+		zj_le_end(le);
+	else if (!strcmp(seq, "3~"))
+		zj_le_delete(le);
+	return true;
+}
+
+/* Reads a line of text on the status line, edited where the cursor is
+ * (Left, Right, Home, End, Backspace, Delete); NULL on Esc. */
 static char *read_line(ui *u, const char *prompt)
 {
-	zj_buf b = {0};
-	for (;;) {
-		snprintf(u->message, sizeof u->message, "%s%s", prompt, b.data ? b.data : "");
+	zj_lineedit le;
+	zj_le_init(&le, NULL);
+	bool done = false, cancelled = false;
+	while (!done && !cancelled) {
+		snprintf(u->message, sizeof u->message, "%s%s", prompt, zj_le_text(&le));
+		u->prompting = true;
+		u->prompt_col = utf8_width(prompt) + zj_le_column(&le);
 		draw(u);
 		wint_t k;
 		int r = get_wch(&k);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES) {
-			if (k == KEY_BACKSPACE && b.len) {
-				b.len = zj_utf8_cp_start(b.data, b.len - 1);
-				b.data[b.len] = '\0';
-			} else if (k == KEY_ENTER)
-				break;
-			continue;
-		}
-		if (k == 27 || k == CTRL('g')) {
-			zj_buf_free(&b);
-			u->message[0] = '\0';
-			return NULL;
-		}
-		if (k == '\r' || k == '\n')
-			break;
-		if (k == 127 || k == 8) {
-			if (b.len) {
-				b.len = zj_utf8_cp_start(b.data, b.len - 1);
-				b.data[b.len] = '\0';
+			switch (k) {
+			case KEY_LEFT: zj_le_left(&le); break;
+			case KEY_RIGHT: zj_le_right(&le); break;
+			case KEY_HOME: zj_le_home(&le); break;
+			case KEY_END: zj_le_end(&le); break;
+			case KEY_BACKSPACE: zj_le_backspace(&le); break;
+			case KEY_DC: zj_le_delete(&le); break;
+			case KEY_ENTER: done = true; break;
+			default: break;
 			}
 			continue;
 		}
-		if (k >= 0x20) {
+		if (k == 27)
+			cancelled = !prompt_escape(&le);
+		else if (k == CTRL('g'))
+			cancelled = true;
+		else if (k == '\r' || k == '\n')
+			done = true;
+		else if (k == 127 || k == 8)
+			zj_le_backspace(&le);
+		else if (k == CTRL('a'))
+			zj_le_home(&le);
+		else if (k == CTRL('e'))
+			zj_le_end(&le);
+		else if (k >= 0x20) {
 			char enc[4];
-			zj_buf_append(&b, enc, zj_utf8_encode((int32_t)k, enc));
+			zj_le_insert(&le, enc, zj_utf8_encode((int32_t)k, enc));
 		}
 	}
+	u->prompting = false;
 	u->message[0] = '\0';
-	if (!b.data)
-		zj_buf_append(&b, "", 0);
-	return b.data;
+	char *line = cancelled ? NULL : zj_xstrdup(zj_le_text(&le));
+	zj_le_free(&le);
+	return line;
 }
 
 /* ---- commands --------------------------------------------------------- */
@@ -1033,34 +1160,26 @@ static void quit(ui *u)
 
 /* ESC alone clears the selection.  A CSI sequence the terminal's
  * description does not name (Ctrl-arrows under TERM=screen) is read whole
- * here so it never lands in the text; the common ones are honoured. */
+ * here so it never lands in the text; the common ones are honoured, and a
+ * bracketed paste is one insertion. */
 static void escape(ui *u)
 {
 	zj_editor *ed = u->ed;
-	wint_t k;
-	/* the rest of a sequence may come a moment after the ESC */
-	timeout(50);
-	int r = get_wch(&k);
-	if (r == ERR || r == KEY_CODE_YES || (k != '[' && k != 'O')) {
-		/* a lone ESC: what came after it is a key of its own */
-		if (r == KEY_CODE_YES)
-			ungetch((int)k);
-		else if (r != ERR)
-			unget_wch((wchar_t)k);
-		timeout(-1);
+	char seq[32];
+	if (!read_escape(seq, sizeof seq)) {
 		zj_ed_clear_selection(ed);
 		return;
 	}
-	char seq[32];
-	size_t n = 0;
-	timeout(50);
-	while ((r = get_wch(&k)) != ERR && r != KEY_CODE_YES && n + 1 < sizeof seq) {
-		seq[n++] = (char)k;
-		if (k >= 0x40 && k <= 0x7E)
-			break;
+	if (!strcmp(seq, "200~")) {
+		zj_buf b = {0};
+		read_paste(&b);
+		if (!zj_ed_input_needs_confirm(ed, b.data, b.len) ||
+		    ask(u, _("This gap wants a number. Type words anyway? (y/n)")) == 'y')
+			zj_ed_insert_block(ed, b.data, b.len);
+		zj_buf_free(&b);
+		return;
 	}
-	seq[n] = '\0';
-	timeout(-1);
+	size_t n = strlen(seq);
 	zj_ed_commit(ed);
 	bool shift = strstr(seq, ";2") || strstr(seq, ";6");
 	bool ctrl = strstr(seq, ";5") || strstr(seq, ";6");
@@ -1093,6 +1212,14 @@ static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
 	u->message[0] = '\0';
+	if (too_small()) {
+		/* nothing reaches the text while it cannot be seen */
+		if (r != KEY_CODE_YES && k == CTRL('q')) {
+			zj_ed_commit(ed);
+			quit(u);
+		}
+		return;
+	}
 	if (r == KEY_CODE_YES) {
 		zj_ed_commit(ed);
 		switch (k) {
@@ -1169,6 +1296,40 @@ static void key(ui *u, int r, wint_t k)
 	}
 }
 
+/* Handles the key read and what is already waiting behind it.  Printable
+ * characters that arrive together (an input method committing a word, a
+ * paste without brackets) are typed as one piece, so a question about them
+ * covers all of it and the keys behind it are not taken as its answer. */
+static void take_keys(ui *u, int r, wint_t k)
+{
+	zj_buf typed = {0};
+	for (;;) {
+		if (r == OK && k >= 0x20 && k != 127 && !too_small()) {
+			char enc[4];
+			zj_buf_append(&typed, enc, zj_utf8_encode((int32_t)k, enc));
+		} else {
+			if (typed.len) {
+				u->message[0] = '\0';
+				type_text(u, typed.data, typed.len);
+				typed.len = 0;
+			}
+			key(u, r, k);
+		}
+		if (u->quit)
+			break;
+		timeout(0);
+		r = get_wch(&k);
+		timeout(-1);
+		if (r == ERR)
+			break;
+	}
+	if (typed.len) {
+		u->message[0] = '\0';
+		type_text(u, typed.data, typed.len);
+	}
+	zj_buf_free(&typed);
+}
+
 /* ---- start ------------------------------------------------------------ */
 
 /* A closed terminal (SIGHUP) or a polite kill (SIGTERM): the journal is
@@ -1187,6 +1348,9 @@ static void start_curses(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* bracketed paste: a paste arrives as one piece, not as typed keys */
+	printf("\033[?2004h");
+	fflush(stdout);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	if (has_colors()) {
@@ -1232,6 +1396,29 @@ static size_t choose_article(ui *u)
 	}
 }
 
+/* Asks for one variable of a skeleton until the value fits it (a year of
+ * four figures: 2025, 2025年, ２０２５); NULL leaves a gap. */
+static char *ask_value(ui *u, const zj_variable *var)
+{
+	char prompt[512];
+	snprintf(prompt, sizeof prompt, _("%s (Enter to leave a gap): "), var->label);
+	for (;;) {
+		char *typed = read_line(u, prompt);
+		if (!typed || !*typed) {
+			free(typed);
+			return NULL;
+		}
+		zj_error err = {0};
+		char *value = zj_skeleton_value(var, typed, &err);
+		free(typed);
+		if (value)
+			return value;
+		/* refused: say why on the same line, and ask again */
+		snprintf(prompt, sizeof prompt, _("%s. %s (Enter to leave a gap): "), err.message,
+			 var->label);
+	}
+}
+
 static zj_doc *new_from_skeleton(void)
 {
 	zj_library lib;
@@ -1251,15 +1438,12 @@ static zj_doc *new_from_skeleton(void)
 	for (size_t i = 0; i < sk->nvars; i++) {
 		if (sk->vars[i].from)
 			continue;
-		char prompt[256];
-		snprintf(prompt, sizeof prompt, _("%s (Enter to leave a gap): "), sk->vars[i].label);
-		char *v = read_line(&tmp, prompt);
-		if (v && *v) {
+		char *v = ask_value(&tmp, &sk->vars[i]);
+		if (v) {
 			values[nb] = v;
 			b[nb] = (zj_binding){sk->vars[i].name, v};
 			nb++;
-		} else
-			free(v);
+		}
 	}
 	size_t len;
 	zj_error err = {0};
@@ -1368,13 +1552,8 @@ int ui_run(const char *path)
 			continue;
 		}
 		unsigned long before = doc->edits;
-		key(&u, r, k);
-		/* take what is already waiting (an input method's burst) before
-		 * drawing again */
-		timeout(0);
-		while (!u.quit && (r = get_wch(&k)) != ERR)
-			key(&u, r, k);
-		timeout(-1);
+		/* take what is already waiting before drawing again */
+		take_keys(&u, r, k);
 		if (doc->edits != before)
 			u.marks_stale = true;
 		long long age;
@@ -1382,6 +1561,8 @@ int ui_run(const char *path)
 			zj_journal_flush(u.journal);
 	}
 	endwin();
+	printf("\033[?2004l");
+	fflush(stdout);
 	/* a clean quit: saved, or changes dropped on purpose */
 	zj_journal_close(u.journal, true);
 	zj_editor_free(u.ed);

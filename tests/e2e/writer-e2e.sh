@@ -1,0 +1,167 @@
+#!/bin/sh
+# End-to-end tests of what a writer does in a day (issue 11): text that
+# arrives in one piece, screens that must not lie, prompts edited in place,
+# replace-all and F7 that keep the writer's place, the year asked at start.
+. "$TOP_SRCDIR/tests/lib/tap.sh"
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "editor in tmux" "tmux not installed"
+	done_testing
+	exit 0
+fi
+. "$TOP_SRCDIR/tests/lib/tmux.sh"
+
+# the status line of the screen, and the terminal cursor
+status() { screen | sed -n 30p; }
+cursor() { T display -p -t ed '#{cursor_x},#{cursor_y}'; }
+# row (0-based) of the first screen line holding TEXT
+row_of() { screen | grep -n -- "$1" | head -n 1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
+
+gaps='社区工作总结
+一、工作成效
+开展活动xx场次，参与xx人次。
+二、存在问题
+经费缺口xx万元。
+三、工作计划
+再接再厉。
+'
+
+# ---- 3. several characters at once into a number gap --------------------
+printf '%s' "$gaps" >"$tmp/burst.txt"
+start "$tmp/burst.txt"
+wait_for "gaps left: 3" >/dev/null
+keys F5
+T send-keys -t ed "很多"
+ok "a word typed at once into a number gap: the question is drawn" \
+	wait_for "This gap wants a number"
+keys y
+ok "y keeps all of the word" wait_for "开展活动很多场次"
+T kill-session -t ed
+
+# ---- 3. bracketed paste: one insertion, one undo step -------------------
+printf '%s' "$gaps" >"$tmp/paste.txt"
+start "$tmp/paste.txt"
+wait_for "gaps left: 3" >/dev/null
+keys C-End
+printf '甲乙\n丙丁' | T load-buffer -
+T paste-buffer -p -t ed
+ok "a paste arrives as text, its line break kept" wait_for "^ 丙丁"
+ok "the pasted lines are in the text" wait_for "^ 甲乙"
+keys C-z
+ok "one undo takes the whole paste away" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '甲乙\|丙丁'"
+ok "and the file is as it was" wait_for "paste.txt  "
+T kill-session -t ed
+
+# ---- 4. heading rows after gap jumps, typing and undo -------------------
+printf '%s' "$gaps" >"$tmp/head.txt"
+start "$tmp/head.txt"
+wait_for "gaps left: 3" >/dev/null
+keys F5; keys 123; keys F5; keys F5; keys C-z
+wait_for "head.txt  " >/dev/null
+ok "the heading row of a pane is whole after undo" wait_for "^ 二、存在问题"
+ok "no broken character on the screen" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '�'"
+keys S-Tab; keys F5; keys 45; keys Tab; keys C-z; keys C-z
+ok "still whole after more jumps and undos" wait_for "^ 三、工作计划"
+ok "and no broken character" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '�'"
+T kill-session -t ed
+
+# ---- 5. the empty last line ----------------------------------------------
+printf '%s' "$gaps" >"$tmp/last.txt"
+start "$tmp/last.txt"
+wait_for "gaps left: 3" >/dev/null
+keys C-End
+ok "Ctrl-End: the status line says the last, empty line" wait_for "last.txt  8:1"
+want=$(( $(row_of "^ 再接再厉。") + 1 ))
+ok "the cursor is on the row after the last text, not on the status bar" \
+	[ "$(cursor)" = "1,$want" ]
+keys X
+ok "what is typed there shows on that row" [ "$(row_of '^ X$')" = "$want" ]
+T kill-session -t ed
+
+# ---- 6. keys on the too-small screen ---------------------------------------
+printf '%s' "$gaps" >"$tmp/small.txt"
+cp "$tmp/small.txt" "$tmp/small.orig"
+start "$tmp/small.txt"
+wait_for "gaps left: 3" >/dev/null
+T resize-window -t ed -x 30 -y 8 2>/dev/null || T resize-pane -t ed -x 30 -y 8
+ok "the small screen names the minimum size" wait_for "40×12"
+keys Q; keys W; keys Enter; keys BSpace
+T resize-window -t ed -x 100 -y 30 2>/dev/null || T resize-pane -t ed -x 100 -y 30
+ok "back to full size" wait_for "gaps left: 3"
+ok "keys typed on the small screen did not reach the text" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q 'QW\|\[+\]'"
+T resize-window -t ed -x 30 -y 8 2>/dev/null || T resize-pane -t ed -x 30 -y 8
+wait_for "40×12" >/dev/null
+keys C-q
+ok "Ctrl-Q still quits there" stopped
+ok "the file is untouched" cmp -s "$tmp/small.txt" "$tmp/small.orig"
+T kill-server 2>/dev/null
+T new-session -d -s keep -x 100 -y 30 "sleep 600"
+
+# ---- 7. prompts: the cursor is in the prompt, which is edited in place -----
+printf '%s' "$gaps" >"$tmp/prompt.txt"
+start "$tmp/prompt.txt"
+wait_for "gaps left: 3" >/dev/null
+keys C-f
+keys "在问题"
+ok "the terminal cursor is at the end of the prompt" [ "$(cursor)" = "12,29" ]
+keys Home
+ok "Home puts it after the prompt's words" [ "$(cursor)" = "6,29" ]
+keys "存"
+ok "typing at Home inserts there" wait_for "Find: 存在问题"
+keys End; keys BSpace
+ok "End and Backspace" wait_for "Find: 存在问 *$"
+keys Left; keys DC
+ok "Left and Delete" wait_for "Find: 存在 *$"
+ok "the cursor follows the edits" [ "$(cursor)" = "10,29" ]
+keys Right; keys Enter
+ok "the edited text is what is found" wait_for "prompt.txt  4:5"
+T kill-session -t ed
+
+# ---- 8. replace-all keeps the cursor --------------------------------------
+printf '青禾街道工作总结\n一、工作成效\n街道开展活动。街道参与。\n二、存在问题\n人手不足。\n' >"$tmp/repl.txt"
+start "$tmp/repl.txt"
+wait_for "gaps left" >/dev/null
+keys C-Home; keys Down; keys Down; keys End
+wait_for "repl.txt  3:13" >/dev/null
+keys F4; keys "街道"; keys Enter; keys "镇"; keys Enter
+ok "replace all replaced" wait_for "3 replaced"
+ok "the cursor stayed at the end of its line" wait_for "repl.txt \[+\]  3:11"
+keys C-z
+ok "undo brings the cursor back where it was" wait_for "repl.txt  3:13"
+T kill-session -t ed
+
+# ---- 9. F7 fills only the same number in the same words -------------------
+printf '总结\n一、工作成效\n完成xx，达到xx，完成xx，\n二、存在问题\n完成xx，达成xx。\n' >"$tmp/fill.txt"
+cp "$tmp/fill.txt" "$tmp/fill.orig"
+start "$tmp/fill.txt"
+wait_for "gaps left: 5" >/dev/null
+keys F5; keys F7; keys 12; keys Enter
+ok "F7 filled the gaps with the same words around them" wait_for "完成12，达到xx，完成12，"
+ok "and the one in the next part" wait_for "^ 完成12，达成xx。"
+ok "it says how many and where" wait_for "3 gaps filled (lines 3, 3, 5)"
+keys C-z
+ok "one undo brings every gap back" wait_for "gaps left: 5"
+keys C-s
+wait_for "saved" >/dev/null
+ok "the file is the original again" cmp -s "$tmp/fill.txt" "$tmp/fill.orig"
+T kill-session -t ed
+
+# ---- 10. the year asked when started with no file ---------------------------
+T new-session -d -s ed -x 100 -y 30 \
+	"cd '$tmp' && env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME='$tmp/data' XDG_STATE_HOME='$tmp/state' '$ZONGJIE'; sleep 30"
+ok "no file: the skeleton's variables are asked" wait_for "单位名称"
+keys "青禾街道"; keys Enter
+wait_for "总结年度" >/dev/null
+keys 25; keys Enter
+ok "a two-figure year is refused with a message" wait_for "must be a year such as 2025, not '25'"
+keys "２０２５年"; keys Enter
+ok "full-width figures and 年 are a year" wait_for "青禾街道2025年工作总结暨2026年工作计划"
+T kill-session -t ed
+T new-session -d -s ed -x 100 -y 30 \
+	"cd '$tmp' && env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME='$tmp/data' XDG_STATE_HOME='$tmp/state2' '$ZONGJIE'; sleep 30"
+wait_for "单位名称" >/dev/null
+keys Enter
+wait_for "总结年度" >/dev/null
+keys "2024年"; keys Enter
+ok "2024年 is the year 2024" wait_for "【请填写单位名称】2024年工作总结暨2025年工作计划"
+
+done_testing
