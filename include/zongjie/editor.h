@@ -36,6 +36,7 @@ typedef struct zj_editor {
 	 * that a keystroke costs the line, not the document */
 	unsigned long gaps_for;   /* doc->outline_builds they belong to, 0 none */
 	size_t *part_gaps;
+	size_t gaps_parts;        /* how many parts part_gaps counts */
 } zj_editor;
 
 zj_editor *zj_editor_new(zj_doc *doc);

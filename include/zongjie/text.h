@@ -26,6 +26,18 @@
 
 typedef struct zj_text zj_text;
 
+/* Where a text changed, for caches that catch up later: bytes before lo
+ * are as they were, bytes from hi on were delta bytes earlier before. */
+typedef struct zj_change {
+	bool any;
+	size_t lo, hi;
+	long delta;
+} zj_change;
+
+/* Adds an edit that replaced [start, end) (offsets before it) with n
+ * bytes. */
+void zj_change_add(zj_change *c, size_t start, size_t end, size_t n);
+
 /* A new buffer holding a copy of s[0..len). */
 zj_text *zj_text_new(const char *s, size_t len);
 /* A new buffer that takes ownership of the malloc'd s[0..len), avoiding a
@@ -72,6 +84,8 @@ void zj_text_group_cursor(zj_text *t, size_t cursor);
  * was.  Returns false when there is nothing to undo. */
 bool zj_text_undo(zj_text *t, size_t *cursor);
 bool zj_text_redo(zj_text *t, size_t *cursor);
+/* What the last undo or redo changed. */
+const zj_change *zj_text_last_change(const zj_text *t);
 bool zj_text_can_undo(const zj_text *t);
 bool zj_text_can_redo(const zj_text *t);
 

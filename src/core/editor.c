@@ -274,6 +274,14 @@ static size_t line_gaps(const zj_text *t, size_t l)
 	return n;
 }
 
+static size_t part_gaps_now(zj_editor *ed, const zj_part *p)
+{
+	char *s = zj_text_dup(T(ed), p->start, p->end);
+	size_t n = zj_gaps_count(s, p->end - p->start);
+	free(s);
+	return n;
+}
+
 static void recount_gaps(zj_editor *ed)
 {
 	const zj_outline *o = zj_doc_outline(ed->doc);
@@ -283,13 +291,39 @@ static void recount_gaps(zj_editor *ed)
 	for (size_t i = 0; i < o->nparts; i++)
 		ed->part_gaps[i] = zj_gaps_count(s + o->parts[i].start,
 						 o->parts[i].end - o->parts[i].start);
+	ed->gaps_parts = o->nparts;
+	ed->gaps_for = ed->doc->outline_builds;
+}
+
+/* After an update of the outline that replaced some parts: only those
+ * are counted again. */
+static void splice_gaps(zj_editor *ed, const zj_outline *o, const zj_outline_splice *sp)
+{
+	size_t tail = ed->gaps_parts - sp->first - sp->old_count;
+	size_t *g = zj_xcalloc(o->nparts + 1, sizeof *g);
+	memcpy(g, ed->part_gaps, sp->first * sizeof *g);
+	memcpy(g + sp->first + sp->new_count, ed->part_gaps + sp->first + sp->old_count,
+	       tail * sizeof *g);
+	for (size_t i = sp->first; i < sp->first + sp->new_count; i++)
+		g[i] = part_gaps_now(ed, &o->parts[i]);
+	free(ed->part_gaps);
+	ed->part_gaps = g;
+	ed->gaps_parts = o->nparts;
 	ed->gaps_for = ed->doc->outline_builds;
 }
 
 static const zj_outline *counted(zj_editor *ed)
 {
+	unsigned long was = ed->gaps_for;
 	const zj_outline *o = zj_doc_outline(ed->doc);
-	if (ed->gaps_for != ed->doc->outline_builds)
+	const zj_doc *d = ed->doc;
+	if (ed->gaps_for == d->outline_builds)
+		return o;
+	if (was && was + 1 == d->outline_builds && d->splice_build == d->outline_builds &&
+	    d->splice.first + d->splice.old_count <= ed->gaps_parts &&
+	    ed->gaps_parts - d->splice.old_count + d->splice.new_count == o->nparts)
+		splice_gaps(ed, o, &d->splice);
+	else
 		recount_gaps(ed);
 	return o;
 }
@@ -320,7 +354,8 @@ static edit_note note_begin(zj_editor *ed, size_t start, size_t end)
 {
 	edit_note n = {0};
 	const zj_text *t = T(ed);
-	if (ed->gaps_for && ed->doc->outline && ed->gaps_for == ed->doc->outline_builds &&
+	if (ed->gaps_for && ed->doc->outline && !ed->doc->pending.any &&
+	    ed->gaps_for == ed->doc->outline_builds &&
 	    zj_text_line_of(t, start) == zj_text_line_of(t, end)) {
 		n.on = true;
 		n.line = zj_text_line_of(t, start);
@@ -332,6 +367,8 @@ static edit_note note_begin(zj_editor *ed, size_t start, size_t end)
 static void note_end(zj_editor *ed, const edit_note *n)
 {
 	const zj_outline *o = ed->doc->outline;
+	if (o && ed->doc->pending.any)
+		return; /* the outline's update counts the parts it rescans */
 	if (!n->on || !o || ed->doc->outline_builds != ed->gaps_for) {
 		ed->gaps_for = 0; /* recounted when next asked */
 		return;
@@ -714,11 +751,17 @@ size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end)
 
 size_t zj_ed_current_part(zj_editor *ed)
 {
+	/* the first part ending after the cursor, else the last */
 	const zj_outline *o = zj_doc_outline(ed->doc);
-	for (size_t i = 0; i < o->nparts; i++)
-		if (ed->cursor < o->parts[i].end || i + 1 == o->nparts)
-			return i;
-	return 0;
+	size_t lo = 0, hi = o->nparts ? o->nparts - 1 : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ed->cursor < o->parts[mid].end)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 void zj_ed_focus_part(zj_editor *ed, long delta)

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "zongjie/outline.h"
+#include "outline_scan.h"
 
 #include "i18n.h"
 
@@ -662,59 +663,16 @@ bool zj_outline_plain_line(const char *line, size_t len)
 	return classify_line(line, len, &h) == LINE_PARA;
 }
 
-static void shift(size_t *v, size_t at, long delta)
+zj_outline *zj_outline_scan(const char *text, size_t len, size_t first_line,
+			    zj_split_stop stop, void *ctx, size_t *stop_pos)
 {
-	if (*v > at)
-		*v = (size_t)((long)*v + delta);
-}
-
-bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars)
-{
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		if (line < a->first_line || line > a->last_line)
-			continue;
-		/* lines whose words decide something stay out of the fast path */
-		if ((long)line == a->content_line || (long)line == a->title_line)
-			return false;
-		for (size_t pi = 0; pi < a->nparts; pi++) {
-			const zj_part *p = &o->parts[a->first_part + pi];
-			if (pi + 1 == a->nparts && line >= p->last_line)
-				return false; /* the last paragraph may be a closing */
-		}
-	}
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		shift(&a->start, at, delta);
-		shift(&a->end, at, delta);
-		shift(&a->title_start, at, delta);
-		shift(&a->title_end, at, delta);
-	}
-	for (size_t pi = 0; pi < o->nparts; pi++) {
-		zj_part *p = &o->parts[pi];
-		if (line >= p->first_line && (line <= p->last_line || pi + 1 == o->nparts ||
-					      line < o->parts[pi + 1].first_line))
-			p->chars = (size_t)((long)p->chars + chars);
-		shift(&p->start, at, delta);
-		shift(&p->end, at, delta);
-	}
-	for (size_t si = 0; si < o->nsections; si++) {
-		zj_section *h = &o->sections[si];
-		shift(&h->start, at, delta);
-		shift(&h->title_start, at, delta);
-		shift(&h->title_end, at, delta);
-	}
-	return true;
-}
-
-zj_outline *zj_outline_build(const char *text, size_t len)
-{
-	builder b = {.text = text, .len = len};
+	builder b = {.text = text, .len = len, .nlines = first_line, .base = first_line};
 	zj_outline *o = zj_xcalloc(1, sizeof *o);
 	b.o = o;
 	size_t line_cap = 0, section_cap = 0;
-	size_t start = 0;          /* first line of the current article */
+	size_t start = first_line; /* first line of the current article */
 	bool has_heading = false, has_text = false, prev_blank = true;
+	*stop_pos = len;
 
 	for (size_t pos = 0;;) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
@@ -746,6 +704,13 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 			split = has_heading && prev_blank && nl && next_heading_number(text, len, end + 1) == 1;
 		if (split && i > start) {
 			build_article(&b, start, i - 1);
+			/* a title line is never a heading: nothing of line i is kept */
+			if (stop && stop(ctx, pos, i)) {
+				*stop_pos = pos;
+				o->lines = i;
+				free(b.lines);
+				return o;
+			}
 			/* keep only the new article's first line */
 			b.lines[0] = b.lines[i - b.base];
 			b.base = i;
@@ -765,6 +730,12 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 	build_article(&b, start, b.nlines - 1);
 	free(b.lines);
 	return o;
+}
+
+zj_outline *zj_outline_build(const char *text, size_t len)
+{
+	size_t stop_pos;
+	return zj_outline_scan(text, len, 0, NULL, NULL, &stop_pos);
 }
 
 void zj_outline_free(zj_outline *o)

@@ -40,7 +40,27 @@ struct zj_text {
 
 	zj_text_observer observer;
 	void *observer_ctx;
+	zj_change last_change; /* of the last undo or redo */
 };
+
+void zj_change_add(zj_change *c, size_t start, size_t end, size_t n)
+{
+	long dn = (long)n - (long)(end - start);
+	if (!c->any) {
+		*c = (zj_change){true, start, start + n, dn};
+		return;
+	}
+	/* the union of both, which the later edit may have moved */
+	size_t hi = c->hi > end ? c->hi : end;
+	c->lo = c->lo < start ? c->lo : start;
+	c->hi = (size_t)((long)hi + dn);
+	c->delta += dn;
+}
+
+const zj_change *zj_text_last_change(const zj_text *t)
+{
+	return &t->last_change;
+}
 
 void zj_text_observe(zj_text *t, zj_text_observer fn, void *ctx)
 {
@@ -361,6 +381,7 @@ bool zj_text_replace(zj_text *t, size_t start, size_t end, const char *s, size_t
 static size_t apply(zj_text *t, const edit *e, bool forwards)
 {
 	bool insert = e->insert == forwards;
+	zj_change_add(&t->last_change, e->pos, insert ? e->pos : e->pos + e->len, insert ? e->len : 0);
 	if (insert) {
 		raw_insert(t, e->pos, e->bytes, e->len);
 		return e->pos + e->len;
@@ -374,6 +395,7 @@ bool zj_text_undo(zj_text *t, size_t *cursor)
 	if (!t->undo.count)
 		return false;
 	t->group_open = false;
+	t->last_change.any = false;
 	size_t group = top_group(t), where = 0;
 	while (t->undo.count && t->undo.items[t->undo.count - 1].group == group) {
 		edit e = t->undo.items[--t->undo.count];
@@ -392,6 +414,7 @@ bool zj_text_redo(zj_text *t, size_t *cursor)
 	if (!t->redo.count)
 		return false;
 	t->group_open = false;
+	t->last_change.any = false;
 	size_t group = t->redo.items[t->redo.count - 1].group, where = 0;
 	while (t->redo.count && t->redo.items[t->redo.count - 1].group == group) {
 		edit e = t->redo.items[--t->redo.count];

@@ -295,19 +295,28 @@ END_TEST
 
 START_TEST(gap_counts_follow_typing)
 {
-	zj_editor *ed = editor(sample);
+	/* two articles: line breaks and undo make the outline update around
+	 * the change, and the counts follow it */
+	zj_buf b = {0};
+	zj_buf_printf(&b, "%s\n%s", sample, sample);
+	zj_editor *ed = editor(b.data);
+	zj_buf_free(&b);
 	srand(11);
-	static const char *typed[] = {"x", "xx", "字", "1", "次", "__"};
-	for (int step = 0; step < 300; step++) {
+	static const char *typed[] = {"x", "xx", "字", "1", "次", "__", "二、xx问题\n", "\n\n"};
+	for (int step = 0; step < 400; step++) {
 		size_t len = zj_text_len(ed->doc->text);
 		zj_ed_set_cursor(ed, (size_t)rand() % (len + 1));
-		int what = rand() % 4;
+		int what = rand() % 7;
 		if (what == 0)
 			zj_ed_backspace(ed);
 		else if (what == 1)
 			zj_ed_delete(ed);
+		else if (what == 2)
+			zj_ed_newline(ed);
+		else if (what == 3)
+			zj_ed_undo(ed);
 		else {
-			const char *t = typed[rand() % 6];
+			const char *t = typed[rand() % 8];
 			zj_ed_insert(ed, t, strlen(t));
 		}
 		ck_assert_uint_eq(zj_ed_total_gaps(ed), zj_ed_gap_count(ed, 0, (size_t)-1));
