@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,7 +27,73 @@ struct zj_journal {
 	size_t len, cap;
 	long long since_ms; /* when the oldest pending record came */
 	volatile sig_atomic_t appending;
+	/* fdatasync takes milliseconds, tens of them on a busy disk: a
+	 * thread of its own makes written records durable while the editor
+	 * takes keys (a killed editor loses nothing written: the kernel has
+	 * it) */
+	pthread_t syncer;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool sync_ready, has_syncer, sync_wanted, stopping, sync_failed;
 };
+
+static void *sync_loop(void *arg)
+{
+	zj_journal *j = arg;
+	pthread_mutex_lock(&j->lock);
+	for (;;) {
+		while (!j->sync_wanted && !j->stopping)
+			pthread_cond_wait(&j->wake, &j->lock);
+		if (!j->sync_wanted)
+			break;
+		j->sync_wanted = false;
+		pthread_mutex_unlock(&j->lock);
+		bool ok = fdatasync(j->fd) == 0;
+		pthread_mutex_lock(&j->lock);
+		j->sync_failed |= !ok;
+	}
+	pthread_mutex_unlock(&j->lock);
+	return NULL;
+}
+
+static void start_syncer(zj_journal *j)
+{
+	pthread_mutex_init(&j->lock, NULL);
+	pthread_cond_init(&j->wake, NULL);
+	j->sync_ready = true;
+	j->has_syncer = pthread_create(&j->syncer, NULL, sync_loop, j) == 0;
+}
+
+/* Makes what was written durable: by the thread, or here without one.
+ * False when a sync failed (reported once). */
+static bool request_sync(zj_journal *j)
+{
+	if (!j->has_syncer)
+		return fdatasync(j->fd) == 0;
+	pthread_mutex_lock(&j->lock);
+	bool ok = !j->sync_failed;
+	j->sync_failed = false;
+	j->sync_wanted = true;
+	pthread_cond_signal(&j->wake);
+	pthread_mutex_unlock(&j->lock);
+	return ok;
+}
+
+static void stop_syncer(zj_journal *j)
+{
+	if (!j->sync_ready)
+		return;
+	if (j->has_syncer) {
+		pthread_mutex_lock(&j->lock);
+		j->stopping = true;
+		pthread_cond_signal(&j->wake);
+		pthread_mutex_unlock(&j->lock);
+		pthread_join(j->syncer, NULL);
+		j->has_syncer = false;
+	}
+	pthread_cond_destroy(&j->wake);
+	pthread_mutex_destroy(&j->lock);
+}
 
 static zj_journal *active; /* for the signal-time flush */
 
@@ -320,6 +387,7 @@ zj_journal *zj_journal_start(zj_doc *doc, bool keep, zj_error *err)
 		zj_journal_close(j, true);
 		return NULL;
 	}
+	start_syncer(j);
 	zj_text_observe(doc->text, observe, j);
 	active = j;
 	return j;
@@ -329,9 +397,9 @@ bool zj_journal_flush(zj_journal *j)
 {
 	if (!j || !j->len)
 		return true;
-	bool ok = write_all(j->fd, j->buf, j->len) && fdatasync(j->fd) == 0;
+	bool ok = write_all(j->fd, j->buf, j->len);
 	j->len = 0;
-	return ok;
+	return request_sync(j) && ok;
 }
 
 void zj_journal_flush_now(void)
@@ -380,6 +448,7 @@ void zj_journal_close(zj_journal *j, bool remove)
 		unlink(j->path);
 	else
 		zj_journal_flush(j);
+	stop_syncer(j);
 	close(j->fd);
 	free(j->buf);
 	free(j->path);

@@ -129,7 +129,8 @@ static void *splice_array(void *arr, size_t *count, size_t from, size_t to, cons
 	char *a = arr;
 	if (n > to - from)
 		a = zj_xrealloc(a, (total + 1) * size);
-	memmove(a + (from + n) * size, a + to * size, tail * size);
+	if (n != to - from) /* the same count: the rest stays where it is */
+		memmove(a + (from + n) * size, a + to * size, tail * size);
 	if (n)
 		memcpy(a + from * size, ins, n * size);
 	*count = total;
