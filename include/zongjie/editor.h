@@ -114,6 +114,9 @@ bool zj_ed_find(zj_editor *ed, const char *needle, size_t n);
 size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with,
 			 size_t m);
 
+/* The byte range of the article the cursor is in (the whole text when
+ * there is none). */
+void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end);
 /* Standard parts the cursor's article lacks: fills kinds[] (achievements,
  * problems, plan, closing) and returns how many. */
 size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4]);

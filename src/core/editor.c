@@ -860,10 +860,25 @@ size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char
 
 static const zj_article *cursor_article(zj_editor *ed, const zj_outline *o)
 {
-	for (size_t a = 0; a < o->narticles; a++)
-		if (ed->cursor < o->articles[a].end || a + 1 == o->narticles)
-			return &o->articles[a];
-	return NULL;
+	if (!o->narticles)
+		return NULL;
+	size_t lo = 0, hi = o->narticles - 1;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ed->cursor < o->articles[mid].end)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return &o->articles[lo];
+}
+
+void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	const zj_article *a = cursor_article(ed, o);
+	*start = a ? a->start : 0;
+	*end = a ? a->end : zj_text_len(T(ed));
 }
 
 size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4])

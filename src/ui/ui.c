@@ -29,8 +29,8 @@
 /* files above this size get a first screen before their whole outline */
 #define PROVISIONAL_BYTES ((size_t)8 << 20)
 #define PROVISIONAL_PREFIX ((size_t)256 << 10)
-/* below this size the checker runs whenever the writer pauses */
-#define AUTO_CHECK_BYTES ((size_t)4 << 20)
+/* an article up to this size is checked whenever the writer pauses */
+#define AUTO_CHECK_BYTES ((size_t)256 << 10)
 #define MIN_LINES 12
 #define CTRL(k) ((k) & 0x1F)
 
@@ -59,6 +59,7 @@ typedef struct ui {
 	unsigned char *mark_sev;
 	size_t nmarks;
 	bool marks_stale;
+	size_t marks_start; /* start of the article they were found in */
 	bool provisional;   /* first screen of a large file: outline of its start */
 	zj_journal *journal;
 	struct stat disk;   /* the file as last read or written */
@@ -880,23 +881,40 @@ static void run_check(ui *u, zj_findings *f, bool errors_only)
 	(void)errors_only;
 }
 
+/* The margin marks of the article the cursor is in: checking it costs
+ * the article, not the document, so it runs whenever the writer pauses. */
 static void refresh_marks(ui *u)
 {
+	size_t start, end;
+	zj_ed_article_range(u->ed, &start, &end);
+	u->nmarks = 0;
+	u->marks_stale = false;
+	u->marks_start = start;
+	if (end - start > AUTO_CHECK_BYTES)
+		return; /* a huge article: F3 checks it on demand */
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	opt.enabled[ZJ_RULE_SPELLING] = false;
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	char *s = zj_text_dup(u->ed->doc->text, start, end);
+	zj_outline *o = zj_outline_build(s, end - start);
 	zj_findings f;
-	run_check(u, &f, false);
+	memset(&f, 0, sizeof f);
+	zj_check(c, s, end - start, o, &f);
 	size_t n = zj_findings_total(&f);
 	u->mark_at = zj_xrealloc(u->mark_at, (n + 1) * sizeof *u->mark_at);
 	u->mark_sev = zj_xrealloc(u->mark_sev, n + 1);
 	zj_findings_iter it;
 	zj_findings_iter_init(&it, &f);
 	const zj_finding *x;
-	u->nmarks = 0;
 	while ((x = zj_findings_next(&it))) {
-		u->mark_at[u->nmarks] = x->start;
+		u->mark_at[u->nmarks] = start + x->start;
 		u->mark_sev[u->nmarks++] = x->severity;
 	}
 	zj_findings_free(&f);
-	u->marks_stale = false;
+	zj_outline_free(o);
+	free(s);
+	zj_checker_free(c);
 }
 
 /* Lists findings (all, or errors only) and jumps to the one chosen. */
@@ -1539,7 +1557,10 @@ int ui_run(const char *path)
 		wint_t k;
 		/* the margin marks are refreshed when the writer pauses (by F3 in
 		 * a large file, where a full check takes a moment) */
-		bool idle_check = u.marks_stale && zj_text_len(doc->text) < AUTO_CHECK_BYTES;
+		size_t art_start, art_end;
+		zj_ed_article_range(u.ed, &art_start, &art_end);
+		bool idle_check = (u.marks_stale || art_start != u.marks_start) &&
+				  art_end - art_start <= AUTO_CHECK_BYTES;
 		/* the journal is written within a second of the last keystroke */
 		bool journal_wait = zj_journal_pending(u.journal, NULL);
 		timeout(journal_wait ? 250 : idle_check ? 400 : -1);
