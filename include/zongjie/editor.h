@@ -37,6 +37,9 @@ typedef struct zj_editor {
 	unsigned long gaps_for;   /* doc->outline_builds they belong to, 0 none */
 	size_t *part_gaps;
 	size_t gaps_parts;        /* how many parts part_gaps counts */
+	/* the article editing is scoped to, (size_t)-1 for the whole file:
+	 * motion, gap jumps and counts, find, replace and F7 stay in it */
+	size_t article;
 } zj_editor;
 
 zj_editor *zj_editor_new(zj_doc *doc);
@@ -94,9 +97,10 @@ size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n, long *lines, size
  * CR LF and CR become LF, other control characters and bytes that are not
  * UTF-8 are dropped. */
 bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n);
-/* Gaps left in the document, and in [start, end). */
+/* Gaps left in [start, end). */
 size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
-/* Gaps in outline part i, and in the whole document, from the cache. */
+/* Gaps in outline part i, and in the article chosen (or the document),
+ * from the cache. */
 size_t zj_ed_part_gaps(zj_editor *ed, size_t part);
 size_t zj_ed_total_gaps(zj_editor *ed);
 
@@ -114,6 +118,15 @@ bool zj_ed_find(zj_editor *ed, const char *needle, size_t n);
 size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with,
 			 size_t m);
 
+/* Scopes editing to one article of the outline ((size_t)-1: all); the
+ * cursor moves into it when it is elsewhere. */
+void zj_ed_choose_article(zj_editor *ed, size_t article);
+/* The byte range editing is scoped to: the article chosen, or the text. */
+void zj_ed_scope(zj_editor *ed, size_t *start, size_t *end);
+/* The article holding byte offset (0 when there are none). */
+size_t zj_ed_article_of(zj_editor *ed, size_t offset);
+/* Non-blank characters of the article the cursor is in (字 of a summary). */
+size_t zj_ed_article_chars(zj_editor *ed);
 /* The byte range of the article the cursor is in (the whole text when
  * there is none). */
 void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end);

@@ -47,7 +47,6 @@ typedef struct ui {
 	zj_editor *ed;
 	pane panes[256];
 	size_t npanes;
-	size_t article;     /* shown article, or (size_t)-1 for all */
 	size_t top[256];    /* remembered scroll offset per part (the first 256) */
 	char message[1024]; /* status message, shown until the next key */
 	bool quit;
@@ -162,9 +161,10 @@ static void layout(ui *u)
 {
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
 	size_t first = 0, last = o->nparts;
-	if (u->article != (size_t)-1 && u->article < o->narticles) {
-		first = o->articles[u->article].first_part;
-		last = first + o->articles[u->article].nparts;
+	size_t article = u->ed->article;
+	if (article != (size_t)-1 && article < o->narticles) {
+		first = o->articles[article].first_part;
+		last = first + o->articles[article].nparts;
 	}
 	size_t cur = zj_ed_current_part(u->ed);
 	if (cur < first || cur >= last) {
@@ -174,8 +174,8 @@ static void layout(ui *u)
 			    cur < o->articles[a].first_part + o->articles[a].nparts) {
 				first = o->articles[a].first_part;
 				last = first + o->articles[a].nparts;
-				if (u->article != (size_t)-1)
-					u->article = a;
+				if (article != (size_t)-1)
+					u->ed->article = a;
 			}
 	}
 	/* more parts than rows: a window of panes around the focused one */
@@ -453,14 +453,38 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 	return found;
 }
 
+/* The article the cursor is in, for the status line: its title (when the
+ * file holds several) and its length in characters. */
+static void article_status(ui *u, char *out, size_t size)
+{
+	const zj_outline *o = zj_doc_outline(u->ed->doc);
+	size_t chars = zj_ed_article_chars(u->ed);
+	char count[64];
+	snprintf(count, sizeof count, ngettext("%zu char", "%zu chars", chars), chars);
+	const zj_article *a = o->narticles ? &o->articles[zj_ed_article_of(u->ed, u->ed->cursor)] : NULL;
+	if (o->narticles < 2 || !a || a->title_line < 0) {
+		snprintf(out, size, "%s  ", count);
+		return;
+	}
+	/* the title's first ten characters */
+	size_t n = a->title_end - a->title_start, cut = 0;
+	char *title = zj_text_dup(u->ed->doc->text, a->title_start, a->title_start + (n < 64 ? n : 64));
+	for (int k = 0; k < 10 && title[cut]; k++)
+		cut = zj_grapheme_next(title, strlen(title), cut);
+	snprintf(out, size, "《%.*s%s》 %s  ", (int)cut, title, title[cut] ? "…" : "", count);
+	free(title);
+}
+
 static void draw_status(ui *u)
 {
 	long line, col;
 	zj_ed_position(u->ed, &line, &col);
 	const char *name = u->ed->doc->path ? u->ed->doc->path : _("[new]");
-	char left[512], right[256];
-	snprintf(left, sizeof left, " %s%s  %ld:%ld  ", name,
-		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col);
+	char left[768], right[256], where[320] = "";
+	if (!u->provisional)
+		article_status(u, where, sizeof where);
+	snprintf(left, sizeof left, " %s%s  %ld:%ld  %s", name,
+		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col, where);
 	if (u->provisional)
 		snprintf(right, sizeof right, "%s", _("reading the outline…  F1 help  ^Q quit "));
 	else
@@ -481,9 +505,14 @@ static void draw_status(ui *u)
 	int x = utf8_width(left);
 	if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
-	else if (COLS - utf8_width(right) > x)
-		put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
-			 PAIR_STATUS, COLS);
+	else {
+		if (COLS - utf8_width(right) <= x && !u->provisional)
+			/* no room for the key hints: the gap count alone */
+			snprintf(right, sizeof right, _("gaps left: %zu "), zj_ed_total_gaps(u->ed));
+		if (COLS - utf8_width(right) > x)
+			put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
+				 PAIR_STATUS, COLS);
+	}
 	attroff(COLOR_PAIR(PAIR_STATUS));
 }
 
@@ -813,10 +842,11 @@ static void fill_same(ui *u)
 	free(value);
 }
 
-/* A list to pick from; returns the index or -1 on Esc. */
-static long choose(ui *u, const char *title, char **items, size_t n)
+/* A list to pick from, starting at item first; returns the index or -1
+ * on Esc. */
+static long choose_from(ui *u, const char *title, char **items, size_t n, long first)
 {
-	long sel = 0, top = 0;
+	long sel = first, top = 0;
 	for (;;) {
 		erase();
 		put_utf8(0, 0, title, strlen(title), A_BOLD, 0, COLS);
@@ -852,10 +882,19 @@ static long choose(ui *u, const char *title, char **items, size_t n)
 			return n ? sel : -1;
 		if (k == 27 || k == CTRL('g') || k == 'q')
 			return -1;
+		/* an item labelled "K  …" is picked by K; else 1-9 pick by place */
+		for (size_t i = 0; i < n && k < 0x80; i++)
+			if (items[i][0] == (char)k && !strncmp(items[i] + 1, "  ", 2))
+				return (long)i;
 		if (k >= '1' && k <= '9' && (size_t)(k - '1') < n)
 			return k - '1';
 	}
 	(void)u;
+}
+
+static long choose(ui *u, const char *title, char **items, size_t n)
+{
+	return choose_from(u, title, items, n, 0);
 }
 
 static void free_items(char **items, size_t n)
@@ -865,20 +904,28 @@ static void free_items(char **items, size_t n)
 	free(items);
 }
 
-/* Runs the checker over the document (no spelling: it needs no network
- * of words to be useful in the margin). */
-static void run_check(ui *u, zj_findings *f, bool errors_only)
+/* Runs the checker over [start, end) of the text, an article or the
+ * whole (no spelling: it needs no network of words to be useful in the
+ * margin).  Findings are at offsets from start. */
+static void run_check(ui *u, zj_findings *f, size_t start, size_t end)
 {
 	zj_check_options opt;
 	zj_check_options_default(&opt);
 	opt.enabled[ZJ_RULE_SPELLING] = false;
 	zj_checker *c = zj_checker_new(&opt, NULL);
-	size_t len;
-	const char *s = zj_doc_text(u->ed->doc, &len);
 	memset(f, 0, sizeof *f);
-	zj_check(c, s, len, zj_doc_outline(u->ed->doc), f);
+	if (start == 0 && end == zj_text_len(u->ed->doc->text)) {
+		size_t len;
+		const char *s = zj_doc_text(u->ed->doc, &len);
+		zj_check(c, s, len, zj_doc_outline(u->ed->doc), f);
+	} else {
+		char *s = zj_text_dup(u->ed->doc->text, start, end);
+		zj_outline *o = zj_outline_build(s, end - start);
+		zj_check(c, s, end - start, o, f);
+		zj_outline_free(o);
+		free(s);
+	}
 	zj_checker_free(c);
-	(void)errors_only;
 }
 
 /* The margin marks of the article the cursor is in: checking it costs
@@ -892,15 +939,8 @@ static void refresh_marks(ui *u)
 	u->marks_start = start;
 	if (end - start > AUTO_CHECK_BYTES)
 		return; /* a huge article: F3 checks it on demand */
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	opt.enabled[ZJ_RULE_SPELLING] = false;
-	zj_checker *c = zj_checker_new(&opt, NULL);
-	char *s = zj_text_dup(u->ed->doc->text, start, end);
-	zj_outline *o = zj_outline_build(s, end - start);
 	zj_findings f;
-	memset(&f, 0, sizeof f);
-	zj_check(c, s, end - start, o, &f);
+	run_check(u, &f, start, end);
 	size_t n = zj_findings_total(&f);
 	u->mark_at = zj_xrealloc(u->mark_at, (n + 1) * sizeof *u->mark_at);
 	u->mark_sev = zj_xrealloc(u->mark_sev, n + 1);
@@ -912,16 +952,16 @@ static void refresh_marks(ui *u)
 		u->mark_sev[u->nmarks++] = x->severity;
 	}
 	zj_findings_free(&f);
-	zj_outline_free(o);
-	free(s);
-	zj_checker_free(c);
 }
 
 /* Lists findings (all, or errors only) and jumps to the one chosen. */
 static bool findings_panel(ui *u, bool errors_only, const char *title)
 {
+	/* the article chosen, or the whole file */
+	size_t base, end;
+	zj_ed_scope(u->ed, &base, &end);
 	zj_findings f;
-	run_check(u, &f, errors_only);
+	run_check(u, &f, base, end);
 	size_t n = 0, cap = 0;
 	char **items = NULL;
 	size_t *at = NULL, *len = NULL, cap2 = 0, cap3 = 0;
@@ -932,15 +972,23 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 		if (errors_only && x->severity != ZJ_SEV_ERROR)
 			continue;
 		long line, col;
-		zj_doc_position(u->ed->doc, x->start, &line, &col);
+		zj_doc_position(u->ed->doc, base + x->start, &line, &col);
 		zj_grow((void **)&items, &cap, n + 1, sizeof *items);
 		zj_grow((void **)&at, &cap2, n + 1, sizeof *at);
 		zj_grow((void **)&len, &cap3, n + 1, sizeof *len);
-		items[n] = zj_xasprintf("%ld:%ld  %s  %s  [%s]", line, col,
+		/* the text found (a gap's own text), up to a line's worth */
+		size_t shown = x->len < 60 ? x->len : 60;
+		char *found = zj_text_dup(u->ed->doc->text, base + x->start, base + x->start + shown);
+		found[zj_utf8_valid_prefix(found, shown)] = '\0';
+		for (char *c = found; *c; c++)
+			if (*c == '\n' || *c == '\r')
+				*c = ' ';
+		items[n] = zj_xasprintf("%ld:%ld  %s  「%s」  %s  [%s]", line, col,
 					x->severity == ZJ_SEV_ERROR ? _("error")
 					: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
-					zj_finding_message(&f, x), zj_rule_get((zj_rule)x->rule)->id);
-		at[n] = x->start;
+					found, zj_finding_message(&f, x), zj_rule_get((zj_rule)x->rule)->id);
+		free(found);
+		at[n] = base + x->start;
 		len[n] = x->len;
 		n++;
 	}
@@ -1077,8 +1125,20 @@ static void missing_part(ui *u)
 
 static void export(ui *u)
 {
+	/* with an article chosen, that article alone or the whole file */
+	size_t start = 0, end = zj_text_len(u->ed->doc->text);
+	if (u->ed->article != (size_t)-1) {
+		int a = ask(u, _("Export this article only? (y: this one, n: all articles)"));
+		if (a == 27)
+			return;
+		if (a == 'y')
+			zj_ed_scope(u->ed, &start, &end);
+	}
+	size_t was = u->ed->article;
+	if (start == 0 && end == zj_text_len(u->ed->doc->text))
+		u->ed->article = (size_t)-1; /* the findings of all, if refused */
 	zj_findings f;
-	run_check(u, &f, true);
+	run_check(u, &f, start, end);
 	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
 	zj_findings_free(&f);
 	if (errors) {
@@ -1087,9 +1147,11 @@ static void export(ui *u)
 						       "Export refused: %zu errors remain", errors),
 			 errors);
 		findings_panel(u, true, title);
+		u->ed->article = was;
 		snprintf(u->message, sizeof u->message, "%s", title);
 		return;
 	}
+	u->ed->article = was;
 	char *name = read_line(u, _("Export to: "));
 	if (!name || !*name) {
 		free(name);
@@ -1100,10 +1162,13 @@ static void export(ui *u)
 		free(name);
 		return;
 	}
-	size_t len, out_len, bytes_len;
-	const char *text = zj_doc_text(u->ed->doc, &len);
+	size_t out_len, bytes_len;
+	char *text = zj_text_dup(u->ed->doc->text, start, end);
+	zj_outline *o = zj_outline_build(text, end - start);
 	zj_export_options xo = {0};
-	char *rendered = zj_export_text(text, len, zj_doc_outline(u->ed->doc), &xo, &out_len);
+	char *rendered = zj_export_text(text, end - start, o, &xo, &out_len);
+	zj_outline_free(o);
+	free(text);
 	char *bytes;
 	zj_error err = {0};
 	if (zj_encode(rendered, out_len, &u->ed->doc->format, &bytes, &bytes_len, &err)) {
@@ -1226,6 +1291,8 @@ static void escape(ui *u)
 	}
 }
 
+static bool choose_article(ui *u, bool at_start);
+
 static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
@@ -1260,6 +1327,7 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_ENTER: zj_ed_newline(ed); break;
 		case KEY_BTAB: zj_ed_focus_part(ed, -1); break;
 		case KEY_F(1): help(u); break;
+		case KEY_F(2): if (zj_doc_outline(ed->doc)->narticles > 1) choose_article(u, false); else snprintf(u->message, sizeof u->message, "%s", _("this file holds one article")); break;
 		case KEY_F(5): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
@@ -1383,35 +1451,34 @@ static void start_curses(void)
 	}
 }
 
-/* Asks which article to edit when the file holds several. */
-static size_t choose_article(ui *u)
+/* Asks which article to edit (all of them, or one), listing every one
+ * with scrolling.  At the start Esc quits; later it goes back.  False
+ * when nothing was chosen. */
+static bool choose_article(ui *u, bool at_start)
 {
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
-	if (o->narticles < 2)
-		return (size_t)-1;
 	const char *s = zj_doc_text(u->ed->doc, NULL);
-	for (;;) {
-		erase();
-		const char *q = _("This file holds several articles. Which one? (1-9, a for all)");
-		put_utf8(0, 0, q, strlen(q), A_BOLD, 0, COLS);
-		for (size_t a = 0; a < o->narticles && (int)a + 2 < LINES && a < 9; a++) {
-			char head[32];
-			snprintf(head, sizeof head, "%zu  ", a + 1);
-			put_utf8((int)a + 2, 2, head, strlen(head), A_NORMAL, 0, COLS);
-			const zj_article *ar = &o->articles[a];
-			if (ar->title_line >= 0)
-				put_utf8((int)a + 2, 5, s + ar->title_start, ar->title_end - ar->title_start,
-					 A_NORMAL, 0, COLS);
-		}
-		refresh();
-		wint_t k;
-		if (get_wch(&k) == ERR)
-			continue;
-		if (k == 'a' || k == 'A')
-			return (size_t)-1;
-		if (k >= '1' && k <= '9' && (size_t)(k - '1') < o->narticles)
-			return (size_t)(k - '1');
+	char **items = zj_xcalloc(o->narticles + 1, sizeof *items);
+	for (size_t a = 0; a < o->narticles; a++) {
+		const zj_article *ar = &o->articles[a];
+		size_t n = ar->title_line >= 0 ? ar->title_end - ar->title_start : 0;
+		items[a] = zj_xasprintf("%zu  %.*s", a + 1, (int)(n < 300 ? n : 300),
+					ar->title_line >= 0 ? s + ar->title_start : "");
 	}
+	items[o->narticles] = zj_xasprintf("a  %s", _("all articles"));
+	char title[256];
+	snprintf(title, sizeof title,
+		 ngettext("This file holds %zu article. Which one? (Esc: %s)",
+			  "This file holds %zu articles. Which one? (Esc: %s)", o->narticles),
+		 o->narticles, at_start ? _("quit") : _("back"));
+	size_t current = u->ed->article == (size_t)-1 ? (at_start ? 0 : o->narticles) : u->ed->article;
+	long pick = choose_from(u, title, items, o->narticles + 1, (long)current);
+	free_items(items, o->narticles + 1);
+	if (pick < 0)
+		return false;
+	zj_ed_choose_article(u->ed, (size_t)pick == o->narticles ? (size_t)-1 : (size_t)pick);
+	u->marks_stale = true;
+	return true;
 }
 
 /* Asks for one variable of a skeleton until the value fits it (a year of
@@ -1500,7 +1567,7 @@ int ui_run(const char *path)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	ui u = {.ed = zj_editor_new(doc), .article = (size_t)-1, .marks_stale = true};
+	ui u = {.ed = zj_editor_new(doc), .marks_stale = true};
 	if (path) {
 		u.have_disk = stat(path, &u.disk) == 0;
 		zj_journal_state js = zj_journal_probe(path);
@@ -1547,11 +1614,8 @@ int ui_run(const char *path)
 		doc->outline = NULL;
 		u.provisional = false;
 	}
-	u.article = choose_article(&u);
-	if (u.article != (size_t)-1) {
-		const zj_outline *o = zj_doc_outline(doc);
-		zj_ed_set_cursor(u.ed, o->articles[u.article].start);
-	}
+	if (zj_doc_outline(doc)->narticles > 1 && !choose_article(&u, true))
+		u.quit = true;
 	while (!u.quit) {
 		draw(&u);
 		wint_t k;

@@ -207,7 +207,7 @@ fi
 # ---- several articles: which one ---------------------------------------------
 printf '甲社区2025年工作总结\n\n一、成效\n好。\n\n乙社区2025年工作总结\n\n一、成效\n开展活动xx场次。\n二、问题\n少。\n' >"$tmp/two.txt"
 start "$tmp/two.txt"
-ok "several articles: asks which one" wait_for "several articles"
+ok "several articles: asks which one" wait_for "holds 2 articles"
 keys 2
 ok "the second article's panes" wait_for "乙社区2025年工作总结"
 ok "only its parts are shown" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '甲社区'"

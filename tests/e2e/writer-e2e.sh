@@ -163,5 +163,44 @@ keys Enter
 wait_for "总结年度" >/dev/null
 keys "2024年"; keys Enter
 ok "2024年 is the year 2024" wait_for "【请填写单位名称】2024年工作总结暨2025年工作计划"
+T kill-session -t ed
+
+# ---- 11. several articles: choose one, and editing stays in it -------------
+article() { # article UNIT: one summary with four gaps
+	printf '%s2025年工作总结\n一、工作成效\n走访居民xx户，发放资金xx万元。\n二、存在问题\n完成xx，达到xx。\n三、工作计划\n再接再厉。\n\n' "$1"
+}
+{ article 东湖社区; article 西山街道; } >"$tmp/two.txt"
+start "$tmp/two.txt"
+ok "the chooser lists the articles" wait_for "2  西山街道2025年工作总结"
+ok "and offers all of them" wait_for "a  all articles"
+keys 2
+ok "the status line names the article chosen" wait_for "《西山街道2025年工…》"
+ok "the gap count is the article's" wait_for "gaps left: 4"
+ok "the status line counts the article's characters" wait_for "》 45 chars"
+keys C-Home
+ok "Ctrl-Home goes to the article's start, not the file's" wait_for "two.txt  9:1 "
+for i in 1 2 3 4 5 6; do keys F5; done
+ok "gap jumps go round the article" wait_for "two.txt  11:15 "
+keys C-f; keys "东湖"; keys Enter
+ok "find stays in the article" wait_for "not found: 东湖"
+keys F2
+ok "F2 opens the chooser again" wait_for "Esc: back"
+keys Escape
+ok "Esc goes back to the article" wait_for "《西山街道"
+keys F2; keys a
+ok "a shows all articles again" wait_for "gaps left: 8"
+T kill-session -t ed
+i=1
+while [ $i -le 14 ]; do article "单位$i"; i=$((i + 1)); done >"$tmp/many.txt"
+start "$tmp/many.txt"
+ok "the chooser of fourteen articles opens" wait_for "This file holds 14 articles"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys Down; done
+keys Enter
+ok "it scrolls to the thirteenth" wait_for "《单位132025年工…》"
+T kill-session -t ed
+start "$tmp/two.txt"
+wait_for "a  all articles" >/dev/null
+keys Escape
+ok "Esc in the chooser at the start quits" stopped
 
 done_testing

@@ -274,6 +274,54 @@ START_TEST(pasted_block_is_one_step)
 }
 END_TEST
 
+/* An article chosen: motion, gap jumps and counts, find, replace and
+ * panes stay in it. */
+START_TEST(article_scope)
+{
+	zj_buf b = {0};
+	zj_buf_printf(&b, "%s\n%s", sample, sample);
+	zj_editor *ed = editor(b.data);
+	zj_buf_free(&b);
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	ck_assert_uint_eq(o->narticles, 2);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 10);
+	zj_ed_choose_article(ed, 1);
+	size_t s, e;
+	zj_ed_scope(ed, &s, &e);
+	ck_assert_uint_eq(s, o->articles[1].start);
+	ck_assert_uint_ge(ed->cursor, s);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 5);
+	zj_ed_doc_start(ed);
+	ck_assert_uint_eq(ed->cursor, s);
+	zj_ed_vertical(ed, -3, 80, false);
+	ck_assert_uint_eq(ed->cursor, s);
+	/* five gaps, then round to the first of this article */
+	size_t first_gap = 0;
+	for (int i = 0; i < 6; i++) {
+		ck_assert(zj_ed_next_gap(ed));
+		ck_assert_uint_ge(ed->anchor, s);
+		if (i == 0)
+			first_gap = ed->anchor;
+	}
+	ck_assert_uint_eq(ed->anchor, first_gap);
+	ck_assert(zj_ed_prev_gap(ed));
+	ck_assert_uint_ge(ed->anchor, s);
+	zj_ed_clear_selection(ed);
+	ck_assert(zj_ed_find(ed, "青禾", strlen("青禾")));
+	ck_assert_uint_eq(ed->anchor, s);
+	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
+	const char *t = zj_doc_text(ed->doc, NULL);
+	ck_assert(strstr(t, "青禾街道2025年") == t); /* the first article untouched */
+	for (int i = 0; i < 8; i++) {
+		zj_ed_focus_part(ed, 1);
+		ck_assert_uint_ge(ed->cursor, zj_doc_outline(ed->doc)->articles[1].start);
+	}
+	zj_ed_choose_article(ed, (size_t)-1);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 10);
+	done(ed);
+}
+END_TEST
+
 START_TEST(missing_parts)
 {
 	zj_editor *ed = editor("总结\n一、工作成效\n很好。\n二、工作计划\n再干。\n");
@@ -342,6 +390,7 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, fill_same_numbers_need_the_same_words);
 	tcase_add_test(tc, replace_all_keeps_the_cursor);
 	tcase_add_test(tc, pasted_block_is_one_step);
+	tcase_add_test(tc, article_scope);
 	tcase_add_test(tc, panes_follow_the_outline);
 	tcase_add_test(tc, find_and_replace);
 	tcase_add_test(tc, missing_parts);
