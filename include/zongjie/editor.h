@@ -112,6 +112,9 @@ void zj_ed_focus_part(zj_editor *ed, long delta);
 /* Find: selects the next occurrence of needle after the cursor, going
  * round to the start; false when there is none. */
 bool zj_ed_find(zj_editor *ed, const char *needle, size_t n);
+/* Selects the last occurrence before the cursor, going round to the end;
+ * false when there is none. */
+bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n);
 /* Replaces every occurrence in one undo step; returns how many.  The
  * cursor stays where it was, moved by the replacements before it; undoing
  * brings it back to where it was. */
@@ -138,6 +141,9 @@ size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4]);
  * top-level heading number it should carry. */
 size_t zj_ed_part_position(zj_editor *ed, zj_part_kind kind, int *number);
 
+/* Moves to the start of 1-based line; false when there is no such line
+ * (in the article chosen). */
+bool zj_ed_goto_line(zj_editor *ed, long line);
 /* 1-based line and column (code points) of the cursor. */
 void zj_ed_position(zj_editor *ed, long *line, long *col);
 

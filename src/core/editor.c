@@ -590,6 +590,19 @@ void zj_ed_focus_part(zj_editor *ed, long delta)
 	zj_ed_moved(ed, at, false, false);
 }
 
+bool zj_ed_goto_line(zj_editor *ed, long line)
+{
+	const zj_text *t = T(ed);
+	if (line < 1 || (size_t)line > zj_text_lines(t))
+		return false;
+	size_t s, e, at = zj_text_line_start(t, (size_t)line - 1);
+	zj_ed_scope(ed, &s, &e);
+	if (at < s || (at >= e && e < zj_text_len(t)))
+		return false; /* outside the article chosen */
+	zj_ed_moved(ed, at, false, false);
+	return true;
+}
+
 void zj_ed_position(zj_editor *ed, long *line, long *col)
 {
 	const zj_text *t = T(ed);

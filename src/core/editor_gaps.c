@@ -276,6 +276,35 @@ bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
 	return true;
 }
 
+bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n)
+{
+	if (!n)
+		return false;
+	size_t lo, hi;
+	const char *s = zj_doc_text(ed->doc, NULL);
+	zj_ed_scope(ed, &lo, &hi);
+	size_t before = ed->cursor < ed->anchor ? ed->cursor : ed->anchor;
+	if (before < lo || before > hi)
+		before = hi;
+	/* the last match starting before the selection, else the last of all */
+	const char *best = NULL, *last = NULL;
+	for (const char *p = s + lo; (p = memmem(p, hi - (size_t)(p - s), needle, n)); p++) {
+		if ((size_t)(p - s) < before)
+			best = p;
+		last = p;
+	}
+	if (!best)
+		best = last;
+	if (!best)
+		return false;
+	ed->anchor = (size_t)(best - s);
+	ed->cursor = ed->anchor + n;
+	ed->gap_selected = false;
+	ed->goal_col = -1;
+	zj_text_group_end(T(ed));
+	return true;
+}
+
 /* Where the cursor goes when every hit of needle (n bytes) becomes m bytes:
  * it moves by what changed before it, and to the start of a hit it was in. */
 static size_t cursor_after_replace(size_t cursor, const size_t *hits, size_t count, size_t n,

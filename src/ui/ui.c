@@ -674,14 +674,25 @@ static bool prompt_escape(zj_lineedit *le)
 	return true;
 }
 
-/* Reads a line of text on the status line, edited where the cursor is
- * (Left, Right, Home, End, Backspace, Delete); NULL on Esc. */
-static char *read_line(ui *u, const char *prompt)
+/* Called after each change of a prompt's text (incremental search). */
+typedef void (*edit_hook)(ui *u, const char *text, void *ctx);
+
+/* Reads a line of text on the status line, starting from initial,
+ * edited where the cursor is (Left, Right, Home, End, Backspace, Delete);
+ * NULL on Esc. */
+static char *read_line_with(ui *u, const char *prompt, const char *initial, edit_hook hook,
+			    void *ctx)
 {
 	zj_lineedit le;
-	zj_le_init(&le, NULL);
+	zj_le_init(&le, initial);
 	bool done = false, cancelled = false;
+	char *seen = zj_xstrdup(zj_le_text(&le));
 	while (!done && !cancelled) {
+		if (hook && strcmp(seen, zj_le_text(&le))) {
+			free(seen);
+			seen = zj_xstrdup(zj_le_text(&le));
+			hook(u, seen, ctx);
+		}
 		snprintf(u->message, sizeof u->message, "%s%s", prompt, zj_le_text(&le));
 		u->prompting = true;
 		u->prompt_col = utf8_width(prompt) + zj_le_column(&le);
@@ -724,7 +735,13 @@ static char *read_line(ui *u, const char *prompt)
 	u->message[0] = '\0';
 	char *line = cancelled ? NULL : zj_xstrdup(zj_le_text(&le));
 	zj_le_free(&le);
+	free(seen);
 	return line;
+}
+
+static char *read_line(ui *u, const char *prompt)
+{
+	return read_line_with(u, prompt, NULL, NULL, NULL);
 }
 
 /* ---- commands --------------------------------------------------------- */
@@ -767,41 +784,70 @@ static bool save(ui *u)
 	return true;
 }
 
+/* F1: keys and what they do, two columns aligned by display width in
+ * any language; scrolls when the window is small. */
 static void help(ui *u)
 {
-	static const char *const lines[] = {
-		N_("zongjie keys"),
-		"",
-		N_("Arrows, Home, End, PgUp, PgDn   move; Ctrl-Left/Right by word"),
-		N_("Shift with a motion key         select"),
-		N_("Backspace, Delete               delete a character"),
-		N_("Tab or F6, Shift-Tab            next, previous pane"),
-		N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P  next, previous gap (selected)"),
-		N_("typing over a selected gap      replaces the whole gap"),
-		N_("F7                              fill every identical gap with the same text"),
-		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
-		N_("F3                              check: findings listed, Enter jumps to one"),
-		N_("F8                              insert a phrase of the current part"),
-		N_("F9                              insert a missing standard part"),
-		N_("F10                             export (refused while errors remain)"),
-		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
-		N_("Mouse                           click to place the cursor, wheel to scroll"),
-		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
-		N_("Ctrl-S                          save"),
-		N_("Ctrl-Q                          quit (asks when there are changes)"),
-		N_("F1                              this help"),
-		"",
-		N_("Press any key to go back."),
+	static const char *const keys[][2] = {
+		{N_("Arrows, Home, End, PgUp, PgDn"), N_("move; Ctrl-Left/Right by word")},
+		{N_("Shift with a motion key"), N_("select")},
+		{N_("Backspace, Delete"), N_("delete a character")},
+		{N_("Ctrl-G"), N_("go to a line")},
+		{N_("Tab or F6, Shift-Tab"), N_("next, previous pane")},
+		{N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P"), N_("next, previous gap (selected)")},
+		{N_("typing over a selected gap"), N_("replaces the whole gap")},
+		{N_("F7"), N_("fill every identical gap (same words around it) with the same text")},
+		{N_("Ctrl-F"), N_("find as you type; Enter on the last search finds it again")},
+		{N_("Ctrl-K, Ctrl-R"), N_("find the next, the previous match")},
+		{N_("F4"), N_("replace, asking at each match: y, n, a (all), q")},
+		{N_("F2"), N_("choose an article (several in one file)")},
+		{N_("F3"), N_("check: findings with their text, Enter jumps to one")},
+		{N_("F8"), N_("insert a phrase of the current part")},
+		{N_("F9"), N_("insert a missing standard part")},
+		{N_("F10"), N_("export (refused while errors remain)")},
+		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
+		{N_("a paste from the terminal"), N_("one insertion, one undo step")},
+		{N_("Mouse"), N_("click to place the cursor, wheel to scroll")},
+		{N_("Ctrl-Z, Ctrl-Y"), N_("undo, redo (there is no suspend key)")},
+		{N_("Ctrl-S"), N_("save")},
+		{N_("Ctrl-Q"), N_("quit (asks when there are changes)")},
+		{N_("F1"), N_("this help")},
 	};
-	erase();
-	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && (int)i < LINES; i++) {
-		const char *s = lines[i][0] ? _(lines[i]) : "";
-		put_utf8((int)i, 1, s, strlen(s), i == 0 ? A_BOLD : A_NORMAL, 0, COLS);
+	size_t n = sizeof keys / sizeof keys[0];
+	int kw = 0;
+	for (size_t i = 0; i < n; i++)
+		if (utf8_width(_(keys[i][0])) > kw)
+			kw = utf8_width(_(keys[i][0]));
+	if (kw > COLS / 2)
+		kw = COLS / 2;
+	long top = 0;
+	for (;;) {
+		erase();
+		const char *head = _("zongjie keys");
+		put_utf8(0, 1, head, strlen(head), A_BOLD, 0, COLS);
+		int rows = LINES - 3 > 1 ? LINES - 3 : 1;
+		for (long i = top; i < (long)n && i - top < rows; i++) {
+			const char *k = _(keys[i][0]), *d = _(keys[i][1]);
+			int y = (int)(i - top) + 2;
+			put_utf8(y, 1, k, strlen(k), A_NORMAL, 0, 1 + kw);
+			put_utf8(y, 3 + kw, d, strlen(d), A_NORMAL, 0, COLS);
+		}
+		const char *hint = (long)n > rows ? _("Up/Down scroll, any other key goes back")
+						  : _("Press any key to go back.");
+		put_utf8(LINES - 1, 1, hint, strlen(hint), A_NORMAL, PAIR_STATUS, COLS);
+		refresh();
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR || (r == KEY_CODE_YES && k == KEY_RESIZE))
+			continue;
+		long last = (long)n > rows ? (long)n - rows : 0;
+		if (r == KEY_CODE_YES && (k == KEY_DOWN || k == KEY_NPAGE))
+			top = top + (k == KEY_DOWN ? 1 : rows) < last ? top + (k == KEY_DOWN ? 1 : rows) : last;
+		else if (r == KEY_CODE_YES && (k == KEY_UP || k == KEY_PPAGE))
+			top = top - (k == KEY_UP ? 1 : rows) > 0 ? top - (k == KEY_UP ? 1 : rows) : 0;
+		else
+			break;
 	}
-	refresh();
-	wint_t k;
-	while (get_wch(&k) == ERR)
-		;
 	(void)u;
 }
 
@@ -1014,24 +1060,91 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 	return true;
 }
 
-static void find(ui *u, bool again)
+/* Incremental search: each change of the prompt selects the first match
+ * from where the search started. */
+typedef struct search {
+	size_t cursor, anchor; /* where it started */
+} search;
+
+static void search_as_typed(ui *u, const char *text, void *ctx)
 {
-	if (!again || !u->last_find) {
-		char *q = read_line(u, _("Find: "));
-		if (!q)
-			return;
-		if (*q) {
-			free(u->last_find);
-			u->last_find = q;
-		} else
-			free(q);
-	}
-	if (!u->last_find)
+	search *from = ctx;
+	u->ed->cursor = from->cursor;
+	u->ed->anchor = from->anchor;
+	if (*text)
+		zj_ed_find(u->ed, text, strlen(text));
+}
+
+/* Ctrl-F: find as the writer types; the prompt starts with the last
+ * search, so Ctrl-F Enter finds it again. */
+static void find(ui *u)
+{
+	search from = {u->ed->cursor, u->ed->anchor};
+	char *q = read_line_with(u, _("Find: "), u->last_find, search_as_typed, &from);
+	if (!q || !*q) {
+		/* Esc: back where the search started */
+		zj_ed_clear_selection(u->ed);
+		zj_ed_set_cursor(u->ed, from.cursor);
+		free(q);
 		return;
-	if (!zj_ed_find(u->ed, u->last_find, strlen(u->last_find)))
+	}
+	free(u->last_find);
+	u->last_find = q;
+	u->ed->cursor = from.cursor;
+	u->ed->anchor = from.anchor;
+	if (!zj_ed_find(u->ed, q, strlen(q)))
+		snprintf(u->message, sizeof u->message, _("not found: %s"), q);
+}
+
+/* Ctrl-K, Ctrl-R: the next or previous match of the last search. */
+static void find_again(ui *u, bool backwards)
+{
+	if (!u->last_find) {
+		snprintf(u->message, sizeof u->message, "%s", _("nothing searched yet (Ctrl-F)"));
+		return;
+	}
+	size_t n = strlen(u->last_find);
+	if (!(backwards ? zj_ed_find_prev(u->ed, u->last_find, n) : zj_ed_find(u->ed, u->last_find, n)))
 		snprintf(u->message, sizeof u->message, _("not found: %s"), u->last_find);
 }
 
+/* Ctrl-G: go to a line. */
+static void go_to_line(ui *u)
+{
+	char *q = read_line(u, _("Go to line: "));
+	if (!q || !*q) {
+		free(q);
+		return;
+	}
+	char *end;
+	long line = strtol(q, &end, 10);
+	if (*end || !zj_ed_goto_line(u->ed, line))
+		snprintf(u->message, sizeof u->message, _("no line %s here"), q);
+	free(q);
+}
+
+/* Asks a question answered by one of the keys in answers (or Esc). */
+static int ask_one_of(ui *u, const char *question, const char *answers)
+{
+	snprintf(u->message, sizeof u->message, "%s", question);
+	for (;;) {
+		draw(u);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r != OK)
+			continue;
+		if (k == 27 || k == CTRL('g') || k == CTRL('c')) {
+			u->message[0] = '\0';
+			return 27;
+		}
+		if (k < 0x80 && strchr(answers, (int)(k | 0x20))) {
+			u->message[0] = '\0';
+			return (int)(k | 0x20);
+		}
+	}
+}
+
+/* F4: replace, asking at each match (y, n, a for all the rest, q). */
 static void replace(ui *u)
 {
 	char *what = read_line(u, _("Replace: "));
@@ -1042,10 +1155,41 @@ static void replace(ui *u)
 	char prompt[512];
 	snprintf(prompt, sizeof prompt, _("Replace %s with: "), what);
 	char *with = read_line(u, prompt);
+	size_t n = strlen(what), count = 0;
 	if (with) {
-		size_t n = zj_ed_replace_all(u->ed, what, strlen(what), with, strlen(with));
-		snprintf(u->message, sizeof u->message,
-			 ngettext("%zu replaced", "%zu replaced", n), n);
+		zj_editor *ed = u->ed;
+		size_t origin = ed->cursor, last = ed->cursor;
+		bool all = false, wrapped = false;
+		while (zj_ed_find(ed, what, n)) {
+			size_t hit = ed->anchor;
+			if (hit < last)
+				wrapped = true; /* went round: stop where it began */
+			if (wrapped && hit >= origin)
+				break;
+			int a = all ? 'y' : ask_one_of(u, _("Replace this one? (y/n/a: all/q)"), "ynaq");
+			if (a == 'q' || a == 27)
+				break;
+			if (a == 'a' && count == 0) {
+				/* all of them from the start: one undo step, and the
+				 * cursor stays where the writer had it */
+				ed->cursor = ed->anchor = origin;
+				count = zj_ed_replace_all(ed, what, n, with, strlen(with));
+				break;
+			}
+			all |= a == 'a';
+			last = ed->cursor;
+			if (a == 'n')
+				continue;
+			zj_ed_insert(ed, with, strlen(with));
+			zj_ed_commit(ed);
+			count++;
+			if (wrapped)
+				origin = origin + strlen(with) - n;
+			last = ed->cursor;
+		}
+		zj_ed_clear_selection(ed);
+		snprintf(u->message, sizeof u->message, ngettext("%zu replaced", "%zu replaced", count),
+			 count);
 	}
 	free(what);
 	free(with);
@@ -1361,7 +1505,10 @@ static void key(ui *u, int r, wint_t k)
 	}
 	switch (k) {
 	case CTRL('s'): zj_ed_commit(ed); save(u); return;
-	case CTRL('f'): zj_ed_commit(ed); find(u, false); return;
+	case CTRL('f'): zj_ed_commit(ed); find(u); return;
+	case CTRL('k'): zj_ed_commit(ed); find_again(u, false); return;
+	case CTRL('r'): zj_ed_commit(ed); find_again(u, true); return;
+	case CTRL('g'): zj_ed_commit(ed); go_to_line(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
 	case CTRL('y'): zj_ed_redo(ed); return;

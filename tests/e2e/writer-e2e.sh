@@ -123,10 +123,19 @@ wait_for "gaps left" >/dev/null
 keys C-Home; keys Down; keys Down; keys End
 wait_for "repl.txt  3:13" >/dev/null
 keys F4; keys "街道"; keys Enter; keys "镇"; keys Enter
-ok "replace all replaced" wait_for "3 replaced"
+ok "replace asks at the first match" wait_for "Replace this one? (y/n/a: all/q)"
+keys a
+ok "a replaces all" wait_for "3 replaced"
 ok "the cursor stayed at the end of its line" wait_for "repl.txt \[+\]  3:11"
 keys C-z
 ok "undo brings the cursor back where it was" wait_for "repl.txt  3:13"
+keys F4; keys "街道"; keys Enter; keys "乡"; keys Enter
+keys y
+ok "y replaces one and asks at the next" wait_for "Replace this one?"
+keys n; keys q
+ok "n skips one, q stops" wait_for "1 replaced"
+ok "the one replaced is the next after the cursor, round the end" wait_for "^ 青禾乡工作总结"
+ok "the ones skipped stay" wait_for "^ 街道开展活动。街道参与。"
 T kill-session -t ed
 
 # ---- 9. F7 fills only the same number in the same words -------------------

@@ -214,6 +214,20 @@ START_TEST(find_and_replace)
 	ck_assert(zj_ed_find(ed, "街道", strlen("街道"))); /* round to the first */
 	ck_assert_uint_eq(ed->anchor, first);
 	ck_assert(!zj_ed_find(ed, "没有的词", strlen("没有的词")));
+	/* backwards: the one before, then round to the last */
+	ck_assert(zj_ed_find(ed, "街道", strlen("街道")));
+	size_t second = ed->anchor;
+	ck_assert(zj_ed_find_prev(ed, "街道", strlen("街道")));
+	ck_assert_uint_eq(ed->anchor, first);
+	ck_assert(zj_ed_find_prev(ed, "街道", strlen("街道")));
+	ck_assert_uint_gt(ed->anchor, second);
+	ck_assert(!zj_ed_find_prev(ed, "没有的词", strlen("没有的词")));
+	/* go to a line */
+	ck_assert(zj_ed_goto_line(ed, 3));
+	ck_assert_uint_eq(ed->cursor, (size_t)(strstr(s, "开展") - s));
+	ck_assert(!zj_ed_goto_line(ed, 99));
+	ck_assert(!zj_ed_goto_line(ed, 0));
+	zj_ed_set_cursor(ed, 0);
 	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
 	ck_assert(!strstr(zj_doc_text(ed->doc, NULL), "街道"));
 	ck_assert(zj_ed_undo(ed));
