@@ -295,8 +295,13 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	if (u->provisional)
 		snprintf(info, sizeof info, " %s ", zj_part_label(part->kind));
 	else
-		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), zj_part_label(part->kind),
-			 part->chars, zj_ed_part_gaps(u->ed, p->part));
+	{
+		size_t gaps = zj_ed_part_gaps(u->ed, p->part);
+		char chars[64], gap_text[64];
+		snprintf(chars, sizeof chars, ngettext("%zu char", "%zu chars", part->chars), part->chars);
+		snprintf(gap_text, sizeof gap_text, ngettext("%zu gap", "%zu gaps", gaps), gaps);
+		snprintf(info, sizeof info, " %s · %s · %s ", zj_part_label(part->kind), chars, gap_text);
+	}
 	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
 	attr_t attr = focus ? A_BOLD : A_NORMAL;
 	move(p->y, 0);
@@ -496,8 +501,15 @@ static void draw_status(ui *u)
 	for (int x = 0; x < COLS; x++)
 		addch(' ');
 	if (u->prompting) {
-		/* the prompt has the whole line, its cursor where the writer types */
-		put_utf8(LINES - 1, 0, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
+		/* the prompt has the line, its cursor where the writer types; the
+		 * place in the text (an incremental search moves it) at the end */
+		char at[64];
+		snprintf(at, sizeof at, " %ld:%ld ", line, col);
+		int w = utf8_width(at);
+		put_utf8(LINES - 1, 0, u->message, strlen(u->message), A_BOLD, PAIR_STATUS,
+			 COLS - w > u->prompt_col + 1 ? COLS - w : COLS);
+		if (COLS - w > utf8_width(u->message))
+			put_utf8(LINES - 1, COLS - w, at, strlen(at), A_NORMAL, PAIR_STATUS, COLS);
 		attroff(COLOR_PAIR(PAIR_STATUS));
 		return;
 	}
@@ -1437,6 +1449,33 @@ static void escape(ui *u)
 
 static bool choose_article(ui *u, bool at_start);
 
+/* Copies the clipboard to the terminal's own (OSC 52), so what is copied
+ * here can be pasted in another program; terminals that do not know the
+ * sequence ignore it. */
+static void osc52_copy(const zj_editor *ed)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *in = (const unsigned char *)ed->clipboard;
+	size_t n = ed->clip_len;
+	if (n > ((size_t)1 << 20))
+		return; /* terminals refuse large ones */
+	zj_buf b = {0};
+	zj_buf_puts(&b, "\033]52;c;");
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)in[i] << 16 | (i + 1 < n ? (unsigned)in[i + 1] << 8 : 0) |
+			     (i + 2 < n ? in[i + 2] : 0);
+		zj_buf_putc(&b, digits[v >> 18 & 63]);
+		zj_buf_putc(&b, digits[v >> 12 & 63]);
+		zj_buf_putc(&b, i + 1 < n ? digits[v >> 6 & 63] : '=');
+		zj_buf_putc(&b, i + 2 < n ? digits[v & 63] : '=');
+	}
+	zj_buf_puts(&b, "\a");
+	fwrite(b.data, 1, b.len, stdout);
+	fflush(stdout);
+	zj_buf_free(&b);
+}
+
 static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
@@ -1512,8 +1551,8 @@ static void key(ui *u, int r, wint_t k)
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
 	case CTRL('y'): zj_ed_redo(ed); return;
-	case CTRL('c'): zj_ed_copy(ed); return;
-	case CTRL('x'): zj_ed_cut(ed); return;
+	case CTRL('c'): if (zj_ed_copy(ed)) osc52_copy(ed); return;
+	case CTRL('x'): if (zj_ed_cut(ed)) osc52_copy(ed); return;
 	case CTRL('v'): zj_ed_paste(ed); return;
 	case CTRL('n'): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); return;
 	case CTRL('p'): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); return;
@@ -1651,19 +1690,39 @@ static char *ask_value(ui *u, const zj_variable *var)
 	}
 }
 
+/* Started with no file: the writer chooses a skeleton (the annual one
+ * first), then gives its variables; Esc starts from an empty page. */
+static const zj_skeleton *pick_skeleton(ui *u, const zj_library *lib)
+{
+	if (!lib->count)
+		return NULL;
+	char **items = zj_xcalloc(lib->count, sizeof *items);
+	long first = 0;
+	for (size_t i = 0; i < lib->count; i++) {
+		const zj_skeleton *sk = lib->items[i].sk;
+		items[i] = zj_xasprintf("%-16s %s", sk->id, sk->name ? sk->name : "");
+		if (!strcmp(sk->id, "annual"))
+			first = (long)i;
+	}
+	long pick = choose_from(u, _("New summary: choose a skeleton (Esc: an empty page)"), items,
+				lib->count, first);
+	free_items(items, lib->count);
+	return pick >= 0 ? lib->items[pick].sk : NULL;
+}
+
 static zj_doc *new_from_skeleton(void)
 {
 	zj_library lib;
 	zj_library_load_standard(&lib);
-	const zj_skeleton_entry *e = zj_library_find(&lib, "annual");
-	if (!e) {
-		zj_library_free(&lib);
-		return zj_doc_new("", 0);
-	}
-	const zj_skeleton *sk = e->sk;
 	ui tmp = {0};
 	zj_doc *blank = zj_doc_new("", 0);
 	tmp.ed = zj_editor_new(blank);
+	const zj_skeleton *sk = pick_skeleton(&tmp, &lib);
+	if (!sk) {
+		zj_editor_free(tmp.ed);
+		zj_library_free(&lib);
+		return blank;
+	}
 	zj_binding *b = zj_xcalloc(sk->nvars + 1, sizeof *b);
 	char **values = zj_xcalloc(sk->nvars + 1, sizeof *values);
 	size_t nb = 0;
