@@ -486,7 +486,8 @@ static void draw_status(ui *u)
 	zj_ed_position(u->ed, &line, &col);
 	const char *name = u->ed->doc->path ? u->ed->doc->path : _("[new]");
 	char left[768], right[256], where[320] = "";
-	if (!u->provisional)
+	/* a message takes the room of the article's title and length */
+	if (!u->provisional && !u->message[0])
 		article_status(u, where, sizeof where);
 	snprintf(left, sizeof left, " %s%s  %ld:%ld  %s", name,
 		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col, where);
@@ -518,8 +519,11 @@ static void draw_status(ui *u)
 	if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
 	else {
+		/* less room: fewer key hints, at least the gap count */
 		if (COLS - utf8_width(right) <= x && !u->provisional)
-			/* no room for the key hints: the gap count alone */
+			snprintf(right, sizeof right, _("gaps left: %zu  F1 help "),
+				 zj_ed_total_gaps(u->ed));
+		if (COLS - utf8_width(right) <= x && !u->provisional)
 			snprintf(right, sizeof right, _("gaps left: %zu "), zj_ed_total_gaps(u->ed));
 		if (COLS - utf8_width(right) > x)
 			put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,

@@ -171,6 +171,8 @@ T kill-session -t ed 2>/dev/null
 rm -f "$tmp/pid"
 T new-session -d -s ed -x 100 -y 30 -c "$tmp" \
 	"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" XDG_STATE_HOME=\"$tmp/state\" \"$ZONGJIE\"'; sleep 30"
+ok "no file: asks for a skeleton" wait_for "choose a skeleton"
+keys Enter
 ok "no file: asks for the skeleton's variables" wait_for "(Enter to leave a gap)"
 keys "青禾街道" Enter
 keys "2025" Enter
