@@ -141,6 +141,10 @@ size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4]);
  * top-level heading number it should carry. */
 size_t zj_ed_part_position(zj_editor *ed, zj_part_kind kind, int *number);
 
+/* Turns half-width punctuation in Chinese text into full-width (the
+ * checker's fixes, as `check --fix` does) in the article chosen or the
+ * text: one undo step, the cursor kept.  Returns how many. */
+size_t zj_ed_fix_punctuation(zj_editor *ed);
 /* Moves to the start of 1-based line; false when there is no such line
  * (in the article chosen). */
 bool zj_ed_goto_line(zj_editor *ed, long line);

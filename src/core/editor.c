@@ -305,6 +305,13 @@ static void recount_gaps(zj_editor *ed)
  * are counted again. */
 static void splice_gaps(zj_editor *ed, const zj_outline *o, const zj_outline_splice *sp)
 {
+	if (sp->new_count == sp->old_count) {
+		/* the same parts: count them again in place */
+		for (size_t i = sp->first; i < sp->first + sp->new_count; i++)
+			ed->part_gaps[i] = part_gaps_now(ed, &o->parts[i]);
+		ed->gaps_for = ed->doc->outline_builds;
+		return;
+	}
 	size_t tail = ed->gaps_parts - sp->first - sp->old_count;
 	size_t *g = zj_xcalloc(o->nparts + 1, sizeof *g);
 	memcpy(g, ed->part_gaps, sp->first * sizeof *g);

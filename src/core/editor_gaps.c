@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "editor_priv.h"
+#include "zongjie/check.h"
 #include "zongjie/utf8.h"
 
 /* ---- gaps ------------------------------------------------------------- */
@@ -346,3 +347,57 @@ size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char
 	return count;
 }
 
+
+/* ---- fixing half-width punctuation ------------------------------------ */
+
+size_t zj_ed_fix_punctuation(zj_editor *ed)
+{
+	size_t lo, hi;
+	zj_ed_scope(ed, &lo, &hi);
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	for (int r = 0; r < ZJ_RULE_COUNT; r++)
+		opt.enabled[r] = r == ZJ_RULE_HALFWIDTH_PUNCT;
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	char *text = zj_text_dup(T(ed), lo, hi);
+	zj_findings f;
+	memset(&f, 0, sizeof f);
+	zj_check(c, text, hi - lo, NULL, &f);
+	/* the fixes, in order, then applied from the end so offsets hold */
+	size_t n = 0, cap = 0, *at = NULL, *len = NULL, cap2 = 0;
+	const char **with = NULL;
+	size_t cap3 = 0;
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, &f);
+	const zj_finding *x;
+	while ((x = zj_findings_next(&it))) {
+		const char *fix = zj_finding_fix(&f, x);
+		if (!fix || (n && lo + x->start < at[n - 1] + len[n - 1]))
+			continue;
+		zj_grow((void **)&at, &cap, n + 1, sizeof *at);
+		zj_grow((void **)&len, &cap2, n + 1, sizeof *len);
+		zj_grow((void **)&with, &cap3, n + 1, sizeof *with);
+		at[n] = lo + x->start;
+		len[n] = x->len;
+		with[n++] = fix;
+	}
+	size_t before = ed->cursor, after = ed->cursor;
+	for (size_t i = 0; i < n && at[i] < before; i++)
+		after = at[i] + len[i] <= before ? after + strlen(with[i]) - len[i] : after;
+	zj_ed_commit(ed);
+	ed->gaps_for = 0;
+	for (size_t i = n; i-- > 0;)
+		zj_doc_replace(ed->doc, at[i], at[i] + len[i], with[i], strlen(with[i]));
+	if (n)
+		zj_text_group_cursor(T(ed), before);
+	zj_ed_commit(ed);
+	if (n)
+		zj_ed_set_cursor(ed, after);
+	zj_findings_free(&f);
+	zj_checker_free(c);
+	free(text);
+	free(at);
+	free(len);
+	free(with);
+	return n;
+}

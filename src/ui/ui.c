@@ -821,6 +821,7 @@ static void help(ui *u)
 		{N_("F8"), N_("insert a phrase of the current part")},
 		{N_("F9"), N_("insert a missing standard part")},
 		{N_("F10"), N_("export (refused while errors remain)")},
+		{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
 		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
 		{N_("a paste from the terminal"), N_("one insertion, one undo step")},
 		{N_("Mouse"), N_("click to place the cursor, wheel to scroll")},
@@ -1524,6 +1525,12 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_F(8): phrase(u); break;
 		case KEY_F(9): missing_part(u); break;
 		case KEY_F(10): export(u); break;
+		case KEY_F(12): {
+			size_t n = zj_ed_fix_punctuation(ed);
+			snprintf(u->message, sizeof u->message,
+				 ngettext("%zu half-width mark made full-width", "%zu half-width marks made full-width", n), n);
+			break;
+		}
 		case KEY_MOUSE: mouse(u); break;
 		case KEY_RESIZE: break;
 		default:

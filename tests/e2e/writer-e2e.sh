@@ -268,5 +268,14 @@ ok "  keys and what they do in two aligned columns" sh -c "tmux -L '$sock' captu
 keys q
 T resize-window -t ed -x 100 -y 30 2>/dev/null || T resize-pane -t ed -x 100 -y 30
 ok "back from help" wait_for "gaps left"
+T kill-session -t ed
+printf '总结\n一、工作成效\n开展活动,参与群众;效果好。\n' >"$tmp/punct.txt"
+start "$tmp/punct.txt"
+wait_for "gaps left" >/dev/null
+keys F12
+ok "F12 makes half-width punctuation full-width" wait_for "^ 开展活动，参与群众；效果好。"
+ok "  and says how many" wait_for "2 half-width marks made full-width"
+keys C-z
+ok "  one undo brings them back" wait_for "^ 开展活动,参与群众;效果好。"
 
 done_testing

@@ -336,6 +336,21 @@ START_TEST(article_scope)
 }
 END_TEST
 
+START_TEST(fix_punctuation)
+{
+	static const char text[] = "总结\n一、工作成效\n开展活动,参与群众;效果好。Excel, Word\n";
+	zj_editor *ed = editor(text);
+	zj_ed_end(ed, false); /* end of the first line */
+	ck_assert_uint_eq(zj_ed_fix_punctuation(ed), 2);
+	assert_text(ed, "总结\n一、工作成效\n开展活动，参与群众；效果好。Excel, Word\n");
+	ck_assert_uint_eq(ed->cursor, strlen("总结"));
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, text);
+	ck_assert_uint_eq(ed->cursor, strlen("总结"));
+	done(ed);
+}
+END_TEST
+
 START_TEST(missing_parts)
 {
 	zj_editor *ed = editor("总结\n一、工作成效\n很好。\n二、工作计划\n再干。\n");
@@ -405,6 +420,7 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, replace_all_keeps_the_cursor);
 	tcase_add_test(tc, pasted_block_is_one_step);
 	tcase_add_test(tc, article_scope);
+	tcase_add_test(tc, fix_punctuation);
 	tcase_add_test(tc, panes_follow_the_outline);
 	tcase_add_test(tc, find_and_replace);
 	tcase_add_test(tc, missing_parts);
