@@ -65,6 +65,8 @@ const zj_rule_info *zj_rule_get(zj_rule rule);
 /* Looks a rule up by id; returns false if unknown. */
 bool zj_rule_find(const char *id, zj_rule *rule);
 const char *zj_severity_name(zj_severity sev);  /* "error", "warning", "info" */
+/* The same, translated, for people (a static string of the catalogue). */
+const char *zj_severity_label(zj_severity sev);
 
 typedef struct zj_finding {
 	uint32_t start;      /* byte range in the checked text (files stay below 4 GiB) */

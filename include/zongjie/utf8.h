@@ -128,5 +128,13 @@ static inline bool zj_is_ascii_letter(int32_t cp)
 {
 	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
+/* The value of an ASCII or full-width digit, -1 for anything else. */
+static inline int zj_digit_value(int32_t cp)
+{
+	return zj_is_ascii_digit(cp) ? cp - '0' : zj_is_digit(cp) ? cp - 0xFF10 : -1;
+}
+/* The value of a Chinese digit (〇 零 一 二 … 九), -1 for anything else;
+ * 两 and the units 十 百 千 are the caller's business. */
+int zj_cn_digit(int32_t cp);
 
 #endif

@@ -21,6 +21,31 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the usage error and returns false. */
 bool cli_format(const char *value, bool *json);
 
+/* Reads the options of a command that takes only --format and --help
+ * (usage: its translated --help text) into *json.  Returns -1 when the
+ * command goes on, else the exit status to return at once. */
+int cli_format_options(int argc, char **argv, const char *usage, bool *json);
+/* The usage error for the option getopt_long stopped at; returns
+ * EXIT_TROUBLE. */
+int cli_unknown_option(char **argv);
+
+struct zj_doc;
+/* Opens path read-only; on failure prints the error line and returns NULL. */
+struct zj_doc *cli_open(const char *path);
+
+struct zj_format;
+/* Writes text to the file output (saved atomically, encoded as fmt says;
+ * fmt NULL: text is already the bytes) or, output NULL, to standard output
+ * as it is.  Prints what failed; returns EXIT_OK or EXIT_TROUBLE. */
+int cli_write_output(const char *output, const char *text, size_t len,
+		     const struct zj_format *fmt);
+
+/* Appends s[0..n) to b as a JSON string, quotes included (escaping is
+ * zj_buf_json_escape's). */
+void cli_json_string(zj_buf *b, const char *s, size_t n);
+/* Prints s[0..n) to out as a JSON string. */
+void cli_print_json_string(FILE *out, const char *s, size_t n);
+
 struct zj_findings;
 typedef struct out_style {
 	bool json;

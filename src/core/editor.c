@@ -110,7 +110,7 @@ static int cls_at(const zj_text *t, size_t p)
 	zj_utf8_decode(buf, n, 0, &c);
 	if (zj_is_han(c))
 		return 2;
-	if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+	if (zj_is_ascii_digit(c) || zj_is_ascii_letter(c) || c == '_' ||
 	    (c >= 0xFF10 && c <= 0xFF5A))
 		return 1;
 	return 0;
@@ -577,8 +577,8 @@ bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		int32_t c;
 		i += zj_utf8_decode(s, n, i, &c);
-		bool numeric = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%' ||
-			       (c >= 0xFF10 && c <= 0xFF19) || c == 0x4E07 || c == 0x4EBF;
+		bool numeric = zj_is_digit(c) || c == '.' || c == ',' || c == '%' ||
+			       c == 0x4E07 || c == 0x4EBF;
 		if (!numeric)
 			return true;
 	}

@@ -81,7 +81,7 @@ static bool number_span(const char *line, size_t len, const zj_heading *h, size_
 	static const char numerals[] = "〇零一二三四五六七八九十百两";
 	while (p < len) {
 		size_t n = zj_utf8_decode(line, len, p, &c);
-		bool digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) ||
+		bool digit = zj_is_digit(c) ||
 			     (n == 3 && memmem(numerals, sizeof numerals - 1, line + p, 3));
 		if (!digit)
 			break;

@@ -21,18 +21,10 @@ const char *zj_part_name(zj_part_kind kind)
 
 /* ---- heading markers -------------------------------------------------- */
 
+/* A digit of a heading number: 两 counts as 2 there (两千…). */
 static int cn_digit(int32_t c)
 {
-	static const int32_t digits[] = {0x96F6 /*零*/, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-					 0x516D, 0x4E03, 0x516B, 0x4E5D};
-	for (int i = 0; i < 10; i++)
-		if (c == digits[i])
-			return i;
-	if (c == 0x3007) /* 〇 */
-		return 0;
-	if (c == 0x4E24) /* 两 */
-		return 2;
-	return -1;
+	return c == 0x4E24 /* 两 */ ? 2 : zj_cn_digit(c);
 }
 
 #define CN_TEN 0x5341     /* 十 */
@@ -78,12 +70,10 @@ static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
 	while (p < len && count < 3) {
 		int32_t c;
 		size_t n = zj_utf8_decode(s, len, p, &c);
-		if (c >= '0' && c <= '9')
-			v = v * 10 + (c - '0');
-		else if (c >= 0xFF10 && c <= 0xFF19)
-			v = v * 10 + (c - 0xFF10);
-		else
+		int d = zj_digit_value(c);
+		if (d < 0)
 			break;
+		v = v * 10 + d;
 		p += n;
 		count++;
 	}
@@ -307,13 +297,13 @@ static const keyword part_keywords[] = {
 static int find_year(const char *s, size_t len)
 {
 	for (size_t i = 0; i + 4 < len; i++) {
-		if (!(s[i] >= '0' && s[i] <= '9'))
+		if (!zj_is_ascii_digit(s[i]))
 			continue;
-		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		if (i > 0 && zj_is_ascii_digit(s[i - 1]))
 			continue;
 		size_t k = i;
 		int v = 0;
-		while (k < len && k - i < 5 && s[k] >= '0' && s[k] <= '9')
+		while (k < len && k - i < 5 && zj_is_ascii_digit(s[k]))
 			v = v * 10 + (s[k++] - '0');
 		if (k - i != 4 || v < 1950 || v > 2099)
 			continue;

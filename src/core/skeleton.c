@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "zongjie/export.h"
+#include "zongjie/fileio.h"
 #include "zongjie/utf8.h"
 
 /* ---- a small YAML tree ------------------------------------------------ */
@@ -884,12 +885,7 @@ void zj_library_load_standard(zj_library *lib)
 	const char *folders[64];
 	size_t n = 0;
 	folders[n++] = builtin_folder();
-	char *user = NULL;
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg == '/')
-		user = zj_xasprintf("%s/zongjie/skeletons", xdg);
-	else if (getenv("HOME"))
-		user = zj_xasprintf("%s/.local/share/zongjie/skeletons", getenv("HOME"));
+	char *user = zj_xdg_path(ZJ_XDG_DATA, "skeletons");
 	if (user)
 		folders[n++] = user;
 	char *extra = getenv("ZONGJIE_SKELETONS") ? zj_xstrdup(getenv("ZONGJIE_SKELETONS")) : NULL;
