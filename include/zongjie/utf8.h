@@ -114,6 +114,9 @@ size_t zj_str_width(const char *s, size_t len);
 bool zj_is_han(int32_t cp);         /* CJK ideographs, 〇 */
 bool zj_is_cjk(int32_t cp);         /* Han, kana, Hangul, CJK and full-width punctuation */
 bool zj_is_space(int32_t cp);       /* ASCII blanks, U+3000, NBSP and other Zs */
+/* The first byte at or after i that does not start a zj_is_space code
+ * point (len at most). */
+size_t zj_skip_space(const char *s, size_t len, size_t i);
 
 static inline bool zj_is_ascii_digit(int32_t cp)
 {

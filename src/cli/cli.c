@@ -4,7 +4,6 @@
 
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,30 +51,46 @@ bool cli_format(const char *value, bool *json)
 	return false;
 }
 
-int cli_format_options(int argc, char **argv, const char *usage, bool *json)
+int cli_read_options(int argc, char **argv, const char *shortopts,
+		     const struct option *longopts, const char *usage, cli_option_fn *take,
+		     void *ctx)
+{
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		}
+		int status = take(c, optarg, ctx);
+		if (status == CLI_UNKNOWN)
+			return cli_unknown_option(argv);
+		if (status != CLI_GO_ON)
+			return status;
+	}
+	return CLI_GO_ON;
+}
+
+static int take_format(int c, char *arg, void *json)
+{
+	if (c != 'f')
+		return CLI_UNKNOWN;
+	return cli_format(arg, json) ? CLI_GO_ON : EXIT_TROUBLE;
+}
+
+int cli_format_options(int argc, char **argv, const char *usage, int operands,
+		       const char *operands_error, bool *json)
 {
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_format(optarg, json))
-				return EXIT_TROUBLE;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EXIT_OK;
-		default:
-			return cli_unknown_option(argv);
-		}
-	}
-	return -1;
+	int status = cli_read_options(argc, argv, "h", options, usage, take_format, json);
+	if (status == CLI_GO_ON && argc - optind != operands)
+		return cli_usage_error("%s", operands_error);
+	return status;
 }
 
 int cli_unknown_option(char **argv)

@@ -2,6 +2,7 @@
 #ifndef ZONGJIE_CLI_H
 #define ZONGJIE_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -21,10 +22,23 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the usage error and returns false. */
 bool cli_format(const char *value, bool *json);
 
-/* Reads the options of a command that takes only --format and --help
- * (usage: its translated --help text) into *json.  Returns -1 when the
- * command goes on, else the exit status to return at once. */
-int cli_format_options(int argc, char **argv, const char *usage, bool *json);
+/* Takes option c of a command (getopt's '?' for one it could not read)
+ * with its argument into ctx.  Returns CLI_GO_ON, CLI_UNKNOWN for the
+ * usual usage error, or the exit status to return at once. */
+typedef int cli_option_fn(int c, char *arg, void *ctx);
+enum { CLI_GO_ON = -1, CLI_UNKNOWN = -2 };
+/* Reads a command's options (argv[0] is the command's name) with
+ * getopt_long, its own messages off; --help (-h) prints usage, the
+ * translated help text.  Returns CLI_GO_ON when the command goes on with
+ * its operands from argv[optind], else the exit status to return. */
+int cli_read_options(int argc, char **argv, const char *shortopts,
+		     const struct option *longopts, const char *usage, cli_option_fn *take,
+		     void *ctx);
+/* cli_read_options for a command whose only option is --format and that
+ * takes `operands` operands (else the usage error operands_error, a
+ * translated message).  Returns CLI_GO_ON or the exit status. */
+int cli_format_options(int argc, char **argv, const char *usage, int operands,
+		       const char *operands_error, bool *json);
 /* The usage error for the option getopt_long stopped at; returns
  * EXIT_TROUBLE. */
 int cli_unknown_option(char **argv);

@@ -305,13 +305,41 @@ typedef struct check_args {
 	out_style st;
 	bool fix;
 	const char *skeleton_id;
+	bool only_given;   /* the first --only switches every other rule off */
+	const char *color; /* auto, always or never */
 } check_args;
 
-/* Reads check's options into *a; returns -1 to go on, else the exit status
+enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
+
+static int take_check_option(int c, char *arg, void *ctx)
+{
+	check_args *a = ctx;
+	switch (c) {
+	case 'f': return cli_format(arg, &a->st.json) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_ONLY:
+		if (!a->only_given)
+			for (int r = 0; r < ZJ_RULE_COUNT; r++)
+				a->opt.enabled[r] = false;
+		a->only_given = true;
+		return select_rules(arg, true, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_IGNORE: return select_rules(arg, false, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_FIX: a->fix = true; break;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
+			return cli_usage_error(_("--color takes auto, always or never"));
+		a->color = arg;
+		break;
+	case OPT_DICT: a->opt.dict = arg; break;
+	case OPT_SKELETON: a->skeleton_id = arg; break;
+	default: return CLI_UNKNOWN;
+	}
+	return CLI_GO_ON;
+}
+
+/* Reads check's options into *a; returns CLI_GO_ON, else the exit status
  * to return. */
 static int check_options(int argc, char **argv, check_args *a)
 {
-	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
@@ -324,54 +352,22 @@ static int check_options(int argc, char **argv, check_args *a)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	*a = (check_args){0};
+	*a = (check_args){.color = "auto"};
 	zj_check_options_default(&a->opt);
-	bool only_given = false;
-	const char *color = "auto";
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_format(optarg, &a->st.json))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_ONLY:
-			if (!only_given)
-				for (int r = 0; r < ZJ_RULE_COUNT; r++)
-					a->opt.enabled[r] = false;
-			only_given = true;
-			if (!select_rules(optarg, true, &a->opt))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_IGNORE:
-			if (!select_rules(optarg, false, &a->opt))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_FIX: a->fix = true; break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-				return cli_usage_error(_("--color takes auto, always or never"));
-			color = optarg;
-			break;
-		case OPT_DICT: a->opt.dict = optarg; break;
-		case OPT_SKELETON: a->skeleton_id = optarg; break;
-		case 'h':
-			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
-				 "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
-				 "                     [--skeleton ID] FILE|DIR...\n"));
-			return EXIT_OK;
-		default:
-			return cli_unknown_option(argv);
-		}
-	}
+	int status = cli_read_options(
+		argc, argv, "h", options,
+		_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
+		  "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
+		  "                     [--skeleton ID] FILE|DIR...\n"),
+		take_check_option, a);
+	if (status != CLI_GO_ON)
+		return status;
 	if (optind >= argc)
 		return cli_usage_error(_("check needs at least one FILE or DIR"));
-	a->st.color = !a->st.json && (!strcmp(color, "always") ||
-				      (!strcmp(color, "auto") && isatty(STDOUT_FILENO) &&
+	a->st.color = !a->st.json && (!strcmp(a->color, "always") ||
+				      (!strcmp(a->color, "auto") && isatty(STDOUT_FILENO) &&
 				       !getenv("NO_COLOR")));
-	return -1;
+	return CLI_GO_ON;
 }
 
 /* What the files checked so far add up to. */
@@ -452,7 +448,7 @@ int cmd_check(int argc, char **argv)
 {
 	check_args a;
 	int status = check_options(argc, argv, &a);
-	if (status >= 0)
+	if (status != CLI_GO_ON)
 		return status;
 	zj_library lib = {0};
 	if (a.skeleton_id) {

@@ -22,11 +22,35 @@ typedef struct export_args {
 	zj_export_options xo;
 } export_args;
 
-/* Reads export's options into *a; returns -1 to go on, else the exit
- * status to return. */
+enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
+
+static int take_export_option(int c, char *arg, void *ctx)
+{
+	export_args *a = ctx;
+	switch (c) {
+	case 'o': a->output = arg; break;
+	case OPT_FORCE: a->force = true; break;
+	case OPT_ENCODING: a->encoding = arg; break;
+	case OPT_EOL: a->eol = arg; break;
+	case OPT_INDENT:
+		if (!strcmp(arg, "fullwidth"))
+			a->xo.fullwidth_indent = true;
+		else if (strcmp(arg, "keep"))
+			return cli_usage_error(_("--indent takes keep or fullwidth"));
+		break;
+	case OPT_STRIP: a->xo.strip_noise = true; break;
+	default:
+		if (optopt == 'o')
+			return cli_usage_error(_("option -o needs a file name"));
+		return CLI_UNKNOWN;
+	}
+	return CLI_GO_ON;
+}
+
+/* Reads export's options into *a; returns CLI_GO_ON, else the exit status
+ * to return. */
 static int export_options(int argc, char **argv, export_args *a)
 {
-	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"force", no_argument, NULL, OPT_FORCE},
@@ -38,40 +62,21 @@ static int export_options(int argc, char **argv, export_args *a)
 		{NULL, 0, NULL, 0},
 	};
 	*a = (export_args){0};
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'o': a->output = optarg; break;
-		case OPT_FORCE: a->force = true; break;
-		case OPT_ENCODING: a->encoding = optarg; break;
-		case OPT_EOL: a->eol = optarg; break;
-		case OPT_INDENT:
-			if (!strcmp(optarg, "fullwidth"))
-				a->xo.fullwidth_indent = true;
-			else if (strcmp(optarg, "keep"))
-				return cli_usage_error(_("--indent takes keep or fullwidth"));
-			break;
-		case OPT_STRIP: a->xo.strip_noise = true; break;
-		case 'h':
-			printf(_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
-				 "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"));
-			return EXIT_OK;
-		default:
-			if (optopt == 'o')
-				return cli_usage_error(_("option -o needs a file name"));
-			return cli_unknown_option(argv);
-		}
-	}
+	int status = cli_read_options(
+		argc, argv, "o:h", options,
+		_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
+		  "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"),
+		take_export_option, a);
+	if (status != CLI_GO_ON)
+		return status;
 	if (optind + 1 != argc)
 		return cli_usage_error(_("export takes exactly one FILE"));
 	a->path = argv[optind];
-	return -1;
+	return CLI_GO_ON;
 }
 
 /* The format the export is written in: the source's, changed by
- * --encoding and --eol.  Returns -1 to go on, else the exit status. */
+ * --encoding and --eol.  Returns CLI_GO_ON, else the exit status. */
 static int export_format(const export_args *a, zj_format *fmt)
 {
 	if (a->encoding) {
@@ -93,7 +98,7 @@ static int export_format(const export_args *a, zj_format *fmt)
 	}
 	if (a->output && !strcmp(a->output, a->path))
 		return cli_usage_error(_("the export would overwrite its source %s"), a->path);
-	return -1;
+	return CLI_GO_ON;
 }
 
 /* Prints the findings of severity error in f on stderr: stdout may be
@@ -154,14 +159,14 @@ int cmd_export(int argc, char **argv)
 {
 	export_args a;
 	int status = export_options(argc, argv, &a);
-	if (status >= 0)
+	if (status != CLI_GO_ON)
 		return status;
 	zj_doc *d = cli_open(a.path);
 	if (!d)
 		return EXIT_TROUBLE;
 	zj_format fmt = d->format;
 	status = export_format(&a, &fmt);
-	if (status >= 0) {
+	if (status != CLI_GO_ON) {
 		zj_doc_free(d);
 		return status;
 	}

@@ -103,11 +103,10 @@ int cmd_outline(int argc, char **argv)
 {
 	bool json = false;
 	int status = cli_format_options(argc, argv,
-					_("Usage: zongjie outline [--format=text|json] FILE\n"), &json);
-	if (status >= 0)
+					_("Usage: zongjie outline [--format=text|json] FILE\n"), 1,
+					_("outline takes exactly one FILE"), &json);
+	if (status != CLI_GO_ON)
 		return status;
-	if (optind + 1 != argc)
-		return cli_usage_error(_("outline takes exactly one FILE"));
 	const char *path = argv[optind];
 	zj_doc *d = cli_open(path);
 	if (!d)

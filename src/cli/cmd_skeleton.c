@@ -32,11 +32,10 @@ int cmd_skeletons(int argc, char **argv)
 {
 	bool json = false;
 	int status = cli_format_options(argc, argv,
-					_("Usage: zongjie skeletons [--format=text|json]\n"), &json);
-	if (status >= 0)
+					_("Usage: zongjie skeletons [--format=text|json]\n"), 0,
+					_("skeletons takes no arguments"), &json);
+	if (status != CLI_GO_ON)
 		return status;
-	if (optind != argc)
-		return cli_usage_error(_("skeletons takes no arguments"));
 	zj_library lib;
 	cli_load_library(&lib, true);
 	if (json)
@@ -80,8 +79,30 @@ typedef struct new_args {
 	size_t nbindings;
 } new_args;
 
-/* Reads new's options into *a (the caller frees a->bindings); returns -1
- * to go on, else the exit status to return. */
+static int take_new_option(int c, char *arg, void *ctx)
+{
+	new_args *a = ctx;
+	switch (c) {
+	case 'o': a->output = arg; break;
+	case 's': {
+		char *eq = strchr(arg, '=');
+		if (!eq || eq == arg)
+			return cli_usage_error(_("--set takes KEY=VALUE, not '%s'"), arg);
+		*eq = '\0';
+		a->bindings[a->nbindings++] = (zj_binding){arg, eq + 1};
+		break;
+	}
+	case 'F': a->force = true; break;
+	default:
+		if (optopt == 'o' || optopt == 's')
+			return cli_usage_error(_("option -%c needs an argument"), optopt);
+		return CLI_UNKNOWN;
+	}
+	return CLI_GO_ON;
+}
+
+/* Reads new's options into *a (the caller frees a->bindings); returns
+ * CLI_GO_ON, else the exit status to return. */
 static int new_options(int argc, char **argv, new_args *a)
 {
 	static const struct option options[] = {
@@ -92,45 +113,23 @@ static int new_options(int argc, char **argv, new_args *a)
 		{NULL, 0, NULL, 0},
 	};
 	*a = (new_args){.bindings = zj_xcalloc((size_t)argc + 1, sizeof *a->bindings)};
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:s:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			a->output = optarg;
-			break;
-		case 's': {
-			char *eq = strchr(optarg, '=');
-			if (!eq || eq == optarg)
-				return cli_usage_error(_("--set takes KEY=VALUE, not '%s'"), optarg);
-			*eq = '\0';
-			a->bindings[a->nbindings++] = (zj_binding){optarg, eq + 1};
-			break;
-		}
-		case 'F':
-			a->force = true;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"));
-			return EXIT_OK;
-		default:
-			if (optopt == 'o' || optopt == 's')
-				return cli_usage_error(_("option -%c needs an argument"), optopt);
-			return cli_unknown_option(argv);
-		}
-	}
+	int status = cli_read_options(
+		argc, argv, "o:s:h", options,
+		_("Usage: zongjie new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"),
+		take_new_option, a);
+	if (status != CLI_GO_ON)
+		return status;
 	if (argc - optind > 1)
 		return cli_usage_error(_("new takes at most one SKELETON"));
 	a->id = optind < argc ? argv[optind] : DEFAULT_SKELETON;
-	return -1;
+	return CLI_GO_ON;
 }
 
 int cmd_new(int argc, char **argv)
 {
 	new_args a;
 	int status = new_options(argc, argv, &a);
-	if (status >= 0) {
+	if (status != CLI_GO_ON) {
 		free(a.bindings);
 		return status;
 	}

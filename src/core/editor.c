@@ -431,26 +431,29 @@ void zj_ed_commit(zj_editor *ed)
 	zj_text_group_end(T(ed));
 }
 
+/* After an undo or a redo the cursor stands where the change was. */
+static bool land(zj_editor *ed, bool changed, size_t where)
+{
+	if (changed) {
+		ed->cursor = ed->anchor = where;
+		ed->gap_selected = false;
+		ed->goal_col = -1;
+	}
+	return changed;
+}
+
 bool zj_ed_undo(zj_editor *ed)
 {
-	size_t where;
-	if (!zj_doc_undo(ed->doc, &where))
-		return false;
-	ed->cursor = ed->anchor = where;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	return true;
+	size_t where = 0;
+	bool changed = zj_doc_undo(ed->doc, &where);
+	return land(ed, changed, where);
 }
 
 bool zj_ed_redo(zj_editor *ed)
 {
-	size_t where;
-	if (!zj_doc_redo(ed->doc, &where))
-		return false;
-	ed->cursor = ed->anchor = where;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	return true;
+	size_t where = 0;
+	bool changed = zj_doc_redo(ed->doc, &where);
+	return land(ed, changed, where);
 }
 
 bool zj_ed_copy(zj_editor *ed)

@@ -149,14 +149,7 @@ char *zj_export_text(const char *text, size_t len, const zj_outline *o,
 			} else
 				zj_buf_append(&out, s, end - pos);
 		} else if (opt->fullwidth_indent && !title && !is_blank_line(s, n)) {
-			size_t i = 0;
-			while (i < n) {
-				int32_t c;
-				size_t m = zj_utf8_decode(s, n, i, &c);
-				if (!zj_is_space(c))
-					break;
-				i += m;
-			}
+			size_t i = zj_skip_space(s, n, 0);
 			zj_buf_puts(&out, "\xE3\x80\x80\xE3\x80\x80");
 			zj_buf_append(&out, s + i, end - pos - i);
 		} else

@@ -170,29 +170,17 @@ static bool is_sentence_end(int32_t c)
 	       c == '!' || c == '?' || c == ';' || c == ':';
 }
 
-static size_t skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		int32_t c;
-		size_t n = zj_utf8_decode(s, len, i, &c);
-		if (!zj_is_space(c))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 /* The marker and enumeration tests shared by headings and numbered
  * paragraphs; returns the title start, or 0. */
 static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	h->marker_start = i;
 	size_t mlen = parse_marker(s, len, i, h);
 	if (!mlen)
 		return 0;
-	size_t t = skip_blanks(s, len, i + mlen);
+	size_t t = zj_skip_space(s, len, i + mlen);
 	if (t >= len)
 		return 0;
 	zj_heading tmp;
@@ -355,7 +343,7 @@ static bool has_pian_marker(const char *s, size_t len)
 {
 	for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), "篇", 3)); hit += 3) {
 		size_t i = (size_t)(hit - s);
-		size_t j = skip_blanks(s, len, i + 3);
+		size_t j = zj_skip_space(s, len, i + 3);
 		int v;
 		int32_t c = zj_utf8_at(s, len, j, NULL);
 		if (cn_number(s, len, j, &v) || zj_is_digit(c))
@@ -377,7 +365,7 @@ static bool has_pian_marker(const char *s, size_t len)
 
 static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 {
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	if (i >= len)
 		return LINE_BLANK;
 	if (zj_heading_parse(s, len, h))
@@ -424,7 +412,7 @@ static bool is_closing_paragraph(const char *s, size_t len)
 	static const char *const starts[] = {"以上", "总之", "总而言之", "综上", "总的来说",
 					     "总的来看", "总体来看", "展望", "最后", "In summary",
 					     "In conclusion", "To sum up", "Overall,"};
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
 		size_t n = strlen(starts[k]);
 		if (len - i >= n && !strncasecmp(s + i, starts[k], n))
@@ -552,7 +540,7 @@ static void build_article(builder *b, size_t first, size_t last)
 		a->title_line = any_title;
 	if (a->title_line >= 0) {
 		const line_info *t = LINE(b, a->title_line);
-		a->title_start = skip_blanks(b->text, t->end, t->start);
+		a->title_start = zj_skip_space(b->text, t->end, t->start);
 		a->title_end = t->end;
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}

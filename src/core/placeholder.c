@@ -497,20 +497,36 @@ bool zj_gaps_scan(const char *s, size_t len, bool (*found)(const zj_gap *gap, vo
 	return true;
 }
 
-typedef struct first_after {
-	size_t from;
+/* zj_gap_next looks for the first gap at or after bound, zj_gap_prev for
+ * the last one before it. */
+typedef struct gap_search {
+	size_t bound;
+	bool before;
 	zj_gap gap;
 	bool any;
-} first_after;
+} gap_search;
 
-static bool take_first_after(const zj_gap *gap, void *ctx)
+static bool take_gap(const zj_gap *gap, void *ctx)
 {
-	first_after *f = ctx;
-	if (gap->start < f->from)
-		return true;
-	f->gap = *gap;
-	f->any = true;
-	return false;
+	gap_search *g = ctx;
+	bool wanted = g->before ? gap->start < g->bound : gap->start >= g->bound;
+	if (wanted) {
+		g->gap = *gap;
+		g->any = true;
+	}
+	/* forward, the first one wanted ends the scan; backward, the first
+	 * one past the bound */
+	return g->before ? wanted : !wanted;
+}
+
+/* Searches the line s[start..stop) with the bound g->bound relative to
+ * start; the gap found is put back in the whole text's offsets. */
+static bool search_line(const char *s, size_t start, size_t stop, gap_search *g, zj_gap *gap)
+{
+	zj_gaps_scan(s + start, stop - start, take_gap, g);
+	if (g->any)
+		*gap = (zj_gap){g->gap.start + start, g->gap.end + start, g->gap.kind};
+	return g->any;
 }
 
 bool zj_gap_next(const char *s, size_t len, size_t from, zj_gap *gap)
@@ -518,29 +534,8 @@ bool zj_gap_next(const char *s, size_t len, size_t from, zj_gap *gap)
 	size_t line = from;
 	while (line > 0 && s[line - 1] != '\n')
 		line--;
-	/* offsets in the callback are relative to the line start */
-	first_after f = {.from = from - line};
-	zj_gaps_scan(s + line, len - line, take_first_after, &f);
-	if (!f.any)
-		return false;
-	*gap = (zj_gap){f.gap.start + line, f.gap.end + line, f.gap.kind};
-	return true;
-}
-
-typedef struct last_before {
-	size_t before;
-	zj_gap gap;
-	bool any;
-} last_before;
-
-static bool take_last_before(const zj_gap *gap, void *ctx)
-{
-	last_before *l = ctx;
-	if (gap->start >= l->before)
-		return false;
-	l->gap = *gap;
-	l->any = true;
-	return true;
+	gap_search g = {.bound = from - line};
+	return search_line(s, line, len, &g, gap);
 }
 
 bool zj_gap_prev(const char *s, size_t len, size_t before, zj_gap *gap)
@@ -554,12 +549,9 @@ bool zj_gap_prev(const char *s, size_t len, size_t before, zj_gap *gap)
 			start--;
 		while (stop < len && s[stop] != '\n')
 			stop++;
-		last_before l = {.before = limit - start};
-		zj_gaps_scan(s + start, stop - start, take_last_before, &l);
-		if (l.any) {
-			*gap = (zj_gap){l.gap.start + start, l.gap.end + start, l.gap.kind};
+		gap_search g = {.bound = limit - start, .before = true};
+		if (search_line(s, start, stop, &g, gap))
 			return true;
-		}
 		if (start == 0)
 			return false;
 		pos = limit = start - 1;

@@ -357,36 +357,32 @@ static size_t apply(zj_text *t, const edit *e, bool forwards)
 	return e->pos;
 }
 
-bool zj_text_undo(zj_text *t, size_t *cursor)
+/* Applies the newest group of edits of `from` (backwards for an undo,
+ * forwards for a redo) and moves it onto `to`. */
+static bool replay(zj_text *t, edit_stack *from, edit_stack *to, bool forward, size_t *cursor)
 {
-	if (!t->undo.count)
+	if (!from->count)
 		return false;
 	t->group_open = false;
-	size_t group = top_group(t), where = 0;
-	while (t->undo.count && t->undo.items[t->undo.count - 1].group == group) {
-		edit e = t->undo.items[--t->undo.count];
-		where = apply(t, &e, false);
-		push_edit(&t->redo, e);
+	size_t group = from->items[from->count - 1].group, where = 0;
+	while (from->count && from->items[from->count - 1].group == group) {
+		edit e = from->items[--from->count];
+		where = apply(t, &e, forward);
+		push_edit(to, e);
 	}
 	if (cursor)
 		*cursor = where;
 	return true;
 }
 
+bool zj_text_undo(zj_text *t, size_t *cursor)
+{
+	return replay(t, &t->undo, &t->redo, false, cursor);
+}
+
 bool zj_text_redo(zj_text *t, size_t *cursor)
 {
-	if (!t->redo.count)
-		return false;
-	t->group_open = false;
-	size_t group = t->redo.items[t->redo.count - 1].group, where = 0;
-	while (t->redo.count && t->redo.items[t->redo.count - 1].group == group) {
-		edit e = t->redo.items[--t->redo.count];
-		where = apply(t, &e, true);
-		push_edit(&t->undo, e);
-	}
-	if (cursor)
-		*cursor = where;
-	return true;
+	return replay(t, &t->redo, &t->undo, true, cursor);
 }
 
 bool zj_text_can_undo(const zj_text *t)

@@ -205,3 +205,15 @@ int zj_cn_digit(int32_t cp)
 			return i;
 	return -1;
 }
+
+size_t zj_skip_space(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		int32_t c;
+		size_t n = zj_utf8_decode(s, len, i, &c);
+		if (!zj_is_space(c))
+			break;
+		i += n;
+	}
+	return i;
+}
