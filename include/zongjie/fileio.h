@@ -75,7 +75,7 @@ bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *e
 bool zj_write_all(int fd, const char *bytes, size_t n);
 
 /* The folders of the XDG base directory specification zongjie keeps its
- * user files in (DESIGN.md, "Files and folders"). */
+ * user files in (man/zongjie.1, FILES). */
 typedef enum zj_xdg_kind {
 	ZJ_XDG_CONFIG, /* $XDG_CONFIG_HOME, default ~/.config: the word list */
 	ZJ_XDG_DATA,   /* $XDG_DATA_HOME, default ~/.local/share: skeletons */

@@ -8,7 +8,7 @@
 
 #include "zongjie/util.h"
 
-/* Exit statuses of the command line (DESIGN.md). */
+/* Exit statuses of the command line (README, "Command line"). */
 enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 /* Prints "zongjie: MESSAGE" to stderr. */

@@ -634,15 +634,6 @@ size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n)
 	return nhits;
 }
 
-size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end)
-{
-	size_t len;
-	const char *s = zj_doc_text(ed->doc, &len);
-	if (end > len)
-		end = len;
-	return start < end ? zj_gaps_count(s + start, end - start) : 0;
-}
-
 /* ---- panes ------------------------------------------------------------ */
 
 size_t zj_ed_current_part(zj_editor *ed)

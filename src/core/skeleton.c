@@ -16,7 +16,6 @@
 
 #include "i18n.h"
 #include "skeleton_internal.h"
-#include "zongjie/export.h"
 #include "zongjie/fileio.h"
 #include "zongjie/utf8.h"
 

@@ -11,7 +11,7 @@
 
 #include "i18n.h"
 #include "skeleton_internal.h"
-#include "zongjie/export.h"
+#include "zongjie/outline.h"
 #include "zongjie/utf8.h"
 
 typedef struct values {

@@ -337,14 +337,6 @@ bool zj_text_delete(zj_text *t, size_t start, size_t end)
 	return true;
 }
 
-bool zj_text_replace(zj_text *t, size_t start, size_t end, const char *s, size_t n)
-{
-	if (start > end || end > zj_text_len(t) || !on_boundary(t, start) ||
-	    !on_boundary(t, end) || zj_utf8_valid_prefix(s, n) != n)
-		return false;
-	return zj_text_delete(t, start, end) && zj_text_insert(t, start, s, n);
-}
-
 /* Applies e forwards (redo) or backwards (undo) without recording. */
 static size_t apply(zj_text *t, const edit *e, bool forwards)
 {
@@ -383,16 +375,6 @@ bool zj_text_undo(zj_text *t, size_t *cursor)
 bool zj_text_redo(zj_text *t, size_t *cursor)
 {
 	return replay(t, &t->redo, &t->undo, true, cursor);
-}
-
-bool zj_text_can_undo(const zj_text *t)
-{
-	return t->undo.count > 0;
-}
-
-bool zj_text_can_redo(const zj_text *t)
-{
-	return t->redo.count > 0;
 }
 
 bool zj_text_modified(const zj_text *t)
@@ -441,14 +423,3 @@ size_t zj_text_prev_cluster(const zj_text *t, size_t off)
 	return start + zj_grapheme_prev(win, off - start, off - start);
 }
 
-size_t zj_text_delete_cluster(zj_text *t, size_t off, bool forward)
-{
-	if (forward) {
-		size_t end = zj_text_next_cluster(t, off);
-		zj_text_delete(t, off, end);
-		return off;
-	}
-	size_t start = zj_text_prev_cluster(t, off);
-	zj_text_delete(t, start, off);
-	return start;
-}
