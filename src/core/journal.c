@@ -177,7 +177,7 @@ bool zj_journal_replay(const char *doc_path, zj_doc *doc, zj_error *err)
 		return zj_fail(err, _("the file changed since the journal was written"));
 	}
 	/* records; a torn last one is where the writing stopped */
-	size_t p = (size_t)(body - data) + 2, applied = 0;
+	size_t p = (size_t)(body - data) + 2;
 	while (p < n) {
 		char kind;
 		unsigned long long off, cnt;
@@ -198,11 +198,9 @@ bool zj_journal_replay(const char *doc_path, zj_doc *doc, zj_error *err)
 			p = rec;
 		} else
 			break;
-		applied++;
 	}
 	free(data);
 	zj_text_group_end(doc->text);
-	(void)applied;
 	return true;
 }
 

@@ -474,9 +474,8 @@ static bool load_root(loader *l, const ynode *root)
 	return true;
 }
 
-zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, const char *name, zj_error *err)
+zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, zj_error *err)
 {
-	(void)name;
 	if (len > ZJ_SKELETON_MAX_BYTES) {
 		zj_fail(err, _("skeleton larger than 1 MiB"));
 		return NULL;
@@ -516,7 +515,7 @@ zj_skeleton *zj_skeleton_load(const char *path, zj_error *err)
 	if (zj_utf8_valid_prefix(buf, n) != n && n <= ZJ_SKELETON_MAX_BYTES)
 		zj_fail(err, _("not valid UTF-8"));
 	else
-		sk = zj_skeleton_parse(buf, n, path, err);
+		sk = zj_skeleton_parse(buf, n, err);
 	free(buf);
 	if (sk)
 		sk->path = zj_xstrdup(path);
