@@ -508,21 +508,10 @@ static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t fir
 	return p;
 }
 
-static void build_article(builder *b, size_t first, size_t last)
+/* The article's title: the last title line naming a summary before the
+ * first text, else the first title line; its year, else the first text's. */
+static void article_title(builder *b, zj_article *a, size_t first, size_t last)
 {
-	zj_outline *o = b->o;
-	zj_grow((void **)&o->articles, &b->article_cap, o->narticles + 1, sizeof *o->articles);
-	zj_article *a = &o->articles[o->narticles++];
-	memset(a, 0, sizeof *a);
-	a->first_line = first;
-	a->last_line = last;
-	a->start = LINE(b, first)->start;
-	a->end = line_end_offset(b, last);
-	a->first_part = o->nparts;
-	a->title_line = -1;
-
-	/* Title: the last title line naming a summary before the first text,
-	 * else the first title line. */
 	long any_title = -1;
 	size_t content = last + 1;
 	for (size_t i = first; i <= last; i++) {
@@ -549,6 +538,57 @@ static void build_article(builder *b, size_t first, size_t last)
 		const line_info *t = LINE(b, content);
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}
+}
+
+/* In the last part, lines i..part_last under heading s: the line of a
+ * summing-up final paragraph to split off as the closing, or -1. */
+static long closing_line(builder *b, size_t i, size_t part_last, const zj_section *s)
+{
+	long closing = -1;
+	size_t k = part_last + 1;
+		while (k-- > i && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
+			;
+		if (k > i && LINE(b, k)->cls == LINE_PARA &&
+		    is_closing_paragraph(b->text + LINE(b, k)->start,
+					 LINE(b, k)->end - LINE(b, k)->start)) {
+			bool other_body = s->title_end < LINE(b, i)->end;
+			for (size_t m = i + 1; m < k; m++)
+				other_body |= LINE(b, m)->cls != LINE_BLANK;
+			if (other_body)
+				closing = (long)k;
+		}
+	return closing;
+}
+
+/* Headings without a keyword (ZJ_PART_OPENING until now) follow the part
+ * before them. */
+static void follow_previous_kind(zj_outline *o, const zj_article *a)
+{
+	zj_part_kind prev = ZJ_PART_ACHIEVEMENTS;
+	for (size_t k = a->first_part; k < o->nparts; k++) {
+		zj_part *p = &o->parts[k];
+		if (p->heading < 0)
+			continue;
+		if (p->kind == ZJ_PART_OPENING)
+			p->kind = prev;
+		prev = p->kind;
+	}
+}
+
+static void build_article(builder *b, size_t first, size_t last)
+{
+	zj_outline *o = b->o;
+	zj_grow((void **)&o->articles, &b->article_cap, o->narticles + 1, sizeof *o->articles);
+	zj_article *a = &o->articles[o->narticles++];
+	memset(a, 0, sizeof *a);
+	a->first_line = first;
+	a->last_line = last;
+	a->start = LINE(b, first)->start;
+	a->end = line_end_offset(b, last);
+	a->first_part = o->nparts;
+	a->title_line = -1;
+
+	article_title(b, a, first, last);
 
 	int top = 0;
 	for (size_t i = first; i <= last; i++) {
@@ -583,39 +623,15 @@ static void build_article(builder *b, size_t first, size_t last)
 		zj_part_kind kind = zj_part_from_heading(b->text + s->title_start,
 							 s->title_end - s->title_start, a->year);
 		size_t part_last = j - 1;
-		long closing = -1;
-		if (j > last) {
-			/* The last part: split off a summing-up final paragraph. */
-			size_t k = part_last + 1;
-			while (k-- > i && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
-				;
-			if (k > i && LINE(b, k)->cls == LINE_PARA &&
-			    is_closing_paragraph(b->text + LINE(b, k)->start,
-						 LINE(b, k)->end - LINE(b, k)->start)) {
-				bool other_body = s->title_end < LINE(b, i)->end;
-				for (size_t m = i + 1; m < k; m++)
-					other_body |= LINE(b, m)->cls != LINE_BLANK;
-				if (other_body)
-					closing = (long)k;
-			}
-		}
-		/* ZJ_PART_OPENING stands for "no keyword" until resolved below. */
+		long closing = j > last ? closing_line(b, i, part_last, s) : -1;
+		/* ZJ_PART_OPENING stands for "no keyword" until follow_previous_kind. */
 		add_part(b, kind, h, i, closing >= 0 ? (size_t)closing - 1 : part_last);
 		if (closing >= 0)
 			add_part(b, ZJ_PART_CLOSING, -1, (size_t)closing, part_last);
 		i = j;
 	}
-	/* Headings without a keyword follow the part before them. */
-	zj_part_kind prev = ZJ_PART_ACHIEVEMENTS;
-	for (size_t k = a->first_part; k < o->nparts; k++) {
-		zj_part *p = &o->parts[k];
-		if (p->heading < 0)
-			continue;
-		if (p->kind == ZJ_PART_OPENING)
-			p->kind = prev;
-		prev = p->kind;
-	}
 	a->nparts = o->nparts - a->first_part;
+	follow_previous_kind(o, a);
 }
 
 /* Number of the first heading at or after byte pos, 0 if none within the
