@@ -76,14 +76,22 @@ void zj_ed_set_cursor(zj_editor *ed, size_t offset)
 	moved(ed, p, false, false);
 }
 
+/* Left or right without extend over a selection only drops it, the
+ * cursor at its start (to_start) or end; returns whether it did. */
+static bool collapsed(zj_editor *ed, bool extend, bool to_start)
+{
+	if (extend || !zj_ed_has_selection(ed))
+		return false;
+	size_t s, e;
+	zj_ed_selection(ed, &s, &e);
+	moved(ed, to_start ? s : e, false, false);
+	return true;
+}
+
 void zj_ed_left(zj_editor *ed, bool extend)
 {
-	if (!extend && zj_ed_has_selection(ed)) {
-		size_t s, e;
-		zj_ed_selection(ed, &s, &e);
-		moved(ed, s, false, false);
+	if (collapsed(ed, extend, true))
 		return;
-	}
 	size_t p = zj_text_prev_cluster(T(ed), ed->cursor);
 	/* CR LF in a mixed-ending file is one step */
 	moved(ed, p, extend, false);
@@ -91,12 +99,8 @@ void zj_ed_left(zj_editor *ed, bool extend)
 
 void zj_ed_right(zj_editor *ed, bool extend)
 {
-	if (!extend && zj_ed_has_selection(ed)) {
-		size_t s, e;
-		zj_ed_selection(ed, &s, &e);
-		moved(ed, e, false, false);
+	if (collapsed(ed, extend, false))
 		return;
-	}
 	moved(ed, zj_text_next_cluster(T(ed), ed->cursor), extend, false);
 }
 
