@@ -239,6 +239,26 @@ START_TEST(utf8_helpers)
 }
 END_TEST
 
+START_TEST(digits_and_blanks)
+{
+	ck_assert_int_eq(zj_digit_value('7'), 7);
+	ck_assert_int_eq(zj_digit_value(0xFF13), 3); /* ３ */
+	ck_assert_int_eq(zj_digit_value('a'), -1);
+	ck_assert_int_eq(zj_digit_value(0x4E09), -1); /* 三 is not a digit here */
+	ck_assert_int_eq(zj_cn_digit(0x4E09), 3);
+	ck_assert_int_eq(zj_cn_digit(0x3007), 0);     /* 〇 */
+	ck_assert_int_eq(zj_cn_digit(0x96F6), 0);     /* 零 */
+	ck_assert_int_eq(zj_cn_digit(0x4E24), -1);    /* 两: the caller's business */
+	ck_assert_int_eq(zj_cn_digit(0x5341), -1);    /* 十 is a unit */
+	ck_assert_int_eq(zj_cn_digit('3'), -1);
+	const char *s = " \t\u3000\u00A0正文 ";
+	size_t len = strlen(s);
+	ck_assert_uint_eq(zj_skip_space(s, len, 0), (size_t)(strstr(s, "正") - s));
+	ck_assert_uint_eq(zj_skip_space(s, len, len - 1), len);
+	ck_assert_uint_eq(zj_skip_space("正", 3, 0), 0);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -251,6 +271,7 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, cluster_motion);
 	tcase_add_test(tc, cluster_prev_in_long_line);
 	tcase_add_test(tc, utf8_helpers);
+	tcase_add_test(tc, digits_and_blanks);
 	suite_add_tcase(s, tc);
 	return s;
 }
