@@ -107,7 +107,8 @@ zj_doc *cli_open(const char *path)
 	return d;
 }
 
-int cli_write_output(const char *output, const char *text, size_t len, const zj_format *fmt)
+int cli_write_output(const char *output, const char *text, size_t len, const zj_format *fmt,
+		     const char *stdout_error)
 {
 	zj_error err = {0};
 	if (output) {
@@ -120,7 +121,7 @@ int cli_write_output(const char *output, const char *text, size_t len, const zj_
 	}
 	if (fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0)
 		return EXIT_OK;
-	cli_error(_("cannot write to standard output"));
+	cli_error("%s", stdout_error);
 	return EXIT_TROUBLE;
 }
 

@@ -50,9 +50,10 @@ struct zj_doc *cli_open(const char *path);
 struct zj_format;
 /* Writes text to the file output (saved atomically, encoded as fmt says;
  * fmt NULL: text is already the bytes) or, output NULL, to standard output
- * as it is.  Prints what failed; returns EXIT_OK or EXIT_TROUBLE. */
+ * as it is.  Prints what failed (stdout_error, translated, for standard
+ * output); returns EXIT_OK or EXIT_TROUBLE. */
 int cli_write_output(const char *output, const char *text, size_t len,
-		     const struct zj_format *fmt);
+		     const struct zj_format *fmt, const char *stdout_error);
 
 /* Appends s[0..n) to b as a JSON string, quotes included (escaping is
  * zj_buf_json_escape's). */

@@ -183,7 +183,8 @@ int cmd_export(int argc, char **argv)
 		cli_file_error(a.path, &err);
 		status = EXIT_TROUBLE;
 	} else {
-		status = cli_write_output(a.output, bytes, bytes_len, NULL);
+		status = cli_write_output(a.output, bytes, bytes_len, NULL,
+					  _("cannot write the export to standard output"));
 		free(bytes);
 	}
 	free(rendered);

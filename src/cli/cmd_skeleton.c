@@ -154,7 +154,8 @@ int cmd_new(int argc, char **argv)
 		status = EXIT_TROUBLE;
 	} else {
 		zj_format fmt = {ZJ_ENC_UTF8, false, ZJ_EOL_LF};
-		status = cli_write_output(a.output, text, len, &fmt);
+		status = cli_write_output(a.output, text, len, &fmt,
+					  _("cannot write to standard output"));
 	}
 	free(text);
 	free(a.bindings);
