@@ -1,4 +1,5 @@
-/* main: the zongjie command line (see DESIGN.md, "Command line"). */
+/* main: the entry; the commands by name from a table, else the editor
+ * (README, "Command line"). */
 #include <config.h>
 
 #include <getopt.h>

@@ -65,13 +65,21 @@ const zj_rule_info *zj_rule_get(zj_rule rule);
 /* Looks a rule up by id; returns false if unknown. */
 bool zj_rule_find(const char *id, zj_rule *rule);
 const char *zj_severity_name(zj_severity sev);  /* "error", "warning", "info" */
+/* The same, translated, for people (a static string of the catalogue). */
+const char *zj_severity_label(zj_severity sev);
 
 typedef struct zj_finding {
 	uint32_t start;      /* byte range in the checked text (files stay below 4 GiB) */
 	uint32_t len;
-	uint32_t extra;      /* offset of a dynamic message in the arena (its fix, if
-	                        any, follows it there), or 0; for a duplicate
-	                        paragraph, the line it repeats */
+	uint32_t extra;      /* what the message needs beyond the rule's id, read
+	                        only through zj_finding_message/zj_finding_fix:
+	                        for ZJ_RULE_DUPLICATE_PARAGRAPH the 1-based line of
+	                        the paragraph repeated (the message is made when
+	                        shown, so millions of repeats cost no arena); for
+	                        every other rule the offset in the arena of the
+	                        finding's own message (its fix, if any, follows
+	                        it), or 0 when the message is the rule's or the
+	                        gap kind's */
 	uint8_t rule;        /* zj_rule */
 	uint8_t severity;    /* zj_severity */
 	int8_t kind;         /* zj_gap_kind for placeholder findings, else -1 */
@@ -88,9 +96,13 @@ void zj_findings_free(zj_findings *f);
 size_t zj_findings_total(const zj_findings *f);
 /* Number of findings with the given severity. */
 size_t zj_findings_with_severity(const zj_findings *f, zj_severity sev);
-/* The translated message of a finding. */
+/* The translated message of a finding.  For a duplicate paragraph it is a
+ * static buffer, overwritten by the next such call (copy it to keep it;
+ * not for two threads at once); otherwise a string of the arena, valid
+ * while f is, or of the message catalogue, valid for the program. */
 const char *zj_finding_message(const zj_findings *f, const zj_finding *x);
-/* The replacement text of a fixable finding, or NULL. */
+/* The replacement text of a fixable finding (in f's arena, valid while f
+ * is), or NULL. */
 const char *zj_finding_fix(const zj_findings *f, const zj_finding *x);
 
 /* Walks the findings merged in text order (ties: rule order). */

@@ -89,38 +89,10 @@ static void emit_long(emitter *e, long v)
 
 static void emit_json_string(emitter *e, const char *s, size_t n)
 {
-	emit(e, "\"", 1);
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		emit(e, s + run, i - run);
-		run = i + 1;
-		char esc[8];
-		switch (c) {
-		case '"': emit(e, "\\\"", 2); break;
-		case '\\': emit(e, "\\\\", 2); break;
-		case '\n': emit(e, "\\n", 2); break;
-		case '\r': emit(e, "\\r", 2); break;
-		case '\t': emit(e, "\\t", 2); break;
-		default:
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			emit(e, esc, 6);
-		}
-	}
-	emit(e, s + run, n - run);
-	emit(e, "\"", 1);
-}
-
-static const char *severity_label(zj_severity sev)
-{
-	switch (sev) {
-	case ZJ_SEV_ERROR: return _("error");
-	case ZJ_SEV_WARNING: return _("warning");
-	case ZJ_SEV_INFO: break;
-	}
-	return _("info");
+	static zj_buf scratch; /* kept: one allocation for all the strings */
+	scratch.len = 0;
+	cli_json_string(&scratch, s, n);
+	emit(e, scratch.data, scratch.len);
 }
 
 static const char *severity_color(zj_severity sev)
@@ -137,7 +109,7 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 	/* translated strings looked up once, not once per finding */
 	const char *labels[3];
 	for (int i = 0; i < 3; i++)
-		labels[i] = severity_label((zj_severity)i);
+		labels[i] = zj_severity_label((zj_severity)i);
 	const char *gap_messages[ZJ_GAP_KINDS];
 	for (int k = 0; k < ZJ_GAP_KINDS; k++) {
 		zj_finding probe = {.rule = ZJ_RULE_PLACEHOLDER, .kind = (int8_t)k};
@@ -208,15 +180,6 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 	emit_flush(&e);
 }
 
-static void json_string(FILE *out, const char *s, size_t n)
-{
-	static emitter e;
-	e.f = out;
-	e.n = 0;
-	emit_json_string(&e, s, n);
-	emit_flush(&e);
-}
-
 /* ---- options ---------------------------------------------------------- */
 
 static bool select_rules(const char *list, bool value, zj_check_options *opt)
@@ -238,15 +201,8 @@ static bool select_rules(const char *list, bool value, zj_check_options *opt)
 
 static char *personal_words(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	char *path;
-	if (xdg && *xdg == '/')
-		path = zj_xasprintf("%s/zongjie/words", xdg);
-	else if (getenv("HOME"))
-		path = zj_xasprintf("%s/.config/zongjie/words", getenv("HOME"));
-	else
-		return NULL;
-	if (access(path, R_OK) == 0)
+	char *path = zj_xdg_path(ZJ_XDG_CONFIG, "words");
+	if (path && access(path, R_OK) == 0)
 		return path;
 	free(path);
 	return NULL;
@@ -343,9 +299,47 @@ static bool fix_file(const char *path, char **text, size_t *len, const zj_format
 	return true;
 }
 
-int cmd_check(int argc, char **argv)
+/* What `check` was asked for. */
+typedef struct check_args {
+	zj_check_options opt;
+	out_style st;
+	bool fix;
+	const char *skeleton_id;
+	bool only_given;   /* the first --only switches every other rule off */
+	const char *color; /* auto, always or never */
+} check_args;
+
+enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
+
+static int take_check_option(int c, char *arg, void *ctx)
 {
-	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
+	check_args *a = ctx;
+	switch (c) {
+	case 'f': return cli_format(arg, &a->st.json) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_ONLY:
+		if (!a->only_given)
+			for (int r = 0; r < ZJ_RULE_COUNT; r++)
+				a->opt.enabled[r] = false;
+		a->only_given = true;
+		return select_rules(arg, true, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_IGNORE: return select_rules(arg, false, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_FIX: a->fix = true; break;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
+			return cli_usage_error(_("--color takes auto, always or never"));
+		a->color = arg;
+		break;
+	case OPT_DICT: a->opt.dict = arg; break;
+	case OPT_SKELETON: a->skeleton_id = arg; break;
+	default: return CLI_UNKNOWN;
+	}
+	return CLI_GO_ON;
+}
+
+/* Reads check's options into *a; returns CLI_GO_ON, else the exit status
+ * to return. */
+static int check_options(int argc, char **argv, check_args *a)
+{
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
@@ -358,148 +352,135 @@ int cmd_check(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *skeleton_id = NULL;
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	out_style st = {0};
-	bool fix = false, only_given = false;
-	const char *color = "auto";
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_format(optarg, &st.json))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_ONLY:
-			if (!only_given)
-				for (int r = 0; r < ZJ_RULE_COUNT; r++)
-					opt.enabled[r] = false;
-			only_given = true;
-			if (!select_rules(optarg, true, &opt))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_IGNORE:
-			if (!select_rules(optarg, false, &opt))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_FIX:
-			fix = true;
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-				return cli_usage_error(_("--color takes auto, always or never"));
-			color = optarg;
-			break;
-		case OPT_DICT:
-			opt.dict = optarg;
-			break;
-		case OPT_SKELETON:
-			skeleton_id = optarg;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
-				 "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
-				 "                     [--skeleton ID] FILE|DIR...\n"));
-			return EXIT_OK;
-		default:
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
+	*a = (check_args){.color = "auto"};
+	zj_check_options_default(&a->opt);
+	int status = cli_read_options(
+		argc, argv, "h", options,
+		_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
+		  "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
+		  "                     [--skeleton ID] FILE|DIR...\n"),
+		take_check_option, a);
+	if (status != CLI_GO_ON)
+		return status;
 	if (optind >= argc)
 		return cli_usage_error(_("check needs at least one FILE or DIR"));
-	st.color = !st.json && (!strcmp(color, "always") ||
-				(!strcmp(color, "auto") && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")));
+	a->st.color = !a->st.json && (!strcmp(a->color, "always") ||
+				      (!strcmp(a->color, "auto") && isatty(STDOUT_FILENO) &&
+				       !getenv("NO_COLOR")));
+	return CLI_GO_ON;
+}
+
+/* What the files checked so far add up to. */
+typedef struct check_totals {
+	size_t checked, errors, warnings, infos;
+	bool trouble; /* a file could not be read or fixed */
+} check_totals;
+
+/* Checks (and with --fix, fixes) one file and prints its findings. */
+static void check_file(zj_checker *checker, const check_args *a, const char *path,
+		       check_totals *t)
+{
+	zj_error err = {0};
+	char *text;
+	size_t len;
+	zj_format fmt;
+	/* The checker reads the text once: no editing buffer is built. */
+	if (!zj_load_file(path, &text, &len, &fmt, &err)) {
+		fflush(stdout);
+		cli_file_error(path, &err);
+		t->trouble = true;
+		return;
+	}
+	zj_findings f = {0};
+	zj_check(checker, text, len, NULL, &f);
+	if (a->fix) {
+		size_t applied = 0;
+		if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
+			cli_file_error(path, &err);
+			t->trouble = true;
+		} else if (applied) {
+			fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
+						 "zongjie: %s: %zu fixes applied\n", applied),
+				path, applied);
+			zj_findings_free(&f);
+			zj_check(checker, text, len, NULL, &f);
+		}
+	}
+	if (a->st.json) {
+		fputs(t->checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
+		cli_print_json_string(stdout, path, strlen(path));
+		fputs(", \"findings\": [", stdout);
+		cli_print_findings(stdout, &a->st, path, text, &f);
+		fputs("]}", stdout);
+	} else
+		cli_print_findings(stdout, &a->st, path, text, &f);
+	t->checked++;
+	t->errors += zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	t->warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
+	t->infos += zj_findings_with_severity(&f, ZJ_SEV_INFO);
+	zj_findings_free(&f);
+	free(text);
+}
+
+static void print_summary(const out_style *st, const check_totals *t)
+{
+	if (st->json) {
+		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
+		       t->checked, t->errors, t->warnings);
+		return;
+	}
+	if (!(t->errors + t->warnings + t->infos))
+		return;
+	printf(ngettext("%zu file: ", "%zu files: ", t->checked), t->checked);
+	printf(ngettext("%zu error", "%zu errors", t->errors), t->errors);
+	/* TRANSLATORS: separates the counts of the check summary line */
+	const char *sep = _(", ");
+	printf("%s", sep);
+	printf(ngettext("%zu warning", "%zu warnings", t->warnings), t->warnings);
+	if (t->infos) {
+		printf("%s", sep);
+		printf(ngettext("%zu note", "%zu notes", t->infos), t->infos);
+	}
+	printf("\n");
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_args a;
+	int status = check_options(argc, argv, &a);
+	if (status != CLI_GO_ON)
+		return status;
 	zj_library lib = {0};
-	if (skeleton_id) {
+	if (a.skeleton_id) {
 		cli_load_library(&lib, false);
-		const zj_skeleton_entry *e = zj_library_find(&lib, skeleton_id);
+		const zj_skeleton_entry *e = zj_library_find(&lib, a.skeleton_id);
 		if (!e) {
 			zj_library_free(&lib);
 			return cli_usage_error(_("no skeleton '%s' (zongjie skeletons lists them)"),
-					       skeleton_id);
+					       a.skeleton_id);
 		}
-		opt.skeleton = e->sk;
+		a.opt.skeleton = e->sk;
 	}
 	char *words = personal_words();
-	opt.words_file = words;
+	a.opt.words_file = words;
 	char *notice = NULL;
-	zj_checker *checker = zj_checker_new(&opt, &notice);
+	/* the checker may switch spelling off, and says so */
+	zj_checker *checker = zj_checker_new(&a.opt, &notice);
 	if (notice) {
 		fprintf(stderr, _("zongjie: notice: %s\n"), notice);
 		free(notice);
 	}
-	/* the checker may have switched spelling off */
 	path_list files = {0};
 	expand_args(argc - optind, argv + optind, &files);
 
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-	size_t checked = 0, errors = 0, warnings = 0, infos = 0;
-	bool trouble = false;
-	if (st.json)
+	check_totals t = {0};
+	if (a.st.json)
 		fputs("{\"files\": [", stdout);
-	for (size_t i = 0; i < files.count; i++) {
-		const char *path = files.items[i];
-		zj_error err = {0};
-		char *text;
-		size_t len;
-		zj_format fmt;
-		/* The checker reads the text once: no editing buffer is built. */
-		if (!zj_load_file(path, &text, &len, &fmt, &err)) {
-			fflush(stdout);
-			cli_file_error(path, &err);
-			trouble = true;
-			continue;
-		}
-		zj_findings f = {0};
-		zj_check(checker, text, len, NULL, &f);
-		if (fix) {
-			size_t applied = 0;
-			if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
-				cli_file_error(path, &err);
-				trouble = true;
-			} else if (applied) {
-				fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
-							 "zongjie: %s: %zu fixes applied\n", applied),
-					path, applied);
-				zj_findings_free(&f);
-				zj_check(checker, text, len, NULL, &f);
-			}
-		}
-		if (st.json) {
-			fputs(checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
-			json_string(stdout, path, strlen(path));
-			fputs(", \"findings\": [", stdout);
-			cli_print_findings(stdout, &st, path, text, &f);
-			fputs("]}", stdout);
-		} else
-			cli_print_findings(stdout, &st, path, text, &f);
-		checked++;
-		errors += zj_findings_with_severity(&f, ZJ_SEV_ERROR);
-		warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
-		infos += zj_findings_with_severity(&f, ZJ_SEV_INFO);
-		zj_findings_free(&f);
-		free(text);
-	}
-	if (st.json)
-		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
-		       checked, errors, warnings);
-	else if (errors + warnings + infos) {
-		printf(ngettext("%zu file: ", "%zu files: ", checked), checked);
-		printf(ngettext("%zu error", "%zu errors", errors), errors);
-		/* TRANSLATORS: separates the counts of the check summary line */
-		const char *sep = _(", ");
-		printf("%s", sep);
-		printf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
-		if (infos) {
-			printf("%s", sep);
-			printf(ngettext("%zu note", "%zu notes", infos), infos);
-		}
-		printf("\n");
-	}
+	for (size_t i = 0; i < files.count; i++)
+		check_file(checker, &a, files.items[i], &t);
+	print_summary(&a.st, &t);
 	for (size_t i = 0; i < files.count; i++)
 		free(files.items[i]);
 	free(files.items);
@@ -508,5 +489,5 @@ int cmd_check(int argc, char **argv)
 	free(words);
 	if (fflush(stdout) != 0)
 		return EXIT_TROUBLE;
-	return trouble ? EXIT_TROUBLE : errors ? EXIT_FINDINGS : EXIT_OK;
+	return t.trouble ? EXIT_TROUBLE : t.errors ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -32,6 +32,16 @@ const char *zj_severity_name(zj_severity sev)
 	return sev == ZJ_SEV_ERROR ? "error" : sev == ZJ_SEV_WARNING ? "warning" : "info";
 }
 
+const char *zj_severity_label(zj_severity sev)
+{
+	switch (sev) {
+	case ZJ_SEV_ERROR: return _("error");
+	case ZJ_SEV_WARNING: return _("warning");
+	case ZJ_SEV_INFO: break;
+	}
+	return _("info");
+}
+
 /* ---- findings --------------------------------------------------------- */
 
 void zj_findings_free(zj_findings *f)

@@ -778,8 +778,7 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 		zj_grow((void **)&at, &cap2, n + 1, sizeof *at);
 		zj_grow((void **)&len, &cap3, n + 1, sizeof *len);
 		items[n] = zj_xasprintf("%ld:%ld  %s  %s  [%s]", line, col,
-					x->severity == ZJ_SEV_ERROR ? _("error")
-					: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
+					zj_severity_label((zj_severity)x->severity),
 					zj_finding_message(&f, x), zj_rule_get((zj_rule)x->rule)->id);
 		at[n] = x->start;
 		len[n] = x->len;

@@ -218,12 +218,7 @@ static void rate_mismatch(const char *s, size_t len, const percent *p, void *ctx
 
 static bool is_cn_digit(int32_t c)
 {
-	static const int32_t d[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-				    0x516D, 0x4E03, 0x516B, 0x4E5D};
-	for (size_t i = 0; i < COUNT(d); i++)
-		if (c == d[i])
-			return true;
-	return false;
+	return zj_cn_digit(c) >= 0;
 }
 
 /* A run of four numerals before 年 that mixes Chinese numerals with Latin

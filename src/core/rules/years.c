@@ -52,7 +52,7 @@ static void year_phrase(size_t start, size_t end, int year, void *ctx)
 			_("%.*s: this is a %d summary"), (int)(end - start), y->s + start, y->want);
 }
 
-static void check_years(const char *s, size_t len, const zj_outline *o, zj_findings *f)
+static void check_years(const char *s, const zj_outline *o, zj_findings *f)
 {
 	static const char *const plan_words[] = {"工作计划", "工作安排", "工作打算", "工作思路",
 						 "工作要点", "计划", "打算"};
@@ -89,10 +89,9 @@ static void check_years(const char *s, size_t len, const zj_outline *o, zj_findi
 						: _("a first-half summary reviews 上半年"));
 		}
 	}
-	(void)len;
 }
 
 void zj_run_year_mismatch(const zj_rule_input *in)
 {
-	check_years(in->s, in->len, in->o, in->f);
+	check_years(in->s, in->o, in->f);
 }
