@@ -42,13 +42,20 @@ static bool empty_heading_reported(const char *s, const zj_section *h, int year)
 	       ZJ_PART_OPENING;
 }
 
-/* A whole summary has a title, or top-level headings naming at least two
- * kinds of part; a fragment pasted to be checked lacks no part. */
+/* A whole summary has headings, and a title or top-level headings naming
+ * at least two kinds of part; a fragment pasted to be checked lacks no
+ * part, and prose without headings has no parts to tell apart. */
 static bool whole_summary(const zj_outline *o, const zj_article *a)
 {
+	bool headed = false;
+	for (size_t pi = 0; pi < a->nparts; pi++)
+		headed |= o->parts[a->first_part + pi].heading >= 0;
+	/* prose with no heading at all: no parts to tell apart */
+	if (!headed)
+		return false;
 	if (a->title_line >= 0)
 		return true;
-	size_t named = 0;
+	unsigned named = 0;
 	for (size_t pi = 0; pi < a->nparts; pi++) {
 		const zj_part *p = &o->parts[a->first_part + pi];
 		if (p->heading >= 0 && (p->kind == ZJ_PART_ACHIEVEMENTS ||
