@@ -8,7 +8,8 @@
  * a run of link words: a line with a site's word (点击下载 范文 扫码
  * www.…, or two words such as 下载 分享 举报 来源 更多 欢迎 收藏) that is
  * neither a sentence (no 。) nor a heading and keeps at most six other
- * Chinese characters once the link words are taken out.  So 点击下载完整版文档 is debris, and 开通投诉举报热线，全年
+ * Chinese characters once the link words are taken out, or that has a
+ * site's word and a row of links (相关推荐：甲 | 乙 | 丙).  So 点击下载完整版文档 is debris, and 开通投诉举报热线，全年
  * 受理投诉举报420件 is not.
  */
 #ifndef ZONGJIE_NOISE_H

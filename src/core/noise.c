@@ -166,6 +166,16 @@ static size_t rest_of_link_run(const char *s, size_t len, size_t *items)
 	return rest;
 }
 
+/* The separators of a row of links or a breadcrumb: | ｜ > ＞ */
+static size_t link_separators(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '|' || s[i] == '>' ||
+		     (i + 2 < len && (!memcmp(s + i, "｜", 3) || !memcmp(s + i, "＞", 3)));
+	return n;
+}
+
 bool zj_is_noise_line(const char *s, size_t len)
 {
 	enum marker_kind kind = find_marker(s, len);
@@ -175,6 +185,9 @@ bool zj_is_noise_line(const char *s, size_t len)
 		/* a sentence or a heading is about the work, whatever words it uses */
 		zj_heading h;
 		size_t items;
+		if (!memmem(s, len, "。", 3) && !zj_heading_parse(s, len, &h) &&
+		    (kind == LINK_MARKER && link_separators(s, len) >= 2))
+			return true; /* 相关推荐：甲总结 | 乙总结 | 丙报告 */
 		if (!memmem(s, len, "。", 3) && !zj_heading_parse(s, len, &h) &&
 		    rest_of_link_run(s, len, &items) <= LINK_RUN_REST &&
 		    (kind == LINK_MARKER || items >= 2))

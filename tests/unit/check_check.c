@@ -69,6 +69,9 @@ static const rule_case cases[] = {
 	{"halfwidth-punct", "召开会议(扩大)研究部署", 2, "("},
 	{"halfwidth-punct", "Excel, Word and PowerPoint; 3.5万元，2023年工作", 0, NULL},
 	{"halfwidth-punct", "(一)加强领导", 0, NULL},
+	{"halfwidth-punct", "一.加强领导", 0, NULL},
+	{"halfwidth-punct", "满意度达到99.2%.", 1, "."},
+	{"halfwidth-punct", "Use version 1.2.", 0, NULL},
 	{"halfwidth-punct", "完成5个项目，涉及3个社区。", 0, NULL},
 	/* bracket-balance */
 	{"bracket-balance", "开展“文明家庭评选活动。", 1, "“"},
@@ -97,6 +100,9 @@ static const rule_case cases[] = {
 	{"site-noise", "编印宣传手册，供居民免费下载电子版并转发分享", 0, NULL},
 	{"site-noise", "数据来源更加准确", 0, NULL},
 	{"site-noise", "经验分享", 0, NULL},
+	{"site-noise", "相关推荐：个人工作总结 | 年终工作总结 | 述职报告", 1, NULL},
+	{"site-noise", "首页 > 范文大全 > 工作总结", 1, NULL},
+	{"site-noise", "推行“一网通办”，群众办事由跑多次变为跑一次 | 即办即结。", 0, NULL},
 	{"site-noise", "三、投诉举报办理情况", 0, NULL},
 	/* part-exceeds-total by unit */
 	{"part-exceeds-total",
@@ -107,6 +113,9 @@ static const rule_case cases[] = {
 	 NULL},
 	{"part-exceeds-total", "共组织巡查36次，出动人员860人次，其中白天20次、夜间16次。", 0, NULL},
 	{"part-exceeds-total", "共受理44起（其中书面16起、来电28起），另办理信箱件1起。", 0, NULL},
+	{"part-exceeds-total", "参训人员480人次，其中干部120人次、职工400人次。", 1, NULL},
+	{"part-exceeds-total", "参训人员480人次，其中干部120人次、职工360人次。", 0, NULL},
+	{"part-exceeds-total", "参训人员480人次，先后到12个乡镇，其中干部120人次、职工400人次。", 0, NULL},
 	/* year-mismatch in the opening and body */
 	{"year-mismatch", "北岭镇2025年工作总结\n2024年，我局圆满完成任务。\n一、工作成效\n2024年全年完成投资3亿元。\n",
 	 2, "2024年"},
@@ -197,6 +206,12 @@ START_TEST(parts_rules_only_where_they_belong)
 	ck_assert_uint_eq(run("missing-part", "总结\n一、成绩\n好。\n", &f), 1);
 	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_MISSING_PART][0]), "problems, plan"));
 	zj_findings_free(&f);
+	/* a heading naming problems and plan stands for both */
+	ck_assert_uint_eq(run("missing-part", "总结\n一、成绩\n好。\n二、存在问题和下步打算\n有。\n", &f), 0);
+	zj_findings_free(&f);
+	/* an achievements heading lends nothing: 化解历史遗留问题 is work done */
+	ck_assert_uint_eq(run("missing-part", "总结\n一、化解历史遗留问题\n好。\n二、明年工作计划\n干。\n", &f), 1);
+	zj_findings_free(&f);
 	/* a numbered item that is a whole sentence is not an empty part */
 	ck_assert_uint_eq(run("empty-part",
 			      "1、持续推进老旧小区改造，年内完成改造小区6个。\n2、新建口袋公园3个。\n", &f), 0);
@@ -231,13 +246,13 @@ START_TEST(grouping)
 	const char *half = "我们认真学习,扎实工作;成效明显!\n一是抓学习,二是抓落实;三是抓作风.\n";
 	run("halfwidth-punct", half, &f);
 	ck_assert_uint_eq(shown(&f, ZJ_RULE_HALFWIDTH_PUNCT, &count), 1);
-	ck_assert_uint_eq(count, 5);
-	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_HALFWIDTH_PUNCT][0]), "(5 marks)"));
+	ck_assert_uint_eq(count, 6);
+	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_HALFWIDTH_PUNCT][0]), "(6 marks)"));
 	ck_assert_uint_eq(zj_findings_total(&f), 1);
 	size_t n, applied;
 	char *fixed = zj_apply_fixes(half, strlen(half), &f, &n, &applied);
-	ck_assert_uint_eq(applied, 5); /* the final dot is not flagged */
-	ck_assert_str_eq(fixed, "我们认真学习，扎实工作；成效明显！\n一是抓学习，二是抓落实；三是抓作风.\n");
+	ck_assert_uint_eq(applied, 6);
+	ck_assert_str_eq(fixed, "我们认真学习，扎实工作；成效明显！\n一是抓学习，二是抓落实；三是抓作风。\n");
 	free(fixed);
 	zj_findings_free(&f);
 	/* a slip in a full-width text: each mark on its own */

@@ -161,6 +161,40 @@ static void collect_totals(const char *s, size_t len, size_t from, size_t to, to
 	}
 }
 
+/* With no total word, the total is the figure that ends the clause right
+ * before 其中 (参训人员480人次，其中…): the one the parts break down. */
+static void clause_total(const char *s, size_t len, size_t from, size_t at, totals *t)
+{
+	t->n = 0;
+	size_t e = at;
+	if (e >= from + 3 && !memcmp(s + e - 3, "，", 3))
+		e -= 3;
+	else if (e > from && s[e - 1] == ',')
+		e--;
+	else
+		return;
+	size_t c = e;
+	while (c > from) {
+		size_t p;
+		int32_t ch = zj_utf8_before(s, len, c, &p);
+		if (ch == 0xFF0C || ch == ',' || ch == 0x3001)
+			break;
+		c = p;
+	}
+	quantity q, last = {0};
+	bool any = false;
+	for (size_t i = c; next_quantity(s, len, i, e, &q); i = q.end) {
+		last = q;
+		any = true;
+	}
+	if (!any || last.end != e)
+		return;
+	t->q[0] = last;
+	t->sum[0] = 0;
+	t->parts[0] = 0;
+	t->n = 1;
+}
+
 /* Parts after 其中 are matched to the total of their own unit:
  * 出动860人次，其中白天300人次、夜间420人次 compares 人次 with 人次, not
  * with the 36次 of the same sentence. */
@@ -173,10 +207,11 @@ static void part_exceeds_total(const char *s, size_t len, zj_findings *f)
 		p += 6;
 		size_t from = zj_sentence_start(s, len, at);
 		size_t w = last_word(s, from, at, words, COUNT(words), NULL);
-		if (w == (size_t)-1)
-			continue;
 		totals t;
-		collect_totals(s, len, w, at, &t);
+		if (w != (size_t)-1)
+			collect_totals(s, len, w, at, &t);
+		else
+			clause_total(s, len, from, at, &t);
 		if (!t.n)
 			continue;
 		size_t end = zj_sentence_end(s, len, at);

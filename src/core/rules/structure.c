@@ -65,6 +65,23 @@ static bool whole_summary(const zj_outline *o, const zj_article *a)
 	return __builtin_popcount(named) >= 2;
 }
 
+/* A problems or plan heading may name both (四、存在问题和下步打算): the
+ * outline gives it the first; the other is not missing.  An achievements
+ * heading lends nothing (化解历史遗留问题 reports what was done). */
+static void heading_names_more(const char *s, const zj_section *h, bool *have)
+{
+	static const struct { const char *word; zj_part_kind kind; } also[] = {
+		{"打算", ZJ_PART_PLAN}, {"计划", ZJ_PART_PLAN}, {"下一步", ZJ_PART_PLAN},
+		{"下步", ZJ_PART_PLAN}, {"努力方向", ZJ_PART_PLAN}, {"思路", ZJ_PART_PLAN},
+		{"问题", ZJ_PART_PROBLEMS}, {"不足", ZJ_PART_PROBLEMS}, {"差距", ZJ_PART_PROBLEMS},
+	};
+	const char *t = s + h->title_start;
+	size_t n = h->title_end - h->title_start;
+	for (size_t k = 0; k < COUNT(also); k++)
+		if (memmem(t, n, also[k].word, strlen(also[k].word)))
+			have[also[k].kind] = true;
+}
+
 /* Both part rules walk the parts; on says which of them report. */
 static void check_parts(const char *s, size_t len, const zj_outline *o, zj_findings *f,
 			const bool *on)
@@ -75,6 +92,8 @@ static void check_parts(const char *s, size_t len, const zj_outline *o, zj_findi
 		for (size_t pi = 0; pi < a->nparts; pi++) {
 			const zj_part *p = &o->parts[a->first_part + pi];
 			have[p->kind] = true;
+			if (p->heading >= 0 && (p->kind == ZJ_PART_PROBLEMS || p->kind == ZJ_PART_PLAN))
+				heading_names_more(s, &o->sections[p->heading], have);
 			if (on[ZJ_RULE_EMPTY_PART] && p->heading >= 0 && p->chars == 0 &&
 			    empty_heading_reported(s, &o->sections[p->heading], a->year)) {
 				const zj_section *h = &o->sections[p->heading];
