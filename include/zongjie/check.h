@@ -123,6 +123,14 @@ void zj_findings_iter_init(zj_findings_iter *it, const zj_findings *f);
 void zj_findings_iter_init_all(zj_findings_iter *it, const zj_findings *f);
 const zj_finding *zj_findings_next(zj_findings_iter *it);
 
+/* The findings shown, in the order of a list a person reads: errors
+ * first, then warnings, then notes; within a severity rule by rule, each
+ * rule's findings in text order.  Fills out[0 .. zj_findings_total(f)).
+ * zj_findings_run returns how many follow out[i] of its severity and rule
+ * (itself included), for a heading with the count. */
+void zj_findings_by_rule(const zj_findings *f, const zj_finding **out);
+size_t zj_findings_run(const zj_finding *const *list, size_t n, size_t i);
+
 typedef struct zj_checker zj_checker;
 
 typedef struct zj_check_options {

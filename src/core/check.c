@@ -177,6 +177,26 @@ const zj_finding *zj_findings_next(zj_findings_iter *it)
 	return best;
 }
 
+void zj_findings_by_rule(const zj_findings *f, const zj_finding **out)
+{
+	size_t n = 0;
+	for (int sev = ZJ_SEV_ERROR; sev >= ZJ_SEV_INFO; sev--)
+		for (int r = 0; r < ZJ_RULE_COUNT; r++)
+			for (size_t k = 0; k < f->count[r]; k++) {
+				const zj_finding *x = &f->list[r][k];
+				if (!x->hidden && x->severity == sev)
+					out[n++] = x;
+			}
+}
+
+size_t zj_findings_run(const zj_finding *const *list, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && list[j]->rule == list[i]->rule && list[j]->severity == list[i]->severity)
+		j++;
+	return j - i;
+}
+
 void zj_check_options_default(zj_check_options *opt)
 {
 	memset(opt, 0, sizeof *opt);

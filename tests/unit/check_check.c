@@ -274,6 +274,31 @@ START_TEST(grouping)
 }
 END_TEST
 
+START_TEST(listed_by_rule_errors_first)
+{
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	opt.enabled[ZJ_RULE_SPELLING] = false;
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	/* a warning (D建) before two errors (xx, 105%) in text order */
+	const char *text = "加强D建。开展活动xx次，满意率105%，完成xx项。";
+	zj_findings f = {0};
+	zj_check(c, text, strlen(text), NULL, &f);
+	size_t n = zj_findings_total(&f);
+	ck_assert_uint_eq(n, 4);
+	const zj_finding *order[4];
+	zj_findings_by_rule(&f, order);
+	ck_assert_uint_eq(order[0]->rule, ZJ_RULE_PLACEHOLDER);
+	ck_assert_uint_eq(zj_findings_run(order, n, 0), 2);
+	ck_assert_uint_lt(order[0]->start, order[1]->start);
+	ck_assert_uint_eq(order[2]->rule, ZJ_RULE_PERCENT_RANGE);
+	ck_assert_uint_eq(order[3]->rule, ZJ_RULE_STRAY_LATIN);
+	ck_assert_uint_eq(zj_findings_run(order, n, 3), 1);
+	zj_findings_free(&f);
+	zj_checker_free(c);
+}
+END_TEST
+
 START_TEST(heading_sequence_rule)
 {
 	zj_findings f;
@@ -393,6 +418,7 @@ static Suite *check_suite(void)
 	tcase_add_test(tc, parts_rules);
 	tcase_add_test(tc, parts_rules_only_where_they_belong);
 	tcase_add_test(tc, grouping);
+	tcase_add_test(tc, listed_by_rule_errors_first);
 	tcase_add_test(tc, heading_sequence_rule);
 	tcase_add_test(tc, year_rule);
 	tcase_add_test(tc, fixes);
