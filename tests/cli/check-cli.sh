@@ -192,6 +192,7 @@ fi
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" held-out "$data/accuracy/heldout" | sed 's/^/# /'
 	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" held-out-2 "$data/accuracy/heldout2" | sed 's/^/# /'
+	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" held-out-3 "$data/accuracy/heldout3" | sed 's/^/# /'
 	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" tuned "$data/accuracy/tune" --goals 0.95 0.90 0.99 >"$tmp/score"
 	rc=$?
 	sed 's/^/# /' "$tmp/score"
