@@ -26,7 +26,7 @@ static const char *const sure_markers[] = {
 static const char *const link_markers[] = {
 	"点击下载", "立即下载", "免费下载", "下载文档", "下载本文", "文档下载", "下载全文",
 	"点击查看", "查看更多", "展开全文", "阅读全文", "本文来源", "素材库", "范文网", "范文",
-	"文库", "www.", "http://", "https://", "关注公众号", "扫码", "相关推荐", "来源:", "来源：",
+	"文库", "www.", "http://", "https://", "关注公众号", "扫码", "相关推荐",
 };
 
 /* Ordinary words that are also a site's buttons (设立投诉举报电话, 供居民
@@ -38,6 +38,7 @@ static const char *const common_markers[] = {"下载", "分享", "来源", "举�
 static const char *const link_words[] = {
 	"返回", "收藏", "点赞", "评论", "打印", "复制", "微信", "微博", "上一页", "下一页",
 	"文档", "全文", "完整版", "页数", "上传", "时间", "大小", "热门", "推荐", "本站", "欢迎",
+	"网络", "作者", "次数",
 };
 
 /* A line is a link run when at most this many Chinese characters are

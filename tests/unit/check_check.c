@@ -100,6 +100,8 @@ static const rule_case cases[] = {
 	{"site-noise", "编印宣传手册，供居民免费下载电子版并转发分享", 0, NULL},
 	{"site-noise", "数据来源更加准确", 0, NULL},
 	{"site-noise", "经验分享", 0, NULL},
+	{"site-noise", "数据来源：区统计局", 0, NULL},
+	{"site-noise", "来源：网络", 1, NULL},
 	{"site-noise", "相关推荐：个人工作总结 | 年终工作总结 | 述职报告", 1, NULL},
 	{"site-noise", "首页 > 范文大全 > 工作总结", 1, NULL},
 	{"site-noise", "推行“一网通办”，群众办事由跑多次变为跑一次 | 即办即结。", 0, NULL},
@@ -122,6 +124,8 @@ static const rule_case cases[] = {
 	{"year-mismatch", "北岭镇2025年工作总结\n2025年，我局圆满完成任务。\n一、工作成效\n2020年以来，累计投资20亿元。\n"
 	 "与2024年相比，投资增长12%。\n2026年，我们将继续努力。\n", 0, NULL},
 	{"year-mismatch", "2024年，我局圆满完成任务。\n", 0, NULL},
+	{"year-mismatch", "某区2021—2025年工作总结\n2023年，我区完成投资50亿元。\n一、主要成效\n2024年，新建学校3所。\n", 0, NULL},
+	{"year-mismatch", "某区2025年工作总结暨2026年工作计划\n2024年，我区完成投资50亿元。\n", 1, "2024年"},
 	/* spelling */
 	{"spelling", "We recieve the anual report.", 2, "recieve"},
 	{"spelling", "We receive the annual report via Excel and PPT.", 0, NULL},

@@ -52,6 +52,22 @@ static void year_phrase(size_t start, size_t end, int year, void *ctx)
 			_("%.*s: this is a %d summary"), (int)(end - start), y->s + start, y->want);
 }
 
+/* Whether a title names a span of years (2021—2025年, 十四五 time): any
+ * year in it other than the article's and the plan year after it. */
+static bool title_spans_years(const char *t, size_t n, int year)
+{
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if (!zj_is_ascii_digit(t[i]) || (i > 0 && zj_is_ascii_digit(t[i - 1])))
+			continue;
+		double v;
+		size_t e = zj_parse_number(t, n, i, &v);
+		if (e - i == 4 && (int)v != year && (int)v != year + 1 && v >= 1900)
+			return true;
+		i = e;
+	}
+	return false;
+}
+
 /* A paragraph of the opening or of the achievements that starts by
  * naming the year it reports on (2024年，我局… 2024年全年) must name the
  * title's year: a 2025 summary whose opening reports 2024年 was copied
@@ -63,7 +79,8 @@ static void check_report_year(const char *s, const zj_outline *o, const zj_artic
 	static const char *const reports[] = {"，", "是", "全年", "上半年", "我", ","};
 	char digits[8];
 	snprintf(digits, sizeof digits, "%04d", a->year % 10000);
-	if (a->title_line < 0 || !memmem(s + a->title_start, a->title_end - a->title_start, digits, 4))
+	if (a->title_line < 0 || !memmem(s + a->title_start, a->title_end - a->title_start, digits, 4) ||
+	    title_spans_years(s + a->title_start, a->title_end - a->title_start, a->year))
 		return;
 	for (size_t pi = 0; pi < a->nparts; pi++) {
 		const zj_part *p = &o->parts[a->first_part + pi];
