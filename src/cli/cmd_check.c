@@ -242,6 +242,34 @@ static bool is_any(const zj_finding *x)
 	return true;
 }
 
+/* After a file's errors: how many block export, by rule (unfilled gap: 5,
+ * an impossible date: 1), so a long list of errors ends with its sum. */
+static void emit_blocking(listing *l)
+{
+	size_t errors = zj_findings_with_severity(l->f, ZJ_SEV_ERROR);
+	if (!errors)
+		return;
+	char rules[768] = "";
+	size_t used = 0;
+	for (int r = 0; r < ZJ_RULE_COUNT && used + 1 < sizeof rules; r++) {
+		size_t k = 0;
+		for (size_t i = 0; i < l->f->count[r]; i++)
+			k += l->f->list[r][i].severity == ZJ_SEV_ERROR && !l->f->list[r][i].hidden;
+		if (k) {
+			/* TRANSLATORS: a rule's summary and how many errors it found */
+			int w = snprintf(rules + used, sizeof rules - used, _("%s%s: %zu"),
+					 used ? _(", ") : "", _(zj_rule_get((zj_rule)r)->summary), k);
+			used = w < 0 || used + (size_t)w >= sizeof rules ? sizeof rules - 1
+									 : used + (size_t)w;
+		}
+	}
+	char line[1024];
+	snprintf(line, sizeof line,
+		 ngettext("%s: %zu error blocks export (%s)\n", "%s: %zu errors block export (%s)\n",
+			  errors), l->path, errors, rules);
+	emit_str(l->e, line);
+}
+
 /* JSON lists the findings in text order; text lists a file's errors (what
  * blocks export) first, so warnings cannot bury them. */
 void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,
@@ -261,6 +289,8 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 		emit_findings(&l, is_any);
 	else {
 		emit_findings(&l, is_error);
+		if (st->blocking)
+			emit_blocking(&l);
 		emit_findings(&l, is_not_error);
 	}
 	emit_flush(&e);
@@ -468,6 +498,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error(_("check needs at least one FILE or DIR"));
+	st.blocking = true;
 	st.color = !st.json && (!strcmp(color, "always") ||
 				(!strcmp(color, "auto") && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")));
 	zj_library lib = {0};

@@ -148,6 +148,7 @@ run check --color=never "$tmp/half.txt"
 ok "half-width text: one finding for the article" [ "$(grep -c '\[halfwidth-punct\]' "$tmp/out")" -eq 1 ]
 ok "half-width text: the count and the fix" has "half-width punctuation (8 marks); zongjie check --fix converts them" "$tmp/out"
 ok "errors come first" sh -c "head -n 1 '$tmp/out' | grep -q 'error: unfilled number'"
+ok "then what blocks export" sh -c "sed -n 2p '$tmp/out' | grep -q 'half.txt: 1 error blocks export (unfilled gap: 1)'"
 if command -v python3 >/dev/null 2>&1; then
 	run check --format=json --only halfwidth-punct "$tmp/half.txt"
 	ok "json: a group keeps its count and first place" python3 -c '
