@@ -80,12 +80,15 @@ typedef struct zj_finding {
 	uint8_t lead : 1;    /* stands for a group (see zj_finding_count) */
 } zj_finding;
 
-/* A rule that fires all through an article (half-width punctuation in a
- * text typed on a Latin keyboard, one censored character used 111 times)
+/* A warning that fires all through an article (half-width punctuation in
+ * a text typed on a Latin keyboard, one censored character used 111 times)
  * is reported once for that article: a lead finding at the first place,
  * with the count, and the single findings hidden (still fixed by
- * zj_apply_fixes).  Half-width marks are grouped only where the article
- * uses them more than full-width ones; elsewhere each is shown. */
+ * zj_apply_fixes).  Half-width marks are grouped from 5 on, only where the
+ * article uses them more than full-width ones (elsewhere each is shown);
+ * a lone Latin letter from 3 uses of the same letter; any other warning
+ * from 10 in the article, except duplicate-paragraph and spelling, whose
+ * findings each say something of their own.  Errors are never grouped. */
 typedef struct zj_finding_group {
 	uint32_t start;      /* of the lead */
 	uint32_t count;      /* findings it stands for */

@@ -282,7 +282,9 @@ static void run_outline_groups(zj_checker *c, const char *s, size_t len, const z
 			       zj_findings *f, zj_article_spans *spans)
 {
 	zj_outline *own = NULL;
-	bool grouping = c->opt.enabled[ZJ_RULE_HALFWIDTH_PUNCT] || c->opt.enabled[ZJ_RULE_STRAY_LATIN];
+	bool grouping = false; /* warnings are grouped per article */
+	for (int r = 0; r < ZJ_RULE_COUNT; r++)
+		grouping |= c->opt.enabled[r] && zj_rule_table[r].info.severity != ZJ_SEV_ERROR;
 	if (group_wanted(c, ZJ_GROUP_OUTLINE) || grouping) {
 		if (!o)
 			o = own = zj_outline_build(s, len);

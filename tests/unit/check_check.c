@@ -275,6 +275,19 @@ START_TEST(grouping)
 	run("stray-latin", "加强D建工作，D工委统筹推进。", &f);
 	ck_assert_uint_eq(shown(&f, ZJ_RULE_STRAY_LATIN, &count), 2);
 	zj_findings_free(&f);
+	/* figures typed in full-width digits all through: one finding */
+	const char *wide = "完成１项，２项，３项，４项，５项，６项，７项，８项，９项，１０项。";
+	run("numeral-mix", wide, &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_NUMERAL_MIX, &count), 1);
+	ck_assert_uint_eq(count, 10);
+	zj_findings_free(&f);
+	run("numeral-mix", "完成１项，２项，３项。", &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_NUMERAL_MIX, &count), 3);
+	zj_findings_free(&f);
+	/* gaps are errors: never grouped */
+	run("placeholder", "xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人。", &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_PLACEHOLDER, &count), 11);
+	zj_findings_free(&f);
 }
 END_TEST
 

@@ -1,5 +1,5 @@
-/* Grouping: one finding per article for a rule that fires all through it
- * (see zj_finding_group in zongjie/check.h). */
+/* Grouping: one finding per article for a warning that fires all through
+ * it (see zj_finding_group in zongjie/check.h). */
 #include <config.h>
 
 #include "rules/rules.h"
@@ -13,6 +13,9 @@
 /* Fewer findings than this are shown one by one. */
 #define HALFWIDTH_GROUP_MIN 5
 #define LATIN_GROUP_MIN 3
+/* Any other warning that fires this often in one article (full-width
+ * digits all through a text) is a property of the article too. */
+#define OTHER_GROUP_MIN 10
 
 /* Full-width ，；：？！（ in s[start, end): what a text typed with Chinese
  * punctuation has. */
@@ -81,6 +84,14 @@ static void group_article(zj_findings *f, zj_rule r, size_t first, size_t n, con
 		make_group(f, r, first, n, s, any_member, 0, msg, leads, nleads);
 		return;
 	}
+	if (r != ZJ_RULE_STRAY_LATIN) {
+		if (n < OTHER_GROUP_MIN)
+			return;
+		snprintf(msg, sizeof msg, _("%s: %zu times in this article; the first is here"),
+			 _(zj_rule_table[r].info.summary), n);
+		make_group(f, r, first, n, s, any_member, 0, msg, leads, nleads);
+		return;
+	}
 	size_t per_letter[26] = {0};
 	for (size_t k = first; k < first + n; k++) {
 		char c = s[f->list[r][k].start];
@@ -99,10 +110,13 @@ static void group_article(zj_findings *f, zj_rule r, size_t first, size_t n, con
 
 void zj_group_findings(zj_findings *f, const char *s, const zj_article_spans *spans)
 {
-	static const zj_rule grouped[] = {ZJ_RULE_STRAY_LATIN, ZJ_RULE_HALFWIDTH_PUNCT};
-	for (size_t g = 0; g < COUNT(grouped); g++) {
-		zj_rule r = grouped[g];
-		if (!f->count[r])
+	for (int g = 0; g < ZJ_RULE_COUNT; g++) {
+		zj_rule r = (zj_rule)g;
+		/* errors are never grouped: each gap or wrong figure is fixed on
+		 * its own; nor are findings that each say something of their own
+		 * (the line a paragraph repeats, the word misspelt) */
+		if (!f->count[r] || zj_rule_table[r].info.severity == ZJ_SEV_ERROR ||
+		    r == ZJ_RULE_DUPLICATE_PARAGRAPH || r == ZJ_RULE_SPELLING)
 			continue;
 		zj_finding *leads = NULL;
 		size_t nleads = 0, k = 0;
