@@ -111,11 +111,14 @@ static size_t word_at(const char *s, size_t len, size_t i, const char *const *li
 
 enum marker_kind { NO_MARKER, COMMON_MARKER, LINK_MARKER, SURE_MARKER };
 
-static enum marker_kind find_marker(const char *s, size_t len)
+/* The markers of a line, in one pass; *page says whether it holds a 页,
+ * so the pager 第1页/共14页 is looked for only then. */
+static enum marker_kind find_marker(const char *s, size_t len, bool *page)
 {
 	pthread_once(&noise_once, noise_init);
 	const unsigned char *u = (const unsigned char *)s;
 	enum marker_kind found = NO_MARKER;
+	*page = false;
 	for (size_t i = 0; i < len;) {
 		unsigned char b = u[i];
 		int32_t c;
@@ -130,6 +133,7 @@ static enum marker_kind find_marker(const char *s, size_t len)
 			i += b >= 0xF0 ? 4 : b >= 0xC0 ? 2 : 1;
 			continue;
 		}
+		*page |= c == 0x9875; /* 页 */
 		if (noise_first[c / 64] >> (c % 64) & 1) {
 			if (word_at(s, len, i, sure_markers, COUNT(sure_markers)))
 				return SURE_MARKER;
@@ -179,7 +183,8 @@ static size_t link_separators(const char *s, size_t len)
 
 bool zj_is_noise_line(const char *s, size_t len)
 {
-	enum marker_kind kind = find_marker(s, len);
+	bool page;
+	enum marker_kind kind = find_marker(s, len, &page);
 	if (kind == SURE_MARKER)
 		return true;
 	if (kind != NO_MARKER) {
@@ -194,5 +199,5 @@ bool zj_is_noise_line(const char *s, size_t len)
 		    (kind == LINK_MARKER || items >= 2))
 			return true;
 	}
-	return has_page_marker(s, len);
+	return page && has_page_marker(s, len);
 }
