@@ -65,6 +65,7 @@ struct zj_findings;
 typedef struct out_style {
 	bool json;
 	bool color;
+	bool blocking;  /* text: after a file's errors, a line saying what blocks export */
 } out_style;
 /* Prints the findings of text (read from path) as `check` does. */
 void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,

@@ -100,82 +100,170 @@ static const char *severity_color(zj_severity sev)
 	return sev == ZJ_SEV_ERROR ? "\033[1;31m" : sev == ZJ_SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
+/* What every finding of one listing shares: translated strings looked up
+ * once, not once per finding. */
+typedef struct listing {
+	emitter *e;
+	const out_style *st;
+	const char *path, *text;
+	const zj_findings *f;
+	const char *labels[3];
+	const char *gap_messages[ZJ_GAP_KINDS];
+	bool first;
+} listing;
+
+static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, const cursor *end,
+			      const char *msg)
+{
+	emitter *e = l->e;
+	emit_str(e, l->first ? "{\"line\": " : ",\n   {\"line\": ");
+	emit_long(e, c->line);
+	emit_str(e, ", \"col\": ");
+	emit_long(e, c->col);
+	emit_str(e, ", \"end_line\": ");
+	emit_long(e, end->line);
+	emit_str(e, ", \"end_col\": ");
+	emit_long(e, end->col);
+	emit_str(e, ", \"rule\": \"");
+	emit_str(e, zj_rule_get((zj_rule)x->rule)->id);
+	emit_str(e, "\", \"severity\": \"");
+	emit_str(e, zj_severity_name((zj_severity)x->severity));
+	emit_str(e, "\", ");
+	if (x->kind >= 0) {
+		emit_str(e, "\"kind\": \"");
+		emit_str(e, zj_gap_kind_name((zj_gap_kind)x->kind));
+		emit_str(e, "\", ");
+	}
+	if (x->lead) {
+		/* a group: its size; the position is its first place */
+		emit_str(e, "\"count\": ");
+		emit_long(e, (long)zj_finding_count(l->f, x));
+		emit_str(e, ", ");
+	}
+	emit_str(e, "\"text\": ");
+	emit_json_string(e, l->text + x->start, x->len);
+	emit_str(e, ", \"message\": ");
+	emit_json_string(e, msg, strlen(msg));
+	emit_str(e, "}");
+}
+
+static void emit_text_finding(listing *l, const zj_finding *x, const cursor *c, const char *msg)
+{
+	emitter *e = l->e;
+	bool color = l->st->color;
+	if (color)
+		emit_str(e, "\033[1m");
+	emit_str(e, l->path);
+	emit_str(e, ":");
+	emit_long(e, c->line);
+	emit_str(e, ":");
+	emit_long(e, c->col);
+	emit_str(e, ":");
+	if (color) {
+		emit_str(e, "\033[0m ");
+		emit_str(e, severity_color((zj_severity)x->severity));
+	} else
+		emit_str(e, " ");
+	emit_str(e, l->labels[x->severity]);
+	emit_str(e, ":");
+	if (color)
+		emit_str(e, "\033[0m");
+	emit_str(e, " ");
+	emit_str(e, msg);
+	emit_str(e, " [");
+	emit_str(e, zj_rule_get((zj_rule)x->rule)->id);
+	emit_str(e, "]\n");
+}
+
+/* Emits the findings whose severity `want` accepts, in text order. */
+static void emit_findings(listing *l, bool (*want)(const zj_finding *))
+{
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, l->f);
+	cursor c = {l->text, 0, 1, 1};
+	const zj_finding *x;
+	while ((x = zj_findings_next(&it))) {
+		if (!want(x))
+			continue;
+		advance(&c, x->start);
+		cursor end = c;
+		advance(&end, x->start + x->len);
+		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->extra
+					  ? l->gap_messages[x->kind] : zj_finding_message(l->f, x);
+		if (l->st->json)
+			emit_json_finding(l, x, &c, &end, msg);
+		else
+			emit_text_finding(l, x, &c, msg);
+		l->first = false;
+	}
+}
+
+static bool is_error(const zj_finding *x)
+{
+	return x->severity == ZJ_SEV_ERROR;
+}
+
+static bool is_not_error(const zj_finding *x)
+{
+	return x->severity != ZJ_SEV_ERROR;
+}
+
+static bool is_any(const zj_finding *x)
+{
+	(void)x;
+	return true;
+}
+
+/* After a file's errors: how many block export, by rule (unfilled gap: 5,
+ * an impossible date: 1), so a long list of errors ends with its sum. */
+static void emit_blocking(listing *l)
+{
+	size_t errors = zj_findings_with_severity(l->f, ZJ_SEV_ERROR);
+	if (!errors)
+		return;
+	char rules[768] = "";
+	size_t used = 0;
+	for (int r = 0; r < ZJ_RULE_COUNT && used + 1 < sizeof rules; r++) {
+		size_t k = 0;
+		for (size_t i = 0; i < l->f->count[r]; i++)
+			k += l->f->list[r][i].severity == ZJ_SEV_ERROR && !l->f->list[r][i].hidden;
+		if (k) {
+			/* TRANSLATORS: a rule's summary and how many errors it found */
+			int w = snprintf(rules + used, sizeof rules - used, _("%s%s: %zu"),
+					 used ? _(", ") : "", _(zj_rule_get((zj_rule)r)->summary), k);
+			used = w < 0 || used + (size_t)w >= sizeof rules ? sizeof rules - 1
+									 : used + (size_t)w;
+		}
+	}
+	char line[1024];
+	snprintf(line, sizeof line,
+		 ngettext("%s: %zu error blocks export (%s)\n", "%s: %zu errors block export (%s)\n",
+			  errors), l->path, errors, rules);
+	emit_str(l->e, line);
+}
+
+/* JSON lists the findings in text order; text lists a file's errors (what
+ * blocks export) first, so warnings cannot bury them. */
 void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,
 			const zj_findings *f)
 {
 	static emitter e;
 	e.f = out;
 	e.n = 0;
-	/* translated strings looked up once, not once per finding */
-	const char *labels[3];
+	listing l = {.e = &e, .st = st, .path = path, .text = text, .f = f, .first = true};
 	for (int i = 0; i < 3; i++)
-		labels[i] = zj_severity_label((zj_severity)i);
-	const char *gap_messages[ZJ_GAP_KINDS];
+		l.labels[i] = zj_severity_label((zj_severity)i);
 	for (int k = 0; k < ZJ_GAP_KINDS; k++) {
 		zj_finding probe = {.rule = ZJ_RULE_PLACEHOLDER, .kind = (int8_t)k};
-		gap_messages[k] = zj_finding_message(f, &probe);
+		l.gap_messages[k] = zj_finding_message(f, &probe);
 	}
-	zj_findings_iter it;
-	zj_findings_iter_init(&it, f);
-	cursor c = {text, 0, 1, 1};
-	const zj_finding *x;
-	bool first = true;
-	while ((x = zj_findings_next(&it))) {
-		advance(&c, x->start);
-		cursor end = c;
-		advance(&end, x->start + x->len);
-		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->extra
-					  ? gap_messages[x->kind] : zj_finding_message(f, x);
-		const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
-		if (st->json) {
-			emit_str(&e, first ? "{\"line\": " : ",\n   {\"line\": ");
-			emit_long(&e, c.line);
-			emit_str(&e, ", \"col\": ");
-			emit_long(&e, c.col);
-			emit_str(&e, ", \"end_line\": ");
-			emit_long(&e, end.line);
-			emit_str(&e, ", \"end_col\": ");
-			emit_long(&e, end.col);
-			emit_str(&e, ", \"rule\": \"");
-			emit_str(&e, r->id);
-			emit_str(&e, "\", \"severity\": \"");
-			emit_str(&e, zj_severity_name((zj_severity)x->severity));
-			emit_str(&e, "\", ");
-			if (x->kind >= 0) {
-				emit_str(&e, "\"kind\": \"");
-				emit_str(&e, zj_gap_kind_name((zj_gap_kind)x->kind));
-				emit_str(&e, "\", ");
-			}
-			emit_str(&e, "\"text\": ");
-			emit_json_string(&e, text + x->start, x->len);
-			emit_str(&e, ", \"message\": ");
-			emit_json_string(&e, msg, strlen(msg));
-			emit_str(&e, "}");
-		} else {
-			if (st->color)
-				emit_str(&e, "\033[1m");
-			emit_str(&e, path);
-			emit_str(&e, ":");
-			emit_long(&e, c.line);
-			emit_str(&e, ":");
-			emit_long(&e, c.col);
-			emit_str(&e, ":");
-			if (st->color) {
-				emit_str(&e, "\033[0m ");
-				emit_str(&e, severity_color((zj_severity)x->severity));
-			} else
-				emit_str(&e, " ");
-			emit_str(&e, labels[x->severity]);
-			emit_str(&e, ":");
-			if (st->color)
-				emit_str(&e, "\033[0m");
-			emit_str(&e, " ");
-			emit_str(&e, msg);
-			emit_str(&e, " [");
-			emit_str(&e, r->id);
-			emit_str(&e, "]\n");
-		}
-		first = false;
+	if (st->json)
+		emit_findings(&l, is_any);
+	else {
+		emit_findings(&l, is_error);
+		if (st->blocking)
+			emit_blocking(&l);
+		emit_findings(&l, is_not_error);
 	}
 	emit_flush(&e);
 }
@@ -364,6 +452,7 @@ static int check_options(int argc, char **argv, check_args *a)
 		return status;
 	if (optind >= argc)
 		return cli_usage_error(_("check needs at least one FILE or DIR"));
+	a->st.blocking = true;
 	a->st.color = !a->st.json && (!strcmp(a->color, "always") ||
 				      (!strcmp(a->color, "auto") && isatty(STDOUT_FILENO) &&
 				       !getenv("NO_COLOR")));

@@ -278,7 +278,10 @@ static bool fillers_make_gap(const char *s, size_t len, const token *t, size_t l
 	} else if (!t->fill_x && t->fill_blank && !t->fill_symbol) {
 		bool year = t->end - t->start >= 3 &&
 			    (!memcmp(s + t->start, "20", 2) || !memcmp(s + t->start, "19", 2));
-		if (t->fill_blank < 2 && !year)
+		/* one underscore is a gap only between Chinese characters:
+		 * 第_次 为_社区, not snake_case or a file name */
+		bool between_han = zj_is_han(before) && zj_is_han(after);
+		if (t->fill_blank < 2 && !year && !between_han)
 			return false;
 	} else if (!t->fill_x && !t->fill_blank && t->fill_symbol == 1) {
 		if (!(zj_is_han(before) && zj_is_han(after)))
