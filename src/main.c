@@ -68,6 +68,8 @@ static void print_help(void)
 		 "                   write the text for submission; refused while errors remain\n"
 		 "  new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"
 		 "                   start a summary from a skeleton (default: annual)\n"
+		 "  renew LAST.txt [-o FILE] [--year YYYY] [--force]\n"
+		 "                   draft the next period's summary from last period's\n"
 		 "  outline [--format=text|json] FILE\n"
 		 "                   show the articles, parts and headings zongjie finds\n"
 		 "  skeletons [--format=text|json]\n"
@@ -106,6 +108,8 @@ int main(int argc, char **argv)
 		return cmd_skeletons(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "new"))
 		return cmd_new(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "renew"))
+		return cmd_renew(argc - 1, argv + 1);
 
 	static const struct option options[] = {
 		{"help", no_argument, NULL, 'h'},
