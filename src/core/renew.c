@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "zongjie/check.h"
+#include "zongjie/noise.h"
 #include "zongjie/outline.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/utf8.h"
