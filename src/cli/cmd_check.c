@@ -345,7 +345,7 @@ static bool fix_file(const char *path, char **text, size_t *len, const zj_format
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
+	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON, OPT_AGAINST };
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
@@ -355,10 +355,11 @@ int cmd_check(int argc, char **argv)
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"dict", required_argument, NULL, OPT_DICT},
 		{"skeleton", required_argument, NULL, OPT_SKELETON},
+		{"against", required_argument, NULL, OPT_AGAINST},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *skeleton_id = NULL;
+	const char *skeleton_id = NULL, *against = NULL;
 	zj_check_options opt;
 	zj_check_options_default(&opt);
 	out_style st = {0};
@@ -399,10 +400,13 @@ int cmd_check(int argc, char **argv)
 		case OPT_SKELETON:
 			skeleton_id = optarg;
 			break;
+		case OPT_AGAINST:
+			against = optarg;
+			break;
 		case 'h':
 			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
 				 "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
-				 "                     [--skeleton ID] FILE|DIR...\n"));
+				 "                     [--skeleton ID] [--against LAST.txt] FILE|DIR...\n"));
 			return EXIT_OK;
 		default:
 			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
@@ -422,6 +426,18 @@ int cmd_check(int argc, char **argv)
 					       skeleton_id);
 		}
 		opt.skeleton = e->sk;
+	}
+	char *last = NULL;
+	if (against) {
+		/* last period's summary, for stale-figure */
+		zj_error err = {0};
+		zj_format last_fmt;
+		if (!zj_load_file(against, &last, &opt.against_len, &last_fmt, &err)) {
+			cli_file_error(against, &err);
+			zj_library_free(&lib);
+			return EXIT_TROUBLE;
+		}
+		opt.against = last;
 	}
 	char *words = personal_words();
 	opt.words_file = words;
@@ -506,6 +522,7 @@ int cmd_check(int argc, char **argv)
 	zj_checker_free(checker);
 	zj_library_free(&lib);
 	free(words);
+	free(last);
 	if (fflush(stdout) != 0)
 		return EXIT_TROUBLE;
 	return trouble ? EXIT_TROUBLE : errors ? EXIT_FINDINGS : EXIT_OK;
