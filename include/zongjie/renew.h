@@ -37,7 +37,8 @@
  * figure is a number in Arabic digits (with a decimal part, thousands
  * commas, or a range `3-5`) followed by a measure word or unit (人次 场次
  * 万元 个 项 …), a percent or per-mille sign, or 月 / 日 (a date).  Not
- * figures, and so kept: headings and title lines; numbers after 第, or
+ * figures, and so kept: headings and title lines; customs (每年5月,
+ * 每月1日); numbers after 第, or
  * before 号 届 次会议; numbers glued to Latin letters or to an x-gap (5G
  * G20 720xx); numbers inside 《》 〔〕 【】; numbers followed by no unit
  * (phone numbers, codes, list markers 1、); numbers in Chinese numerals.
@@ -87,6 +88,13 @@ typedef struct zj_renew_stats {
  * for is not after a period the text reports on.  stats may be NULL. */
 char *zj_renew(const char *text, size_t len, const zj_renew_options *opt, size_t *out_len,
 	       zj_renew_stats *stats, zj_error *err);
+
+struct zj_doc;
+/* The draft of last's text as a new document, not tied to a file, that
+ * saves in last's format (encoding, BOM, line endings).  NULL with err
+ * as zj_renew. */
+struct zj_doc *zj_renew_doc(struct zj_doc *last, const zj_renew_options *opt,
+			    zj_renew_stats *stats, zj_error *err);
 
 /* The period an article reports on, read from s[0..len) (its title and
  * opening). */

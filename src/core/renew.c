@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "zongjie/doc.h"
 #include "zongjie/noise.h"
 #include "zongjie/outline.h"
 #include "zongjie/placeholder.h"
@@ -221,6 +222,11 @@ static bool figure_at(const char *s, size_t len, size_t i, zj_figure *f)
 	}
 	if (after == 0x6708 /* 月 */ || after == 0x65E5 /* 日 */ ||
 	    (after == 0x53F7 /* 号 */ && before == 0x6708)) {
+		/* 每年5月, 每月1日: a custom, not a date of the period */
+		if (before == 0x6BCF /* 每 */ || (before == 0x5E74 /* 年 */ &&
+		    zj_utf8_before(s, len, at, NULL) == 0x6BCF) || (before == 0x6708 &&
+		    zj_utf8_before(s, len, at, NULL) == 0x6BCF))
+			return false;
 		f->date = true;
 		f->unit_end = e + n;
 		return true;
@@ -603,4 +609,18 @@ char *zj_renew(const char *text, size_t len, const zj_renew_options *opt, size_t
 	if (stats)
 		*stats = r.st;
 	return r.out.data;
+}
+
+zj_doc *zj_renew_doc(zj_doc *last, const zj_renew_options *opt, zj_renew_stats *stats,
+		     zj_error *err)
+{
+	size_t len, n;
+	const char *text = zj_doc_text(last, &len);
+	char *draft = zj_renew(text, len, opt, &n, stats, err);
+	if (!draft)
+		return NULL;
+	zj_doc *d = zj_doc_new(draft, n);
+	free(draft);
+	d->format = last->format;
+	return d;
 }

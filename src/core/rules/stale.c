@@ -27,7 +27,9 @@ typedef struct hash_set {
 
 static uint64_t hash_bytes(int kind, const char *s, size_t n, bool sentence)
 {
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(kind * 2 + sentence);
+	/* the kind is hashed as a byte of its own, so it cannot cancel a
+	 * difference in the first byte of the text */
+	uint64_t h = (1469598103934665603ULL ^ (uint64_t)(kind * 2 + sentence)) * 1099511628211ULL;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h ? h : 1;
