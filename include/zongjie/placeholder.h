@@ -18,7 +18,8 @@
  *               last period kept as a hint by `zongjie renew` (renew.h);
  *               its kind comes from what follows, as for an x-run
  *               (【上年：326】场次 NUMBER, 【上年：3】月 DATE, a % inside
- *               NUMBER); 【上年计划：…】 is a PROMPT
+ *               NUMBER); 【上期：…】 likewise (a half year);
+ *               【上年计划：…】 【上期计划：…】 are PROMPTs
  *
  * A single x is a gap only next to Chinese text or a unit (x次 x月x日
  * 街道x村 2.x%); never inside a Latin word or code (Excel x86 0xFF),

@@ -32,7 +32,8 @@
  * Figures.  In the opening and the achievements parts, a figure that
  * reports a result becomes a gap that keeps last period's value as a
  * hint, `【上年：326】场次`, `【上年：98.5%】`, `【上年：3】月`
- * (`[last year: 98.5%]` in a text without Chinese); the gap detector
+ * (`【上期：…】` in a half-year summary, `[last year: 98.5%]` in a text
+ * without Chinese); the gap detector
  * reads each as one gap whose kind comes from the words after it.  A
  * figure is a number in Arabic digits (with a decimal part, thousands
  * commas, or a range `3-5`) followed by a measure word or unit (人次 场次
@@ -45,7 +46,8 @@
  *
  * Outline.  At the start of the achievements part a prompt lists the
  * headings of last period's plan part, one line each
- * (`【上年计划：（一）…】`), so the writer reports on each promise; the
+ * (`【上年计划：（一）…】`, `【上期计划：…】` for a half year), so the
+ * writer reports on each promise; the
  * problems part keeps its text under a prompt to review it; the plan part
  * keeps its headings and text (its years move).
  *

@@ -333,9 +333,9 @@ static bool match_hint(const char *s, size_t len, size_t i, size_t open, char cl
 /* 【…】 asking for input. */
 static bool match_prompt(const char *s, size_t len, size_t i, zj_gap *gap)
 {
-	if (starts_with(s, len, i + 3, "上年："))
+	if (starts_with(s, len, i + 3, "上年：") || starts_with(s, len, i + 3, "上期："))
 		return match_hint(s, len, i, i + 3 + strlen("上年："), 0, gap);
-	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入", "上年计划：",
+	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入", "上年计划：", "上期计划：",
 					     "例", "如：", "列举", "简述", "描述", "概括", "说明"};
 	static const char *const words[] = {"填写", "填入", "写明", "补充", "具体", "名称", "姓名",
 					    "数字", "数据", "日期", "时间", "年份", "金额", "内容",

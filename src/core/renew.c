@@ -351,7 +351,7 @@ static void copy_span(renewer *r, size_t from, size_t to)
 	for (size_t i = from; i < to;) {
 		if (fig < r->nfigs && r->figs[fig].start == i) {
 			const zj_figure *f = &r->figs[fig++];
-			zj_buf_puts(&r->out, r->latin ? "[last year: " : "【上年：");
+			zj_buf_puts(&r->out, r->latin ? "[last year: " : r->p.half ? "【上期：" : "【上年：");
 			zj_buf_append(&r->out, r->s + f->start, f->end - f->start);
 			zj_buf_puts(&r->out, r->latin ? "]" : "】");
 			r->st.figures++;
@@ -473,7 +473,8 @@ static void plan_prompt(renewer *r, const zj_article *a)
 	if (!ach || !plan)
 		return;
 	zj_buf b = {0};
-	const char *open = r->latin ? "[fill in: last year's plan: " : "【上年计划：";
+	const char *open = r->latin ? "[fill in: last year's plan: "
+			 : r->dated && r->p.half ? "【上期计划：" : "【上年计划：";
 	const char *close = r->latin ? "]\n" : "】\n";
 	if (nplan > 1) {
 		for (size_t k = (size_t)(plan - o->parts); k < a->first_part + a->nparts; k++) {
@@ -516,6 +517,8 @@ static void review_prompt(renewer *r, const zj_article *a)
 		add_insertion(r, after_heading(r, p),
 			      zj_xstrdup(r->latin
 				? "[fill in: review each problem: drop those solved, say where the others stand now]\n"
+				: r->dated && r->p.half
+				? "【请逐条核对上期的问题：已解决的写明成效后删去，仍存在的写明新情况】\n"
 				: "【请逐条核对上年的问题：已解决的写明成效后删去，仍存在的写明新情况】\n"));
 		r->st.prompts++;
 		return;

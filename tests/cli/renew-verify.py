@@ -4,7 +4,7 @@
 usage: renew-verify.py ORIG DRAFT ENCODING FROM:TO... [--gone YEAR]
        renew-verify.py ORIG DRAFT ENCODING --articles OUTLINE
 
-Puts the gaps back (【上年：V】 and [last year: V] become V), drops the
+Puts the gaps back (【上年：V】 【上期：V】 [last year: V] become V), drops the
 prompt lines renew inserts, and compares the result with ORIG line by line:
 the only differences allowed are years moved as FROM:TO says (and 上半年 /
 下半年 swapped when a half is in the pairs, written as 2024H1:2024H2).
@@ -18,8 +18,8 @@ Prints the number of hinted gaps and of prompt lines: "hints N prompts M".
 import re
 import sys
 
-HINT = re.compile(r"【上年：([^】\n]*)】|\[last year: ([^\]\n]*)\]")
-PROMPT_LINE = re.compile(r"^(【上年计划：.*】|【请逐条核对上年的问题：.*】|"
+HINT = re.compile(r"【上[年期]：([^】\n]*)】|\[last year: ([^\]\n]*)\]")
+PROMPT_LINE = re.compile(r"^(【上[年期]计划：.*】|【请逐条核对上[年期]的问题：.*】|"
                          r"\[fill in: last year's plan: .*\]|\[fill in: review each problem: .*\])\r?$")
 YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])(年度|年)?([上下]半年)?")
 

@@ -134,11 +134,23 @@ START_TEST(half_years_move_one_half)
 	char *d = renew(half, 0, NULL);
 	assert_has(d, "河西社区2024年下半年工作总结\n");
 	assert_has(d, "2024年下半年，社区完成");
-	assert_has(d, "下半年共走访居民【上年：860】户");
+	assert_has(d, "下半年共走访居民【上期：860】户");
+	assert_has(d, "【请逐条核对上期的问题");
 	assert_has(d, "一、下半年工作开展情况");
 	assert_has(d, "确保2024年全年目标");
 	assert_has(d, "三、上半年工作思路");
 	assert_has(d, "2025年上半年重点推进");
+	/* the second half's draft reads back with its achievements, so the
+	 * next renewal finds their figures */
+	char *filled = strdup(d);
+	char *hint = strstr(filled, "【上期：42】");
+	ck_assert_ptr_nonnull(hint);
+	memcpy(hint, "45", 2);
+	memmove(hint + 2, hint + strlen("【上期：42】"), strlen(hint + strlen("【上期：42】")) + 1);
+	char *d3 = renew(filled, 0, NULL);
+	assert_has(d3, "组织志愿服务【上期：45】次");
+	free(d3);
+	free(filled);
 	char *d2 = renew(d, 0, NULL);
 	assert_has(d2, "河西社区2025年上半年工作总结\n");
 	assert_has(d2, "三、下半年工作思路");
