@@ -177,7 +177,7 @@ zj_period zj_period_find(const char *s, size_t len)
 static size_t value_end(const char *s, size_t len, size_t i)
 {
 	size_t e = digits_end(s, len, i);
-	while (s[e] == ',' && e + 4 <= len && digits_end(s, len, e + 1) == e + 4)
+	while (e < len && s[e] == ',' && e + 4 <= len && digits_end(s, len, e + 1) == e + 4)
 		e += 4;
 	size_t n;
 	int32_t c = zj_utf8_at(s, len, e, &n);
@@ -241,6 +241,8 @@ bool zj_figures_scan(const char *s, size_t len, size_t from, size_t to,
 		     bool (*found)(const zj_figure *fig, void *ctx), void *ctx)
 {
 	int depth = 0; /* inside 《》 〔〕 【】 */
+	if (to > len)
+		to = len;
 	for (size_t i = from; i < to;) {
 		size_t n;
 		int32_t c = zj_utf8_at(s, len, i, &n);

@@ -6,6 +6,7 @@
 #include "zongjie/check.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/renew.h"
+#include "zongjie/utf8.h"
 
 /* The draft of s; fails the test when renew refuses. */
 static char *renew(const char *s, int year, zj_renew_stats *st)
@@ -207,6 +208,26 @@ START_TEST(a_text_in_english)
 }
 END_TEST
 
+START_TEST(texts_that_end_inside_a_figure)
+{
+	/* found by the fuzzer: the scan must not read past the text (the
+	 * copies have no NUL after them, for the sanitizers) */
+	static const char *const texts[] = {".77", "77", "2024", "全年开展活动12,3", "2024年上",
+					    "参与12.5", "【上年：3", "一、成效\n2月"};
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		size_t len = strlen(texts[k]), n;
+		char *copy = malloc(len ? len : 1);
+		memcpy(copy, texts[k], len);
+		zj_error err = {0};
+		char *d = zj_renew(copy, len, NULL, &n, NULL, &err);
+		ck_assert_ptr_nonnull(d);
+		ck_assert_uint_eq(zj_utf8_valid_prefix(d, n), n);
+		free(d);
+		free(copy);
+	}
+}
+END_TEST
+
 /* ---- stale-figure ---- */
 
 static size_t stale(const char *last, const char *now, const char *want_text)
@@ -277,6 +298,7 @@ static Suite *renew_suite(void)
 	tcase_add_test(tc, a_year_given);
 	tcase_add_test(tc, untouched_text_is_copied_byte_for_byte);
 	tcase_add_test(tc, a_text_in_english);
+	tcase_add_test(tc, texts_that_end_inside_a_figure);
 	tcase_add_test(tc, stale_figures_and_sentences_flagged);
 	tcase_add_test(tc, updated_figures_stay_silent);
 	suite_add_tcase(s, tc);

@@ -133,12 +133,15 @@ static void walk(walker *w, const zj_outline *o)
 		for (size_t i = p->start; i < p->end;) {
 			while (sec < o->nsections && o->sections[sec].start < i)
 				sec++;
-			if (sec < o->nsections && o->sections[sec].start == i &&
-			    (i == 0 || w->s[i - 1] == '\n'))
+			if (sec < o->nsections && o->sections[sec].start == i)
 				a = i = o->sections[sec].title_end;
+			if (i >= p->end) {
+				sentence(w, a < p->end ? a : p->end, p->end);
+				break;
+			}
 			size_t n;
 			int32_t c = zj_utf8_at(w->s, p->end, i, &n);
-			i += n ? n : 1;
+			i += n;
 			if (is_stop(c) || i >= p->end) {
 				sentence(w, a, i);
 				a = i;
