@@ -55,6 +55,11 @@ run --help
 ok "zongjie --help lists renew" has "renew LAST.txt" "$tmp/out"
 run renew "$tmp/missing.txt"
 ok "a missing file: exit 2, one line" [ "$rc" -eq 2 -a "$(wc -l <"$tmp/err")" -eq 1 ]
+printf 'PK\003\004\000\000binary' >"$tmp/bin.txt"
+run renew "$tmp/bin.txt" -o "$tmp/bin-draft.txt"
+ok "a binary file: not a text file, exit 2, nothing written" [ "$rc" -eq 2 ] && has "not a text file" "$tmp/err" && [ ! -e "$tmp/bin-draft.txt" ]
+run renew "$tmp"
+ok "a folder: exit 2" [ "$rc" -eq 2 -a "$(wc -l <"$tmp/err")" -eq 1 ]
 
 # ---- the draft of a filled annual summary -------------------------------------
 run renew "$tmp/last.txt"
