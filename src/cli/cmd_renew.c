@@ -36,10 +36,9 @@ static void report(const char *path, const char *output, const zj_renew_stats *s
 	char from[64], to[64];
 	period_text(from, sizeof from, st->from);
 	period_text(to, sizeof to, st->to);
+	fprintf(stderr, "zongjie: %s: ", output);
 	if (st->from.year)
-		fprintf(stderr, _("%s: %s → %s; "), output, from, to);
-	else
-		fprintf(stderr, "%s: ", output);
+		fprintf(stderr, _("%s → %s; "), from, to);
 	fprintf(stderr, _("%zu years moved, %zu figures to update, %zu plan items to report on\n"),
 		st->years, st->figures, st->plan_items);
 }
