@@ -578,7 +578,9 @@ static bool save(ui *u)
 	zj_error err = {0};
 	if (!u->ed->doc->path) {
 		char *name = read_line(u, _("Save as: "));
-		if (!name || !*name) {
+		struct stat there;
+		if (!name || !*name || (lstat(name, &there) == 0 &&
+					ask(u, _("That file exists. Overwrite it? (y/n)")) != 'y')) {
 			free(name);
 			return false;
 		}

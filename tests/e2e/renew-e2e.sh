@@ -31,6 +31,12 @@ ok "F5 and typing replace a hinted gap" wait_for "全年开展活动341场次，
 ok "one gap fewer" wait_for "gaps left: 4"
 keys C-s
 ok "the draft has no file yet: Save as" wait_for "Save as:"
+keys "$tmp/last.txt" Enter
+ok "last year's name: asks before overwriting" wait_for "That file exists. Overwrite it? (y/n)"
+keys n
+ok "n: last year's file untouched" cmp -s "$tmp/last.txt" "$tmp/last.orig"
+keys C-s
+wait_for "Save as:" >/dev/null
 keys "$tmp/draft.txt" Enter
 ok "saved under the new name" wait_for "saved"
 printf '东湖社区2025年工作总结暨2026年工作计划\n一、2025年工作成效\n【上年计划：（一）增设活动室】\n【上年计划：（二）培育志愿队伍】\n全年开展活动341场次，满意率【上年：98.5%%】。\n二、存在问题\n【请逐条核对上年的问题：已解决的写明成效后删去，仍存在的写明新情况】\n场地偏小。\n三、2026年工作计划\n（一）增设活动室\n（二）培育志愿队伍\n' |
