@@ -109,7 +109,6 @@ zj_period zj_period_next(zj_period p);
  * percentage). */
 typedef struct zj_figure {
 	size_t start, end, unit_end;
-	bool date;          /* before 月 or 日 */
 } zj_figure;
 
 /* Calls found() for every figure starting in s[from, to), in order, by

@@ -215,7 +215,7 @@ static bool figure_at(const char *s, size_t len, size_t i, zj_figure *f)
 	int32_t after = zj_utf8_at(s, len, e, &n);
 	if (is_letter(after) || is_filler(after) || is_digit(after))
 		return false;
-	*f = (zj_figure){i, e, e, false};
+	*f = (zj_figure){i, e, e};
 	if (after == '%' || after == 0xFF05 || after == 0x2030) {
 		f->end = f->unit_end = e + n;
 		return true;
@@ -227,7 +227,6 @@ static bool figure_at(const char *s, size_t len, size_t i, zj_figure *f)
 		    zj_utf8_before(s, len, at, NULL) == 0x6BCF) || (before == 0x6708 &&
 		    zj_utf8_before(s, len, at, NULL) == 0x6BCF))
 			return false;
-		f->date = true;
 		f->unit_end = e + n;
 		return true;
 	}
