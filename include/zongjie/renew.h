@@ -33,23 +33,24 @@
  * reports a result becomes a gap that keeps last period's value as a
  * hint, `【上年：326】场次`, `【上年：98.5%】`, `【上年：3】月`
  * (`【上期：…】` in a half-year summary, `[last year: 98.5%]` in a text
- * without Chinese); the gap detector
- * reads each as one gap whose kind comes from the words after it.  A
- * figure is a number in Arabic digits (with a decimal part, thousands
- * commas, or a range `3-5`) followed by a measure word or unit (人次 场次
- * 万元 个 项 …), a percent or per-mille sign, or 月 / 日 (a date).  Not
- * figures, and so kept: headings and title lines; customs (每年5月,
- * 每月1日); numbers after 第, or
- * before 号 届 次会议; numbers glued to Latin letters or to an x-gap (5G
- * G20 720xx); numbers inside 《》 〔〕 【】; numbers followed by no unit
- * (phone numbers, codes, list markers 1、); numbers in Chinese numerals.
+ * without Chinese); the gap detector reads each as one gap whose kind
+ * comes from the words after it.  A figure is a number in Arabic digits
+ * (with a decimal part, thousands commas, or a range `3-5`) followed by a
+ * measure word or unit (人次 场次 万元 个 项 …), a percent or per-mille
+ * sign, or 月 / 日 (a date).  Not figures, and so kept: headings and
+ * title lines (in the opening, a line without a comma or a stop);
+ * customs (每年5月, 每月1日); numbers after 第, or before 号 届 次会议;
+ * numbers glued to Latin letters or to an x-gap (5G G20 720xx); numbers
+ * inside 《》 〔〕 【】; numbers followed by no unit (phone numbers,
+ * codes, list markers 1、); numbers in Chinese numerals; the figures of
+ * the problems, plan and closing parts.
  *
  * Outline.  At the start of the achievements part a prompt lists the
  * headings of last period's plan part, one line each
  * (`【上年计划：（一）…】`, `【上期计划：…】` for a half year), so the
- * writer reports on each promise; the
- * problems part keeps its text under a prompt to review it; the plan part
- * keeps its headings and text (its years move).
+ * writer reports on each promise; the problems part keeps its text under
+ * a prompt to review it; the plan part keeps its headings and text (its
+ * years move).
  *
  * Everything else is copied unchanged.  The text is the decoded UTF-8 of
  * fileio; encoding it back with the file's format keeps the encoding, the
