@@ -111,6 +111,7 @@ void zj_run_halfwidth_punct(const zj_rule_input *in);
 void zj_run_bracket_balance(const zj_rule_input *in);
 void zj_run_duplicate_paragraph(const zj_rule_input *in);
 void zj_run_spelling(const zj_rule_input *in);
+void zj_run_stale_figure(const zj_rule_input *in);
 
 /* Spelling needs a dictionary: opened with the checker (spelling.c).
  * Returns false, with a notice to show, when none is found. */
