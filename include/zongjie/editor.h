@@ -24,7 +24,7 @@
 #include "zongjie/placeholder.h"
 
 typedef struct zj_editor {
-	zj_doc *doc;
+	zj_doc *doc;           /* borrowed: see zj_editor_new() */
 	size_t cursor;
 	size_t anchor;         /* == cursor when nothing is selected */
 	long goal_col;         /* display column kept by vertical motion, -1 none */
@@ -42,6 +42,9 @@ typedef struct zj_editor {
 	size_t article;
 } zj_editor;
 
+/* An editor over doc.  The editor does not own the document: doc must
+ * outlive it, and zj_editor_free() leaves it alone (the caller frees it
+ * with zj_doc_free() afterwards).  The clipboard is the editor's own. */
 zj_editor *zj_editor_new(zj_doc *doc);
 void zj_editor_free(zj_editor *ed);
 
@@ -88,17 +91,15 @@ bool zj_ed_prev_gap(zj_editor *ed);
 bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n);
 /* Fills every gap identical to the selected one with s: for a number,
  * date or year, the same gap with the same words (up to two Han characters,
- * letters or digits) before and after it; for other gaps, the same gap followed by the same character.
- * Returns how many were filled (one undo step, which puts the cursor back
- * on the selected gap); lines[0..max_lines) receive the first filled lines
- * (1-based). */
+ * letters or digits) before and after it; for other gaps, the same gap
+ * followed by the same character.  Returns how many were filled (one undo
+ * step, which puts the cursor back on the selected gap); lines[0..max_lines)
+ * receive the first filled lines (1-based). */
 size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n, long *lines, size_t max_lines);
 /* Inserts a block that arrived whole (a bracketed paste) as one undo step:
  * CR LF and CR become LF, other control characters and bytes that are not
  * UTF-8 are dropped. */
 bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n);
-/* Gaps left in [start, end). */
-size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
 /* Gaps in outline part i, and in the article chosen (or the document),
  * from the cache. */
 size_t zj_ed_part_gaps(zj_editor *ed, size_t part);

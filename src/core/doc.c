@@ -166,26 +166,27 @@ bool zj_doc_replace(zj_doc *d, size_t start, size_t end, const char *s, size_t n
 	return zj_doc_delete(d, start, end) && zj_doc_insert(d, start, s, n);
 }
 
+/* An undo or a redo counts as an edit. */
+/* After an undo or redo: the outline catches up with what it changed. */
+static bool history_moved(zj_doc *d, bool moved)
+{
+	if (moved) {
+		d->edits++;
+		const zj_change *c = zj_text_last_change(d->text);
+		if (c->any)
+			changed(d, c->lo, (size_t)((long)c->hi - c->delta), c->hi - c->lo);
+	}
+	return moved;
+}
+
 bool zj_doc_undo(zj_doc *d, size_t *cursor)
 {
-	if (!zj_text_undo(d->text, cursor))
-		return false;
-	d->edits++;
-	const zj_change *c = zj_text_last_change(d->text);
-	if (c->any)
-		changed(d, c->lo, (size_t)((long)c->hi - c->delta), c->hi - c->lo);
-	return true;
+	return history_moved(d, zj_text_undo(d->text, cursor));
 }
 
 bool zj_doc_redo(zj_doc *d, size_t *cursor)
 {
-	if (!zj_text_redo(d->text, cursor))
-		return false;
-	d->edits++;
-	const zj_change *c = zj_text_last_change(d->text);
-	if (c->any)
-		changed(d, c->lo, (size_t)((long)c->hi - c->delta), c->hi - c->lo);
-	return true;
+	return history_moved(d, zj_text_redo(d->text, cursor));
 }
 
 bool zj_doc_save(zj_doc *d, const char *path, zj_error *err)

@@ -82,14 +82,22 @@ void zj_ed_set_cursor(zj_editor *ed, size_t offset)
 	zj_ed_moved(ed, p, false, false);
 }
 
+/* Left or right without extend over a selection only drops it, the
+ * cursor at its start (to_start) or end; returns whether it did. */
+static bool collapsed(zj_editor *ed, bool extend, bool to_start)
+{
+	if (extend || !zj_ed_has_selection(ed))
+		return false;
+	size_t s, e;
+	zj_ed_selection(ed, &s, &e);
+	zj_ed_moved(ed, to_start ? s : e, false, false);
+	return true;
+}
+
 void zj_ed_left(zj_editor *ed, bool extend)
 {
-	if (!extend && zj_ed_has_selection(ed)) {
-		size_t s, e;
-		zj_ed_selection(ed, &s, &e);
-		zj_ed_moved(ed, s, false, false);
+	if (collapsed(ed, extend, true))
 		return;
-	}
 	size_t p = zj_text_prev_cluster(T(ed), ed->cursor);
 	/* CR LF in a mixed-ending file is one step */
 	zj_ed_moved(ed, p, extend, false);
@@ -97,12 +105,8 @@ void zj_ed_left(zj_editor *ed, bool extend)
 
 void zj_ed_right(zj_editor *ed, bool extend)
 {
-	if (!extend && zj_ed_has_selection(ed)) {
-		size_t s, e;
-		zj_ed_selection(ed, &s, &e);
-		zj_ed_moved(ed, e, false, false);
+	if (collapsed(ed, extend, false))
 		return;
-	}
 	zj_ed_moved(ed, zj_text_next_cluster(T(ed), ed->cursor), extend, false);
 }
 
@@ -116,7 +120,7 @@ static int cls_at(const zj_text *t, size_t p)
 	zj_utf8_decode(buf, n, 0, &c);
 	if (zj_is_han(c))
 		return 2;
-	if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+	if (zj_is_ascii_digit(c) || zj_is_ascii_letter(c) || c == '_' ||
 	    (c >= 0xFF10 && c <= 0xFF5A))
 		return 1;
 	return 0;
@@ -497,28 +501,35 @@ static void follow_cursor(zj_editor *ed)
 		ed->article = zj_ed_article_of(ed, ed->cursor);
 }
 
+/* After an undo or a redo the cursor stands where the change was. */
+static bool land(zj_editor *ed, bool changed, size_t where)
+{
+	if (changed) {
+		ed->cursor = ed->anchor = where;
+		ed->gap_selected = false;
+		ed->goal_col = -1;
+	}
+	return changed;
+}
+
 bool zj_ed_undo(zj_editor *ed)
 {
-	size_t where;
-	if (!zj_doc_undo(ed->doc, &where))
-		return false;
-	ed->cursor = ed->anchor = where;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	follow_cursor(ed);
-	return true;
+	size_t where = 0;
+	bool changed = zj_doc_undo(ed->doc, &where);
+	land(ed, changed, where);
+	if (changed)
+		follow_cursor(ed);
+	return changed;
 }
 
 bool zj_ed_redo(zj_editor *ed)
 {
-	size_t where;
-	if (!zj_doc_redo(ed->doc, &where))
-		return false;
-	ed->cursor = ed->anchor = where;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	follow_cursor(ed);
-	return true;
+	size_t where = 0;
+	bool changed = zj_doc_redo(ed->doc, &where);
+	land(ed, changed, where);
+	if (changed)
+		follow_cursor(ed);
+	return changed;
 }
 
 bool zj_ed_copy(zj_editor *ed)

@@ -117,8 +117,8 @@ bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		int32_t c;
 		i += zj_utf8_decode(s, n, i, &c);
-		bool numeric = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%' ||
-			       (c >= 0xFF10 && c <= 0xFF19) || c == 0x4E07 || c == 0x4EBF;
+		bool numeric = zj_is_digit(c) || c == '.' || c == ',' || c == '%' ||
+			       c == 0x4E07 || c == 0x4EBF;
 		if (!numeric)
 			return true;
 	}
@@ -241,15 +241,6 @@ bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n)
 	zj_ed_commit(ed);
 	zj_buf_free(&b);
 	return ok;
-}
-
-size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end)
-{
-	size_t len;
-	const char *s = zj_doc_text(ed->doc, &len);
-	if (end > len)
-		end = len;
-	return start < end ? zj_gaps_count(s + start, end - start) : 0;
 }
 
 /* ---- find and replace ------------------------------------------------- */

@@ -251,8 +251,8 @@ keys C-f; keys "街道"; keys Enter
 ok "Ctrl-F finds" wait_for "nano.txt  1:5 "
 keys C-k
 ok "Ctrl-K finds the next" wait_for "nano.txt  3:3 "
-keys C-r
-ok "Ctrl-R finds the previous" wait_for "nano.txt  1:5 "
+keys C-b
+ok "Ctrl-B finds the previous" wait_for "nano.txt  1:5 "
 keys C-f
 ok "Ctrl-F again starts from the last search" wait_for "Find: 街道"
 keys Enter
