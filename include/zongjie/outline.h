@@ -174,8 +174,9 @@ typedef struct zj_outline_splice {
 
 /* Brings the outline up to date with text t after the change c (any
  * edits since the outline was built or last updated): rescans from the
- * article before the change until an article break the outline already
- * had, splices the result in and moves the rest, so the cost is the
+ * article before the change (and back over articles with no heading,
+ * whose titles look past them for one) until an article break the outline
+ * already had, splices the result in and moves the rest, so the cost is the
  * articles around the change, not the document.  Gives the same outline
  * as a full build.  False (outline untouched) when it cannot tell: the
  * caller builds anew. */

@@ -214,6 +214,11 @@ bool zj_outline_update(zj_outline *o, const zj_text *t, const zj_change *c,
 	size_t a0 = article_at(o, c->lo);
 	if (a0 > 0)
 		a0--;
+	/* a title looks ahead for its first heading: an article with none
+	 * looks past its end, so whether it starts an article may turn on the
+	 * change too */
+	while (a0 > 0 && section_from(o, o->articles[a0].start) == section_from(o, o->articles[a0].end))
+		a0--;
 	size_t from = o->articles[a0].start;
 	if (from > c->lo)
 		return false;

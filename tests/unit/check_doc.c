@@ -228,7 +228,9 @@ START_TEST(updates_keep_the_outline_exact)
 		zj_buf_printf(&b, article, units[i]);
 	zj_doc *d = zj_doc_new(b.data, b.len);
 	zj_buf_free(&b);
-	srand(13);
+	/* seed 2 once found a title with no heading after it whose article
+	 * break turned on a heading renumbered in the next article */
+	srand((unsigned)(_i == 0 ? 13 : _i == 1 ? 2 : 29));
 	const char *pieces[] = {"字", "\n", "\n\n", "二、", "四、工作思路\n", "城东街道2026年工作计划\n",
 				"总之，", "（二）", "。", "x", "第一篇\n"};
 	size_t npieces = sizeof pieces / sizeof pieces[0];
@@ -261,7 +263,7 @@ START_TEST(updates_keep_the_outline_exact)
 		}
 	}
 	/* the updates did the work, not whole rebuilds */
-	ck_assert_int_gt(updates, 300);
+	ck_assert_int_gt(updates, 250);
 	zj_doc_free(d);
 }
 END_TEST
@@ -275,7 +277,7 @@ static Suite *doc_suite(void)
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, positions_count_code_points);
 	tcase_add_test(tc, typing_keeps_the_outline_exact);
-	tcase_add_test(tc, updates_keep_the_outline_exact);
+	tcase_add_loop_test(tc, updates_keep_the_outline_exact, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;
 }
