@@ -909,9 +909,11 @@ static void fill_same(ui *u)
 	free(value);
 }
 
-/* A list to pick from, starting at item first; returns the index or -1
- * on Esc. */
-static long choose_from(ui *u, const char *title, char **items, size_t n, long first)
+/* A list to pick from, starting at item first; returns the index, -1 on
+ * Esc, or -2 when one of keys (may be NULL) was pressed: *key gets it,
+ * *selected the item selected then. */
+static long choose_keys(ui *u, const char *title, char **items, size_t n, long first,
+			const char *keys, int *key, long *selected)
 {
 	long sel = first, top = 0;
 	for (;;) {
@@ -949,6 +951,11 @@ static long choose_from(ui *u, const char *title, char **items, size_t n, long f
 			return n ? sel : -1;
 		if (k == 27 || k == CTRL('g') || k == 'q')
 			return -1;
+		if (keys && k < 0x80 && k > 0 && strchr(keys, (int)k)) {
+			*key = (int)k;
+			*selected = sel;
+			return -2;
+		}
 		/* an item labelled "K  …" is picked by K; else 1-9 pick by place */
 		for (size_t i = 0; i < n && k < 0x80; i++)
 			if (items[i][0] == (char)k && !strncmp(items[i] + 1, "  ", 2))
@@ -957,6 +964,11 @@ static long choose_from(ui *u, const char *title, char **items, size_t n, long f
 			return k - '1';
 	}
 	(void)u;
+}
+
+static long choose_from(ui *u, const char *title, char **items, size_t n, long first)
+{
+	return choose_keys(u, title, items, n, first, NULL, NULL, NULL);
 }
 
 static long choose(ui *u, const char *title, char **items, size_t n)
@@ -1024,33 +1036,41 @@ static void refresh_marks(ui *u)
 /* Lists findings (all, or errors only) grouped by rule, errors first,
  * each group under a heading with its count (the grouping is the core's),
  * and jumps to the one chosen; a heading jumps to its first finding. */
-static bool findings_panel(ui *u, bool errors_only, const char *title)
+/* The F3 list: headings per rule and severity, then each finding with
+ * its place and the text found, at least min_sev and of rule (-1: any). */
+typedef struct finding_list {
+	char **items;
+	size_t *at, *len;
+	int *rule;           /* the rule of each row, for the r filter */
+	size_t n, total;
+} finding_list;
+
+static void list_findings(ui *u, const zj_findings *f, size_t base, int min_sev, int rule,
+			  finding_list *l)
 {
-	/* the article chosen, or the whole file */
-	size_t base, end;
-	zj_ed_scope(u->ed, &base, &end);
-	zj_findings f;
-	run_check(u, &f, base, end);
-	size_t total = zj_findings_total(&f);
-	const zj_finding **order = zj_xcalloc(total + 1, sizeof *order);
-	zj_findings_by_rule(&f, order);
-	if (errors_only)
-		while (total && order[total - 1]->severity != ZJ_SEV_ERROR)
-			total--;
-	char **items = zj_xcalloc(2 * total + 1, sizeof *items);
-	size_t *at = zj_xcalloc(2 * total + 1, sizeof *at);
-	size_t *len = zj_xcalloc(2 * total + 1, sizeof *len);
-	size_t n = 0;
+	size_t all = zj_findings_total(f), total = 0;
+	const zj_finding **order = zj_xcalloc(all + 1, sizeof *order);
+	zj_findings_by_rule(f, order);
+	for (size_t i = 0; i < all; i++) /* keep the order, drop what the filter leaves out */
+		if ((int)order[i]->severity >= min_sev && (rule < 0 || order[i]->rule == rule))
+			order[total++] = order[i];
+	l->items = zj_xcalloc(2 * total + 1, sizeof *l->items);
+	l->at = zj_xcalloc(2 * total + 1, sizeof *l->at);
+	l->len = zj_xcalloc(2 * total + 1, sizeof *l->len);
+	l->rule = zj_xcalloc(2 * total + 1, sizeof *l->rule);
+	l->n = 0;
+	l->total = total;
 	for (size_t i = 0; i < total; i++) {
 		const zj_finding *x = order[i];
 		if (i == 0 || x->rule != order[i - 1]->rule || x->severity != order[i - 1]->severity) {
 			const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
-			items[n] = zj_xasprintf("%s  %s (%zu)  [%s]",
-						x->severity == ZJ_SEV_ERROR ? _("error")
-						: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
-						_(r->summary), zj_findings_run(order, total, i), r->id);
-			at[n] = base + x->start;
-			len[n++] = x->len;
+			l->items[l->n] = zj_xasprintf("%s  %s (%zu)  [%s]",
+						      x->severity == ZJ_SEV_ERROR ? _("error")
+						      : x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
+						      _(r->summary), zj_findings_run(order, total, i), r->id);
+			l->at[l->n] = base + x->start;
+			l->rule[l->n] = x->rule;
+			l->len[l->n++] = x->len;
 		}
 		long line, col;
 		zj_doc_position(u->ed->doc, base + x->start, &line, &col);
@@ -1061,33 +1081,63 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 		for (char *c = found; *c; c++)
 			if (*c == '\n' || *c == '\r')
 				*c = ' ';
-		items[n] = zj_xasprintf("    %ld:%ld  「%s」  %s", line, col, found,
-					zj_finding_message(&f, x));
+		l->items[l->n] = zj_xasprintf("    %ld:%ld  「%s」  %s", line, col, found,
+					      zj_finding_message(f, x));
 		free(found);
-		at[n] = base + x->start;
-		len[n++] = x->len;
+		l->at[l->n] = base + x->start;
+		l->rule[l->n] = x->rule;
+		l->len[l->n++] = x->len;
 	}
 	free(order);
-	zj_findings_free(&f);
-	if (total == 0) {
-		snprintf(u->message, sizeof u->message, "%s", _("no findings"));
-		free(items);
-		free(at);
-		free(len);
-		return false;
+}
+
+static void free_list(finding_list *l)
+{
+	free_items(l->items, l->n);
+	free(l->at);
+	free(l->len);
+	free(l->rule);
+}
+
+/* Lists findings (all, or errors only) of the article chosen or the file
+ * and jumps to the one chosen; e, w, a filter by severity, r keeps the
+ * rule of the row selected. */
+static bool findings_panel(ui *u, bool errors_only, const char *title)
+{
+	size_t base, end;
+	zj_ed_scope(u->ed, &base, &end);
+	zj_findings f;
+	run_check(u, &f, base, end);
+	int min_sev = errors_only ? ZJ_SEV_ERROR : ZJ_SEV_INFO, rule = -1;
+	for (;;) {
+		finding_list l;
+		list_findings(u, &f, base, min_sev, rule, &l);
+		if (l.total == 0 && min_sev == (errors_only ? ZJ_SEV_ERROR : ZJ_SEV_INFO) && rule < 0) {
+			snprintf(u->message, sizeof u->message, "%s", _("no findings"));
+			free_list(&l);
+			zj_findings_free(&f);
+			return false;
+		}
+		char head[256];
+		snprintf(head, sizeof head, "%s (%zu)  %s", title, l.total,
+			 _("e errors, w warnings, a all, r this rule"));
+		int key = 0;
+		long sel = 0, pick = choose_keys(u, head, l.items, l.n, 0, "ewar", &key, &sel);
+		if (pick == -2) {
+			min_sev = key == 'e' ? ZJ_SEV_ERROR : key == 'w' ? ZJ_SEV_WARNING : ZJ_SEV_INFO;
+			rule = key == 'r' && sel >= 0 && (size_t)sel < l.n ? l.rule[sel] : key == 'a' ? -1 : rule;
+			free_list(&l);
+			continue;
+		}
+		if (pick >= 0) {
+			zj_ed_set_cursor(u->ed, l.at[pick]);
+			u->ed->anchor = l.at[pick];
+			u->ed->cursor = l.at[pick] + l.len[pick];
+		}
+		free_list(&l);
+		zj_findings_free(&f);
+		return true;
 	}
-	char head[256];
-	snprintf(head, sizeof head, "%s (%zu)", title, total);
-	long pick = choose(u, head, items, n);
-	if (pick >= 0) {
-		zj_ed_set_cursor(u->ed, at[pick]);
-		u->ed->anchor = at[pick];
-		u->ed->cursor = at[pick] + len[pick];
-	}
-	free_items(items, n);
-	free(at);
-	free(len);
-	return true;
 }
 
 /* Incremental search: each change of the prompt selects the first match

@@ -277,5 +277,18 @@ ok "F12 makes half-width punctuation full-width" wait_for "^ 开展活动，参�
 ok "  and says how many" wait_for "2 half-width marks made full-width"
 keys C-z
 ok "  one undo brings them back" wait_for "^ 开展活动,参与群众;效果好。"
+T kill-session -t ed
+printf '总结\n一、工作成效\n开展活动xx场次,效果好。\n' >"$tmp/filter.txt"
+start "$tmp/filter.txt"
+wait_for "gaps left" >/dev/null
+keys F3
+ok "F3 lists errors and warnings" wait_for "^ *warning "
+ok "  with the gap's own text" wait_for "「xx」"
+keys e
+ok "e keeps the errors only" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '^ *warning '"
+ok "  the error still there" wait_for "^ *error "
+keys a
+ok "a shows all again" wait_for "^ *warning "
+keys Escape
 
 done_testing
