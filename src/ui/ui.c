@@ -943,6 +943,10 @@ static long choose_keys(ui *u, const char *title, char **items, size_t n, long f
 				sel = sel + rows < (long)n ? sel + rows : (long)n - 1;
 			else if (k == KEY_PPAGE)
 				sel = sel > rows ? sel - rows : 0;
+			else if (k == KEY_HOME)
+				sel = 0;
+			else if (k == KEY_END)
+				sel = n ? (long)n - 1 : 0;
 			else if (k == KEY_ENTER)
 				return n ? sel : -1;
 			continue;
@@ -974,6 +978,13 @@ static long choose_from(ui *u, const char *title, char **items, size_t n, long f
 static long choose(ui *u, const char *title, char **items, size_t n)
 {
 	return choose_from(u, title, items, n, 0);
+}
+
+/* Frees the strings of an array that is not itself on the heap. */
+static void free_strings(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
 }
 
 static void free_items(char **items, size_t n)
@@ -1347,6 +1358,41 @@ static void missing_part(ui *u)
 	}
 }
 
+/* F10's options, as the command line's: encoding, line endings, indent,
+ * noise; Enter on an option changes it, on the first line exports.
+ * False on Esc. */
+static bool export_options(ui *u, zj_export_options *xo, zj_format *fmt)
+{
+	for (long sel = 0;;) {
+		char *items[5];
+		items[0] = zj_xstrdup(_("export now"));
+		items[1] = zj_xasprintf(_("encoding: %s"),
+					fmt->encoding == ZJ_ENC_GB18030 ? "GB18030"
+					: fmt->encoding == ZJ_ENC_UTF8 ? "UTF-8" : "UTF-16");
+		items[2] = zj_xasprintf(_("line endings: %s"),
+					fmt->eol == ZJ_EOL_CRLF ? "CRLF" : fmt->eol == ZJ_EOL_LF ? "LF" : _("mixed"));
+		items[3] = zj_xasprintf(_("paragraph indent: %s"),
+					xo->fullwidth_indent ? _("two full-width spaces") : _("as written"));
+		items[4] = zj_xasprintf(_("model-site noise lines: %s"),
+					xo->strip_noise ? _("dropped") : _("kept"));
+		sel = choose_from(u, _("Export options (Enter changes one; Esc cancels)"), items, 5, sel);
+		free_strings(items, 5);
+		if (sel < 0)
+			return false;
+		if (sel == 0)
+			return true;
+		if (sel == 1) {
+			fmt->encoding = fmt->encoding == ZJ_ENC_GB18030 ? ZJ_ENC_UTF8 : ZJ_ENC_GB18030;
+			fmt->bom = false;
+		} else if (sel == 2)
+			fmt->eol = fmt->eol == ZJ_EOL_CRLF ? ZJ_EOL_LF : ZJ_EOL_CRLF;
+		else if (sel == 3)
+			xo->fullwidth_indent = !xo->fullwidth_indent;
+		else
+			xo->strip_noise = !xo->strip_noise;
+	}
+}
+
 static void export(ui *u)
 {
 	/* with an article chosen, that article alone or the whole file */
@@ -1372,8 +1418,13 @@ static void export(ui *u)
 			 errors);
 		findings_panel(u, true, title);
 		u->ed->article = was;
-		snprintf(u->message, sizeof u->message, "%s", title);
-		return;
+		/* as the command line's --force: the writer decides */
+		char force[320];
+		snprintf(force, sizeof force, "%s. %s", title, _("Export anyway? (y/n)"));
+		if (ask(u, force) != 'y') {
+			snprintf(u->message, sizeof u->message, "%s", title);
+			return;
+		}
 	}
 	u->ed->article = was;
 	char *name = read_line(u, _("Export to: "));
@@ -1386,16 +1437,21 @@ static void export(ui *u)
 		free(name);
 		return;
 	}
+	zj_export_options xo = {0};
+	zj_format fmt = u->ed->doc->format;
+	if (!export_options(u, &xo, &fmt)) {
+		free(name);
+		return;
+	}
 	size_t out_len, bytes_len;
 	char *text = zj_text_dup(u->ed->doc->text, start, end);
 	zj_outline *o = zj_outline_build(text, end - start);
-	zj_export_options xo = {0};
 	char *rendered = zj_export_text(text, end - start, o, &xo, &out_len);
 	zj_outline_free(o);
 	free(text);
 	char *bytes;
 	zj_error err = {0};
-	if (zj_encode(rendered, out_len, &u->ed->doc->format, &bytes, &bytes_len, &err)) {
+	if (zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err)) {
 		if (zj_save_atomic(name, bytes, bytes_len, &err))
 			snprintf(u->message, sizeof u->message, _("exported to %s"), name);
 		else

@@ -126,6 +126,8 @@ ok "Ctrl-F finds (and selects)" wait_for "a.txt  5:3"
 keys F10
 ok "F10 refuses while gaps remain" wait_for "Export refused: 3 errors remain"
 keys Escape
+ok "and asks whether to export anyway" wait_for "Export anyway? (y/n)"
+keys n
 keys C-q
 printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次。\n三、存在问题\n场地偏小。\n' >"$tmp/clean.txt"
 start "$tmp/clean.txt"
@@ -133,6 +135,8 @@ wait_for "gaps left: 0" >/dev/null
 keys F10
 ok "F10 asks where to export" wait_for "Export to:"
 keys "$tmp/clean-export.txt" Enter
+ok "F10 offers its options" wait_for "Export options"
+keys Enter
 ok "F10 exports" wait_for "exported to"
 ok "the export renumbers the headings" grep -q "^二、存在问题" "$tmp/clean-export.txt"
 keys C-q
