@@ -823,7 +823,7 @@ static void help(ui *u)
 		{N_("F3"), N_("check: findings by rule, errors first, with their text; Enter jumps")},
 		{N_("F8"), N_("insert a phrase of the current part")},
 		{N_("F9"), N_("insert a missing standard part")},
-		{N_("F10"), N_("export (refused while errors remain)")},
+		{N_("F10"), N_("export, with options; asks first while errors remain")},
 		{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
 		{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
 		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
