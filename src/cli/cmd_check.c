@@ -591,9 +591,16 @@ int cmd_export(int argc, char **argv)
 			return cli_usage_error(_("--eol takes lf or crlf"));
 		}
 	}
-	if (output && !strcmp(output, path)) {
+	/* the same file by any name: a symlink, a hard link, ./doc.txt */
+	if (output && (!strcmp(output, path) || zj_same_file(output, path))) {
 		zj_doc_free(d);
 		return cli_usage_error(_("the export would overwrite its source %s"), path);
+	}
+	struct stat out_st;
+	if (output && !force && lstat(output, &out_st) == 0) {
+		zj_doc_free(d);
+		cli_error(_("%s exists; use --force to overwrite it"), output);
+		return EXIT_TROUBLE;
 	}
 
 	zj_check_options opt;
