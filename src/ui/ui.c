@@ -496,7 +496,7 @@ static void draw_status(ui *u)
 		addch(' ');
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
-	const char *warning = zj_session_warning(u->s);
+	const char *warning = u->s ? zj_session_warning(u->s) : NULL; /* NULL in the form */
 	if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
 	else if (warning) /* stays until the journal is written again */
