@@ -75,8 +75,18 @@ zj_journal *zj_journal_recover(zj_doc *doc, zj_error *err);
 /* Renames a left journal out of the way (kept, not deleted). */
 bool zj_journal_set_aside(const char *doc_path, zj_error *err);
 
+/* The newest journal of a new summary never saved, left by an editor that
+ * did not quit and not in use (caller frees), or NULL.  Journals without
+ * a record are removed on the way. */
+char *zj_journal_find_unsaved(void);
+/* zj_journal_recover for such a journal, over an empty doc. */
+zj_journal *zj_journal_recover_unsaved(const char *journal_path, zj_doc *doc, zj_error *err);
+bool zj_journal_set_aside_unsaved(const char *journal_path, zj_error *err);
+
 /* Starts journaling doc (a fresh journal over its current text) and
- * watches its edits. */
+ * watches its edits.  A new summary without a file gets a journal of its
+ * own (unsaved-TIME-PID.journal) whose base is the empty text, its text
+ * so far the first record. */
 zj_journal *zj_journal_start(zj_doc *doc, zj_error *err);
 
 /* Writes what is pending and syncs it.  On failure the records stay

@@ -69,12 +69,18 @@ typedef struct zj_session {
 	zj_recovery recovery;
 	zj_stamp disk;       /* the file as last read or written */
 	char warning[512];   /* why unsaved changes are not protected, or "" */
+	char *unsaved;       /* the left journal of a new summary, while offered */
 } zj_session;
 
 /* Opens path (missing: an empty document created on save). */
 zj_session *zj_session_open(const char *path, zj_error *err);
-/* A session over a new document without a file (takes doc). */
+/* A session over a new document without a file (takes doc), journaled
+ * from the start under a name of its own. */
 zj_session *zj_session_new(zj_doc *doc);
+/* A session offering back a new summary that was never saved (a left
+ * journal of a document without a file), over an empty document; NULL
+ * when there is none. */
+zj_session *zj_session_open_unsaved(void);
 /* Ends the session; with clean (saved, or changes dropped on purpose) the
  * journal is removed, else it is written out and kept. */
 void zj_session_free(zj_session *s, bool clean);

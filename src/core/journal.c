@@ -3,6 +3,7 @@
 
 #include "zongjie/journal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -22,6 +23,8 @@
 #include "zongjie/utf8.h"
 
 #define MAGIC "zongjie-journal 1\n"
+/* the journals of new summaries not saved yet: UNSAVED<time>-<pid>.journal */
+#define UNSAVED "unsaved-"
 
 struct zj_journal {
 	zj_doc *doc;
@@ -338,16 +341,77 @@ zj_journal_state zj_journal_probe(const char *doc_path)
 	return st;
 }
 
+static bool set_aside_file(const char *path, zj_error *err)
+{
+	char *aside = zj_xasprintf("%s.%lld.aside", path, (long long)time(NULL));
+	bool ok = rename(path, aside) == 0 || zj_fail(err, "%s", strerror(errno));
+	free(aside);
+	return ok;
+}
+
 bool zj_journal_set_aside(const char *doc_path, zj_error *err)
 {
 	char *path = zj_journal_path(doc_path, err);
 	if (!path)
 		return false;
-	char *aside = zj_xasprintf("%s.%lld.aside", path, (long long)time(NULL));
-	bool ok = rename(path, aside) == 0 || zj_fail(err, "%s", strerror(errno));
-	free(aside);
+	bool ok = set_aside_file(path, err);
 	free(path);
 	return ok;
+}
+
+bool zj_journal_set_aside_unsaved(const char *journal_path, zj_error *err)
+{
+	return set_aside_file(journal_path, err);
+}
+
+/* Whether a journal file holds records and is not in use: an empty one,
+ * or a header alone, is removed. */
+static bool left_with_records(const char *path)
+{
+	int fd = open_journal(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	bool left = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	if (left) {
+		size_t n, base_len;
+		uint64_t base_hash;
+		char *data = read_all(fd, &n);
+		if (n == 0 || parse_header(data, n, &base_len, &base_hash) == n) {
+			unlink(path);
+			left = false;
+		}
+		free(data);
+	}
+	close(fd);
+	return left;
+}
+
+char *zj_journal_find_unsaved(void)
+{
+	char *dir = state_folder(NULL);
+	DIR *d = dir ? opendir(dir) : NULL;
+	char *best = NULL;
+	time_t best_time = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (strncmp(e->d_name, UNSAVED, sizeof UNSAVED - 1) || l < 8 ||
+		    strcmp(e->d_name + l - 8, ".journal"))
+			continue;
+		char *path = zj_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime >= best_time &&
+		    left_with_records(path)) {
+			free(best);
+			best = path;
+			best_time = st.st_mtime;
+		} else
+			free(path);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	return best;
 }
 
 /* ---- writing ------------------------------------------------------------ */
@@ -418,33 +482,40 @@ static int write_out(zj_journal *j)
 	return 0;
 }
 
-/* A new header: the base is the text now. */
-static void set_header(zj_journal *j)
+/* A new header over base[0..len). */
+static void set_header(zj_journal *j, const char *base, size_t len)
 {
-	size_t len;
-	const char *text = zj_doc_text(j->doc, &len);
 	char *name = j->doc->path ? zj_journal_doc_name(j->doc->path) : zj_xstrdup("");
 	for (char *p = name; *p; p++)
 		if (*p == '\n')
 			*p = '?'; /* the header is read line by line */
 	free(j->head);
 	j->head = zj_xasprintf(MAGIC "path %s\nbase %zu %016llx\n\n", name, len,
-			       (unsigned long long)zj_hash(text, len));
+			       (unsigned long long)zj_hash(base, len));
 	j->head_len = strlen(j->head);
 	j->head_written = false;
 	free(name);
 }
 
-/* Opens and locks the doc's journal file. */
-static zj_journal *open_locked(zj_doc *doc, zj_error *err)
+/* A new header: the base is the text now.  A new summary without a file
+ * has no text on disk to start from: its base is empty, and its text so
+ * far is the first record. */
+static void set_base(zj_journal *j)
 {
-	if (!doc->path) {
-		zj_fail(err, _("a new document has no journal until it is saved"));
-		return NULL;
+	size_t len;
+	const char *text = zj_doc_text(j->doc, &len);
+	if (j->doc->path) {
+		set_header(j, text, len);
+		return;
 	}
-	char *path = zj_journal_path(doc->path, err);
-	if (!path)
-		return NULL;
+	set_header(j, "", 0);
+	if (len)
+		observe(j, true, 0, text, len);
+}
+
+/* Opens and locks the journal file at path for doc (path is taken). */
+static zj_journal *open_locked_at(char *path, zj_doc *doc, zj_error *err)
+{
 	int fd = open_journal(path, O_RDWR | O_CREAT);
 	if (fd < 0) {
 		zj_fail(err, _("cannot open the recovery journal %s: %s"), path, strerror(errno));
@@ -467,6 +538,22 @@ static zj_journal *open_locked(zj_doc *doc, zj_error *err)
 	return j;
 }
 
+/* The doc's journal file, or a new one for a summary without a file. */
+static zj_journal *open_locked(zj_doc *doc, zj_error *err)
+{
+	char *path;
+	if (doc->path)
+		path = zj_journal_path(doc->path, err);
+	else {
+		char *dir = state_folder(err);
+		path = dir ? zj_xasprintf("%s/" UNSAVED "%lld-%ld.journal", dir,
+					  (long long)time(NULL), (long)getpid())
+			   : NULL;
+		free(dir);
+	}
+	return path ? open_locked_at(path, doc, err) : NULL;
+}
+
 static void watch(zj_journal *j)
 {
 	zj_text_observe(j->doc->text, observe, j);
@@ -478,7 +565,7 @@ zj_journal *zj_journal_start(zj_doc *doc, zj_error *err)
 	zj_journal *j = open_locked(doc, err);
 	if (!j)
 		return NULL;
-	set_header(j);
+	set_base(j);
 	if (!zj_journal_flush(j)) {
 		zj_fail(err, _("cannot write the recovery journal %s: %s"), j->path, strerror(j->error));
 		zj_journal_close(j, true);
@@ -488,11 +575,26 @@ zj_journal *zj_journal_start(zj_doc *doc, zj_error *err)
 	return j;
 }
 
+static zj_journal *recover(zj_journal *j, zj_doc *doc, zj_error *err);
+
 zj_journal *zj_journal_recover(zj_doc *doc, zj_error *err)
 {
-	zj_journal *j = open_locked(doc, err);
-	if (!j)
+	if (!doc->path) {
+		zj_fail(err, _("no file name"));
 		return NULL;
+	}
+	zj_journal *j = open_locked(doc, err);
+	return j ? recover(j, doc, err) : NULL;
+}
+
+zj_journal *zj_journal_recover_unsaved(const char *journal_path, zj_doc *doc, zj_error *err)
+{
+	zj_journal *j = open_locked_at(zj_xstrdup(journal_path), doc, err);
+	return j ? recover(j, doc, err) : NULL;
+}
+
+static zj_journal *recover(zj_journal *j, zj_doc *doc, zj_error *err)
+{
 	size_t n, used;
 	char *data = read_all(j->fd, &n);
 	/* the header stays: it names the text on disk, the base of every
@@ -564,7 +666,7 @@ bool zj_journal_reset(zj_journal *j)
 	sigset_t old;
 	block_flush_signals(&old);
 	j->len = 0;
-	set_header(j);
+	set_base(j);
 	restore_signals(&old);
 	return zj_journal_flush(j);
 }

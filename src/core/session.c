@@ -128,6 +128,19 @@ zj_session *zj_session_new(zj_doc *doc)
 {
 	zj_session *s = zj_xcalloc(1, sizeof *s);
 	s->doc = doc;
+	start_journal(s);
+	return s;
+}
+
+zj_session *zj_session_open_unsaved(void)
+{
+	char *journal = zj_journal_find_unsaved();
+	if (!journal)
+		return NULL;
+	zj_session *s = zj_xcalloc(1, sizeof *s);
+	s->doc = zj_doc_new("", 0);
+	s->recovery = ZJ_RECOVERY_OFFERED;
+	s->unsaved = journal;
 	return s;
 }
 
@@ -137,6 +150,7 @@ void zj_session_free(zj_session *s, bool clean)
 		return;
 	zj_journal_close(s->journal, clean);
 	zj_doc_free(s->doc);
+	free(s->unsaved);
 	free(s);
 }
 
@@ -145,15 +159,22 @@ bool zj_session_recover(zj_session *s, bool accept, zj_error *err)
 	if (s->recovery != ZJ_RECOVERY_OFFERED)
 		return true;
 	s->recovery = ZJ_RECOVERY_NONE;
-	if (accept) {
-		s->journal = zj_journal_recover(s->doc, err);
-		if (s->journal)
-			return true;
+	if (accept)
+		s->journal = s->unsaved ? zj_journal_recover_unsaved(s->unsaved, s->doc, err)
+					: zj_journal_recover(s->doc, err);
+	bool recovered = s->journal != NULL;
+	if (!recovered) {
+		/* kept aside, never deleted: it may hold what a later version
+		 * can read */
+		if (s->unsaved)
+			zj_journal_set_aside_unsaved(s->unsaved, NULL);
+		else
+			zj_journal_set_aside(s->doc->path, NULL);
+		start_journal(s);
 	}
-	/* kept aside, never deleted: it may hold what a later version can read */
-	zj_journal_set_aside(s->doc->path, NULL);
-	start_journal(s);
-	return !accept;
+	free(s->unsaved);
+	s->unsaved = NULL;
+	return !accept || recovered;
 }
 
 bool zj_session_tick(zj_session *s, bool now)

@@ -1367,6 +1367,24 @@ static void offer_recovery(ui *u)
 		snprintf(u->message, sizeof u->message, "%s", _("unsaved changes recovered"));
 }
 
+/* Offers back a new summary that was never saved; NULL when there is
+ * none, or it is declined (kept aside) or cannot be read. */
+static zj_session *recover_unsaved(void)
+{
+	zj_session *s = zj_session_open_unsaved();
+	if (!s)
+		return NULL;
+	ui tmp = {.ed = zj_editor_new(s->doc), .s = s, .article = (size_t)-1};
+	bool accept = ask(&tmp, _("Recover the new summary that was not saved? (y/n)")) == 'y';
+	zj_error err = {0};
+	bool recovered = zj_session_recover(s, accept, &err) && accept;
+	zj_editor_free(tmp.ed);
+	if (recovered)
+		return s;
+	zj_session_free(s, true);
+	return NULL;
+}
+
 int ui_run(const char *path)
 {
 	zj_session *session = NULL;
@@ -1382,11 +1400,14 @@ int ui_run(const char *path)
 	}
 	start_curses();
 	catch_fatal_signals();
+	bool recovered_new = !session && (session = recover_unsaved());
 	if (!session)
 		session = zj_session_new(new_from_skeleton());
 	zj_doc *doc = session->doc;
 	ui u = {.ed = zj_editor_new(doc), .s = session, .article = (size_t)-1, .marks_stale = true};
 	offer_recovery(&u);
+	if (recovered_new)
+		snprintf(u.message, sizeof u.message, "%s", _("unsaved changes recovered"));
 	zj_library_load_standard(&u.lib);
 	const zj_skeleton_entry *e = zj_library_find(&u.lib, "annual");
 	u.sk = e ? e->sk : NULL;

@@ -334,6 +334,47 @@ START_TEST(export_gate)
 }
 END_TEST
 
+START_TEST(new_summary_journaled_and_offered_back)
+{
+	zj_error err = {0};
+	char out[600];
+	snprintf(out, sizeof out, "%s/saved.txt", dir);
+	zj_session *s = zj_session_new(zj_doc_new("标题\n", strlen("标题\n")));
+	ck_assert_ptr_nonnull(s->journal);
+	type_at_end(s, "新写的");
+	ck_assert(zj_session_tick(s, true));
+	/* while its editor runs it is not offered to another */
+	ck_assert_ptr_null(zj_session_open_unsaved());
+	zj_session_free(s, false); /* killed */
+	zj_session *back = zj_session_open_unsaved();
+	ck_assert_ptr_nonnull(back);
+	ck_assert_int_eq(back->recovery, ZJ_RECOVERY_OFFERED);
+	ck_assert(zj_session_recover(back, true, &err));
+	ck_assert_str_eq(zj_doc_text(back->doc, NULL), "标题\n新写的");
+	/* saved under a name: nothing left to offer */
+	ck_assert_int_eq(zj_session_save(back, out, 0, &err), ZJ_SAVED);
+	zj_session_free(back, true);
+	ck_assert_ptr_null(zj_session_open_unsaved());
+	/* declined: kept aside, not offered again */
+	s = zj_session_new(zj_doc_new("", 0));
+	type_at_end(s, "草稿");
+	zj_session_tick(s, true);
+	zj_session_free(s, false);
+	back = zj_session_open_unsaved();
+	ck_assert_ptr_nonnull(back);
+	ck_assert(zj_session_recover(back, false, &err));
+	zj_session_free(back, true);
+	ck_assert_ptr_null(zj_session_open_unsaved());
+	ck_assert(aside_exists());
+	/* a clean quit leaves nothing */
+	s = zj_session_new(zj_doc_new("", 0));
+	type_at_end(s, "丢掉");
+	zj_session_tick(s, true);
+	zj_session_free(s, true);
+	ck_assert_ptr_null(zj_session_open_unsaved());
+}
+END_TEST
+
 static Suite *session_suite(void)
 {
 	Suite *s = suite_create("session");
@@ -349,6 +390,7 @@ static Suite *session_suite(void)
 	tcase_add_test(tc, save_as_over_an_existing_file_asks);
 	tcase_add_test(tc, hard_links_and_attributes_kept);
 	tcase_add_test(tc, export_gate);
+	tcase_add_test(tc, new_summary_journaled_and_offered_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
