@@ -1385,24 +1385,29 @@ static zj_session *recover_unsaved(void)
 	return NULL;
 }
 
+/* A summary without a file: the one left unsaved last time, or a new one
+ * from the skeleton's form. */
+static zj_session *new_session(bool *recovered)
+{
+	zj_session *s = recover_unsaved();
+	*recovered = s != NULL;
+	return s ? s : zj_session_new(new_from_skeleton());
+}
+
 int ui_run(const char *path)
 {
 	zj_session *session = NULL;
-	if (path) {
-		zj_error err = {0};
-		session = zj_session_open(path, &err);
-		if (!session) {
-			char *line = zj_error_describe(path, &err);
-			fprintf(stderr, "zongjie: %s\n", line);
-			free(line);
-			return UI_CANNOT_RUN;
-		}
+	zj_error err = {0};
+	if (path && !(session = zj_session_open(path, &err))) {
+		char *line = zj_error_describe(path, &err);
+		fprintf(stderr, "zongjie: %s\n", line);
+		free(line);
+		return UI_CANNOT_RUN;
 	}
 	start_curses();
 	catch_fatal_signals();
-	bool recovered_new = !session && (session = recover_unsaved());
-	if (!session)
-		session = zj_session_new(new_from_skeleton());
+	bool recovered_new = false;
+	session = session ? session : new_session(&recovered_new);
 	zj_doc *doc = session->doc;
 	ui u = {.ed = zj_editor_new(doc), .s = session, .article = (size_t)-1, .marks_stale = true};
 	offer_recovery(&u);
