@@ -70,26 +70,18 @@ static void restore_signals(const sigset_t *old)
  * user there is refused. */
 static char *state_folder(zj_error *err)
 {
-	const char *xdg = getenv("XDG_STATE_HOME");
-	char *base;
-	if (xdg && *xdg == '/')
-		base = zj_xstrdup(xdg);
-	else if (getenv("HOME"))
-		base = zj_xasprintf("%s/.local/state", getenv("HOME"));
-	else {
+	char *dir = zj_xdg_path(ZJ_XDG_STATE, NULL);
+	if (!dir) {
 		zj_fail(err, _("no HOME for the recovery journal"));
 		return NULL;
 	}
-	char *dir = zj_xasprintf("%s/zongjie", base);
 	/* make the parents as needed */
-	for (char *p = base + 1; *p; p++)
+	for (char *p = dir + 1; *p; p++)
 		if (*p == '/') {
 			*p = '\0';
-			mkdir(base, 0700);
+			mkdir(dir, 0700);
 			*p = '/';
 		}
-	mkdir(base, 0700);
-	free(base);
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		zj_fail(err, "%s: %s", dir, strerror(errno));
 		free(dir);

@@ -35,7 +35,7 @@ keys "写了字"
 keys C-s
 wait_for "Save as:" >/dev/null
 keys "$tmp/exists.txt" Enter
-ok "save as an existing file: asks first" wait_for "That file exists. Replace it?"
+ok "save as an existing file: asks first" wait_for "That file exists. Overwrite it?"
 keys n
 ok "save as, n: the file is untouched" unchanged
 ok "save as, n: the summary is still new" wait_for "\[new\]"
@@ -44,7 +44,7 @@ wait_for "Save changes?" >/dev/null
 keys y
 wait_for "Save as:" >/dev/null
 keys "$tmp/exists.txt" Enter
-ok "quit, y, an existing name: asks too" wait_for "That file exists. Replace it?"
+ok "quit, y, an existing name: asks too" wait_for "That file exists. Overwrite it?"
 keys n
 ok "quit, y, n: the editor stays" running
 ok "quit, y, n: the file is untouched" unchanged
