@@ -1,0 +1,185 @@
+/* outline_lines: see outline_lines.h. */
+#include <config.h>
+
+#include "outline_lines.h"
+
+#include <string.h>
+
+#include "zongjie/utf8.h"
+
+/* A page chunk is long: shorter numbered lines are the author's own. */
+#define CHUNK_MIN_CHARS 100
+
+void outline_reader_init(outline_reader *r, const char *text, size_t len)
+{
+	memset(r, 0, sizeof *r);
+	r->text = text;
+	r->len = len;
+}
+
+size_t outline_reader_lines(const outline_reader *r)
+{
+	return r->real;
+}
+
+/* The page number N、 at the start of s: its value and the byte length of
+ * the marker, or 0. */
+static size_t page_number(const char *s, size_t len, int *value)
+{
+	size_t i = 0;
+	int v = 0;
+	while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (s[i++] - '0');
+	if (i == 0 || len - i < 3 || memcmp(s + i, "、", 3))
+		return 0;
+	*value = v;
+	return i + 3;
+}
+
+static bool ends_sentence(int32_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '.' ||
+	       c == '!' || c == '?' || c == ';' || c == 0x201D || c == 0xFF09;
+}
+
+bool outline_chunk_candidate(const char *s, size_t len)
+{
+	int page;
+	if (len < CHUNK_MIN_CHARS * 2 || !page_number(s, len, &page) || page != 1)
+		return false;
+	return zj_utf8_count(s, len) >= CHUNK_MIN_CHARS;
+}
+
+/* Line [s, e) of the text, CR excluded, and where the next one starts. */
+static size_t text_line(const outline_reader *r, size_t pos, size_t *e, bool *more)
+{
+	const char *nl = memchr(r->text + pos, '\n', r->len - pos);
+	size_t end = nl ? (size_t)(nl - r->text) : r->len;
+	*e = end > pos && r->text[end - 1] == '\r' ? end - 1 : end;
+	*more = nl != NULL;
+	return end + 1;
+}
+
+/* A run starts at a long 1、 line cut mid-word, followed by a 2、 line. */
+static bool starts_run(const outline_reader *r, size_t pos, size_t e, size_t next, bool more)
+{
+	const char *s = r->text + pos;
+	if (!outline_chunk_candidate(s, e - pos))
+		return false;
+	int32_t last = zj_utf8_before(r->text, e, e, NULL);
+	if (ends_sentence(last))
+		return false;
+	while (more) {
+		size_t ne;
+		size_t after = text_line(r, next, &ne, &more);
+		if (ne > next) {
+			int page;
+			return page_number(r->text + next, ne - next, &page) && page == 2;
+		}
+		next = after;
+	}
+	return false;
+}
+
+static bool is_blank_cp(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+/* End of the fragment starting at from, and the start of the next one. */
+static size_t fragment_end(const char *s, size_t from, size_t end, size_t *next)
+{
+	for (size_t i = from; i < end;) {
+		size_t n;
+		int32_t c = zj_utf8_at(s, end, i, &n);
+		if (is_blank_cp(c)) {
+			size_t j = i + n, m;
+			int blanks = 1;
+			while (j < end && is_blank_cp(zj_utf8_at(s, end, j, &m)))
+				j += m, blanks++;
+			if (blanks >= 2 || c == 0x3000) {
+				*next = j;
+				return i;
+			}
+			i = j;
+			continue;
+		}
+		bool stop = c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+		if (c == '.')
+			stop = i > from && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
+			       !(i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9');
+		i += n;
+		if (!stop)
+			continue;
+		/* closing quotes and brackets stay with their sentence */
+		int32_t q;
+		while (i < end && ((q = zj_utf8_at(s, end, i, &n)) == 0x201D || q == 0x2019 ||
+				   q == 0x300D || q == 0x300F || q == 0xFF09 || q == ')' || q == '"'))
+			i += n;
+		*next = i;
+		return i;
+	}
+	*next = end;
+	return end;
+}
+
+static bool next_fragment(outline_reader *r, outline_line *l)
+{
+	while (r->frag < r->chunk_end) {
+		size_t next, e = fragment_end(r->text, r->frag, r->chunk_end, &next);
+		size_t from = r->frag;
+		r->frag = next;
+		if (e == from)
+			continue;
+		l->start = from;
+		l->end = e;
+		l->real = r->real;
+		l->chunk = true;
+		l->cont = r->chunk_first && r->next_page > 2;
+		r->chunk_first = false;
+		l->more = r->frag < r->chunk_end || r->chunk_more;
+		return true;
+	}
+	/* the chunk is read: on to the line after it */
+	r->chunk_end = 0;
+	r->real++;
+	if (!r->chunk_more)
+		r->done = true;
+	return false;
+}
+
+bool outline_reader_next(outline_reader *r, outline_line *l)
+{
+	if (r->chunk_end && next_fragment(r, l))
+		return true;
+	if (r->done)
+		return false;
+	size_t pos = r->pos, e;
+	bool more;
+	size_t next = text_line(r, pos, &e, &more);
+	int page;
+	size_t marker = 0;
+	if (r->next_page && (marker = page_number(r->text + pos, e - pos, &page)) &&
+	    page == r->next_page)
+		r->next_page++;
+	else if (r->next_page && e == pos)
+		marker = 0; /* a blank line between chunks */
+	else if ((r->next_page = 0, starts_run(r, pos, e, next, more)))
+		marker = page_number(r->text + pos, e - pos, &page), r->next_page = 2;
+	else
+		marker = 0;
+	r->pos = next;
+	if (marker) {
+		r->frag = pos + marker;
+		r->chunk_end = e;
+		r->chunk_first = true;
+		r->chunk_more = more;
+		if (next_fragment(r, l))
+			return true;
+		return outline_reader_next(r, l);
+	}
+	*l = (outline_line){.start = pos, .end = e, .real = r->real++, .more = more};
+	if (!more)
+		r->done = true;
+	return true;
+}
