@@ -26,7 +26,7 @@
 
 typedef struct zj_export_options {
 	bool fullwidth_indent; /* two U+3000 at the start of each body paragraph */
-	bool strip_noise;      /* drop lines zj_is_noise_line() accepts */
+	bool strip_noise;      /* drop lines zj_is_noise_line() (noise.h) accepts */
 	bool renumber;         /* renumber the sequences of headings that are sure */
 } zj_export_options;
 
