@@ -17,7 +17,7 @@
 
 int cmd_export(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
+	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_RENUMBER };
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"force", no_argument, NULL, OPT_FORCE},
@@ -25,6 +25,7 @@ int cmd_export(int argc, char **argv)
 		{"eol", required_argument, NULL, OPT_EOL},
 		{"indent", required_argument, NULL, OPT_INDENT},
 		{"strip-noise", no_argument, NULL, OPT_STRIP},
+		{"renumber", no_argument, NULL, OPT_RENUMBER},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -47,9 +48,16 @@ int cmd_export(int argc, char **argv)
 				return cli_usage_error(_("--indent takes keep or fullwidth"));
 			break;
 		case OPT_STRIP: xo.strip_noise = true; break;
+		case OPT_RENUMBER: xo.renumber = true; break;
 		case 'h':
 			printf(_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
-				 "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"));
+				 "          [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise] [--renumber]\n"
+				 "Writes the text as the author wrote it; only these options change it:\n"
+				 "  --renumber          renumber headings whose numbers skip or repeat\n"
+				 "                      (only sequences of sure headings, never list items,\n"
+				 "                      numbered paragraphs or page numbers)\n"
+				 "  --strip-noise       drop the lines `check` reports as site noise\n"
+				 "  --indent=fullwidth  start body paragraphs with two full-width spaces\n"));
 			return EXIT_OK;
 		default:
 			if (optopt == 'o')

@@ -139,8 +139,9 @@ static void enter_section(renumbering *r, size_t si, bool sure)
 	for (int d = 1; d < L; d++)
 		if (r->open_sec[d] >= 0)
 			r->content[r->open_sec[d]] = true;
-	/* a heading without number leaves the numbered ones of its level be */
-	long keep = h->marker == ZJ_MARK_NONE ? r->open_seq[L] : -1;
+	/* the sequence of its level goes on; a heading without number leaves
+	 * it be */
+	long keep = r->open_seq[L];
 	close_levels(r, L);
 	r->open_sec[L] = (long)si;
 	if (h->marker == ZJ_MARK_NONE) {
@@ -153,6 +154,7 @@ static void enter_section(renumbering *r, size_t si, bool sure)
 		r->seqs[r->nseqs] = (sequence){.marker = (zj_marker)h->marker, .sure = true};
 		q = (long)r->nseqs++;
 	}
+	r->open_seq[L] = q;
 	sequence *s = &r->seqs[q];
 	if (s->marker != (zj_marker)h->marker)
 		s->sure = false; /* mixed styles are not one sequence */
@@ -161,6 +163,21 @@ static void enter_section(renumbering *r, size_t si, bool sure)
 	s->wrong |= h->number != s->count;
 	r->seq[si] = (int)q;
 	r->index[si] = s->count;
+}
+
+/* A numbered paragraph is a member of its level's sequence that is not
+ * a heading: the sequence is left as written. */
+static void numbered_paragraph(renumbering *r, int L)
+{
+	long q = r->open_seq[L];
+	close_levels(r, L + 1);
+	if (q < 0) {
+		zj_grow((void **)&r->seqs, &r->cap, r->nseqs + 1, sizeof *r->seqs);
+		r->seqs[r->nseqs] = (sequence){.sure = false};
+		q = (long)r->nseqs++;
+		r->open_seq[L] = q;
+	}
+	r->seqs[q].sure = false;
 }
 
 /* Walks the lines once: sequences, and what stops a sequence from being
@@ -192,8 +209,8 @@ static void find_sequences(renumbering *r, const char *text, size_t len)
 			for (int d = 1; d < 6; d++)
 				if (r->open_sec[d] >= 0)
 					r->content[r->open_sec[d]] = true;
-			if (zj_line_marker(text + pos, e - pos, &h) && r->open_seq[h.level] >= 0)
-				r->seqs[r->open_seq[h.level]].sure = false;
+			if (zj_line_marker(text + pos, e - pos, &h))
+				numbered_paragraph(r, h.level);
 		}
 		if (!nl)
 			break;
