@@ -359,6 +359,7 @@ typedef struct line_info {
 	size_t start, end; /* end excludes CR LF */
 	size_t real;       /* line of the text it lies on (page chunks hold several) */
 	unsigned char cls;
+	bool item;         /* a numbered item of a list, not a part's heading */
 	long heading;      /* index into sections, -1 */
 } line_info;
 
@@ -474,24 +475,68 @@ static size_t article_title(builder *b, zj_article *a, size_t first, size_t last
 	return content;
 }
 
+/* Whether the paragraph line i ends with a colon: it introduces a list. */
+static bool introduces_list(builder *b, size_t i)
+{
+	const line_info *l = LINE(b, i);
+	if (l->cls != LINE_PARA)
+		return false;
+	int32_t c = zj_utf8_before(b->text, l->end, l->end, NULL);
+	return c == 0xFF1A || c == ':';
+}
+
+/* Marks the one-line numbered items of a list introduced by a paragraph
+ * ending with a colon (…重点做好以下工作：1、… 2、…): they are items, not
+ * headings of parts. */
+static void mark_list_items(builder *b, size_t first, size_t last)
+{
+	const zj_outline *o = b->o;
+	for (size_t i = first; i <= last; i++) {
+		if (!introduces_list(b, i))
+			continue;
+		int level = 0, items = 0;
+		size_t k = i + 1;
+		for (; k <= last; k++) {
+			const line_info *l = LINE(b, k);
+			if (l->cls == LINE_BLANK)
+				continue;
+			if (l->heading < 0)
+				break;
+			const zj_section *h = &o->sections[l->heading];
+			if ((level && h->level != level) || h->title_end < l->end || h->marker == ZJ_MARK_NONE)
+				break;
+			level = h->level;
+			items++;
+		}
+		/* one titled line after a colon is a heading; two or more, a list */
+		for (size_t m = i + 1; items >= 2 && m < k; m++)
+			LINE(b, m)->item = LINE(b, m)->heading >= 0;
+		i = k - 1;
+	}
+}
+
 /* The level of the headings that divide the article into parts; headings
- * without a number take that level.  0 when there is no heading. */
+ * without a number take that level, or the level above when every
+ * numbered heading comes after one of them.  0 when there is no heading. */
 static int article_top_level(builder *b, size_t first, size_t last)
 {
 	zj_outline *o = b->o;
-	int top = 0;
+	int top = 0, top_before_bare = 0;
 	bool bare = false;
+	mark_list_items(b, first, last);
 	for (size_t i = first; i <= last; i++) {
 		long h = LINE(b, i)->heading;
-		if (h < 0)
+		if (h < 0 || LINE(b, i)->item)
 			continue;
 		int level = o->sections[h].level;
 		bare |= level == 0;
 		if (level && (top == 0 || level < top))
 			top = level;
+		if (level && !bare && (top_before_bare == 0 || level < top_before_bare))
+			top_before_bare = level;
 	}
 	if (bare) {
-		top = top ? top : 1;
+		top = !top ? 1 : top_before_bare ? top : top > 1 ? top - 1 : 1;
 		for (size_t i = first; i <= last; i++) {
 			long h = LINE(b, i)->heading;
 			if (h >= 0 && o->sections[h].level == 0)
@@ -524,7 +569,7 @@ static bool part_starts(builder *b, size_t i, int top, zj_part_kind current, boo
 {
 	const line_info *l = LINE(b, i);
 	if (l->heading >= 0)
-		return b->o->sections[l->heading].level == top;
+		return b->o->sections[l->heading].level == top && !l->item;
 	if (l->cls != LINE_PARA || current == ZJ_PART_PROBLEMS || current == ZJ_PART_PLAN ||
 	    current == ZJ_PART_OTHER || (current == ZJ_PART_OPENING && !opening_ok))
 		return false;
@@ -605,51 +650,6 @@ bool zj_outline_plain_line(const char *line, size_t len)
 	return classify_line(line, len, &h) == LINE_PARA && !outline_chunk_candidate(line, len);
 }
 
-static void shift(size_t *v, size_t at, long delta)
-{
-	if (*v > at)
-		*v = (size_t)((long)*v + delta);
-}
-
-bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars)
-{
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		if (line < a->first_line || line > a->last_line)
-			continue;
-		/* lines whose words decide something stay out of the fast path */
-		if ((long)line <= a->content_line || (long)line == a->title_line)
-			return false;
-		for (size_t pi = 0; pi < a->nparts; pi++) {
-			const zj_part *p = &o->parts[a->first_part + pi];
-			if (pi + 1 == a->nparts && line >= p->last_line)
-				return false; /* the last paragraph may be a closing */
-		}
-	}
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		shift(&a->start, at, delta);
-		shift(&a->end, at, delta);
-		shift(&a->title_start, at, delta);
-		shift(&a->title_end, at, delta);
-	}
-	for (size_t pi = 0; pi < o->nparts; pi++) {
-		zj_part *p = &o->parts[pi];
-		if (line >= p->first_line && (line <= p->last_line || pi + 1 == o->nparts ||
-					      line < o->parts[pi + 1].first_line))
-			p->chars = (size_t)((long)p->chars + chars);
-		shift(&p->start, at, delta);
-		shift(&p->end, at, delta);
-	}
-	for (size_t si = 0; si < o->nsections; si++) {
-		zj_section *h = &o->sections[si];
-		shift(&h->start, at, delta);
-		shift(&h->title_start, at, delta);
-		shift(&h->title_end, at, delta);
-	}
-	return true;
-}
-
 /* Reads one line into the builder: its class, and its section when it is
  * a heading.  has_text says whether the article has text yet: a part
  * heading without number is only one after some text. */
@@ -663,6 +663,7 @@ static line_info *read_line(builder *b, const outline_line *l, bool has_text, si
 	li->start = l->start;
 	li->end = l->end;
 	li->real = l->real;
+	li->item = false;
 	li->heading = -1;
 	zj_heading h;
 	enum line_class c = classify_line(b->text + l->start, l->end - l->start, &h);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "zongjie/outline.h"
 #include "zongjie/utf8.h"
 
 /* A page chunk is long: shorter numbered lines are the author's own. */
@@ -181,5 +182,52 @@ bool outline_reader_next(outline_reader *r, outline_line *l)
 	*l = (outline_line){.start = pos, .end = e, .real = r->real++, .more = more};
 	if (!more)
 		r->done = true;
+	return true;
+}
+
+/* ---- edits inside a line ----------------------------------------------- */
+
+static void shift(size_t *v, size_t at, long delta)
+{
+	if (*v > at)
+		*v = (size_t)((long)*v + delta);
+}
+
+bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars)
+{
+	for (size_t ai = 0; ai < o->narticles; ai++) {
+		zj_article *a = &o->articles[ai];
+		if (line < a->first_line || line > a->last_line)
+			continue;
+		/* lines whose words decide something stay out of the fast path */
+		if ((long)line <= a->content_line || (long)line == a->title_line)
+			return false;
+		for (size_t pi = 0; pi < a->nparts; pi++) {
+			const zj_part *p = &o->parts[a->first_part + pi];
+			if (pi + 1 == a->nparts && line >= p->last_line)
+				return false; /* the last paragraph may be a closing */
+		}
+	}
+	for (size_t ai = 0; ai < o->narticles; ai++) {
+		zj_article *a = &o->articles[ai];
+		shift(&a->start, at, delta);
+		shift(&a->end, at, delta);
+		shift(&a->title_start, at, delta);
+		shift(&a->title_end, at, delta);
+	}
+	for (size_t pi = 0; pi < o->nparts; pi++) {
+		zj_part *p = &o->parts[pi];
+		if (line >= p->first_line && (line <= p->last_line || pi + 1 == o->nparts ||
+					      line < o->parts[pi + 1].first_line))
+			p->chars = (size_t)((long)p->chars + chars);
+		shift(&p->start, at, delta);
+		shift(&p->end, at, delta);
+	}
+	for (size_t si = 0; si < o->nsections; si++) {
+		zj_section *h = &o->sections[si];
+		shift(&h->start, at, delta);
+		shift(&h->title_start, at, delta);
+		shift(&h->title_end, at, delta);
+	}
 	return true;
 }
