@@ -106,9 +106,9 @@ static size_t fragment_end(const char *s, size_t from, size_t end, size_t *next)
 			continue;
 		}
 		bool stop = c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
-		if (c == '.')
-			stop = i > from && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
-			       !(i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9');
+		if (c == '.') /* not the point of 1.86 */
+			stop = i > from && !(s[i - 1] >= '0' && s[i - 1] <= '9' && i + 1 < end &&
+					     s[i + 1] >= '0' && s[i + 1] <= '9');
 		i += n;
 		if (!stop)
 			continue;

@@ -40,14 +40,13 @@ def read_labels(path):
 
 def same_heading(label, got):
     a, b = norm(label), norm(got)
-    return len(a) >= 2 and len(b) >= 2 and (a.startswith(b) or b.startswith(a))
+    return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
 def same_title(label, got):
     if label is None or got is None:
         return label is None and got is None
-    a, b = norm(label), norm(got)
-    return a == b or (len(a) >= 6 and a in b)
+    return norm(label) == norm(got)
 
 
 def part_matches(lp, gp, index, lines):
