@@ -921,6 +921,7 @@ static void export(ui *u)
 	zj_findings f;
 	run_check(u, &f, true);
 	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	bool misnumbered = f.count[ZJ_RULE_HEADING_SEQUENCE] > 0;
 	zj_findings_free(&f);
 	if (errors) {
 		char title[256];
@@ -943,7 +944,11 @@ static void export(ui *u)
 	}
 	size_t len, out_len, bytes_len;
 	const char *text = zj_doc_text(u->ed->doc, &len);
+	/* the export is the author's text unless renumbering is chosen */
 	zj_export_options xo = {0};
+	xo.renumber = misnumbered &&
+		      ask(u, _("Some headings are misnumbered. Renumber them in the export? (y/n)")) ==
+			      'y';
 	char *rendered = zj_export_text(text, len, zj_doc_outline(u->ed->doc), &xo, &out_len);
 	char *bytes;
 	zj_error err = {0};
