@@ -3,6 +3,7 @@
 
 #include "outline_words.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -88,11 +89,15 @@ static zj_part_kind kind_of_span(const char *s, size_t from, size_t to)
 			continue;
 		for (size_t k = 0; k < COUNT(part_keywords); k++) {
 			const char *w = part_keywords[k].word;
+			/* the first bytes first: most positions match no keyword */
+			if ((unsigned char)w[0] < 0x80 ? (s[i] | 0x20) != w[0]
+						       : (w[0] != s[i] || i + 1 >= to || w[1] != s[i + 1]))
+				continue;
 			size_t n = strlen(w);
 			if (to - i < n)
 				continue;
 			if (!((unsigned char)w[0] < 0x80 ? !strncasecmp(s + i, w, n)
-							 : (w[1] == s[i + 1] && !memcmp(s + i, w, n))))
+							 : !memcmp(s + i, w, n)))
 				continue;
 			zj_part_kind kind = part_keywords[k].kind;
 			if (kind == ZJ_PART_PROBLEMS &&
@@ -148,7 +153,10 @@ zj_part_kind zj_part_from_heading(const char *s, size_t len, int year)
 	}
 	if (last > rest && (kind = kind_of_span(s, last, end)) != ZJ_PART_OPENING)
 		return kind;
-	if ((kind = kind_of_span(s, rest, end)) != ZJ_PART_OPENING)
+	/* else the earliest keyword of the clauses before it */
+	if (last > rest && (kind = kind_of_span(s, rest, last)) != ZJ_PART_OPENING)
+		return kind;
+	if (last == rest && (kind = kind_of_span(s, rest, end)) != ZJ_PART_OPENING)
 		return kind;
 	int y = outline_find_year(s, len);
 	if (y && year)
@@ -233,13 +241,34 @@ static const char *const debris_markers[] = {
 	"为您整理", "精心整理", "供大家参考", "仅供参考", "欢迎阅读", "欢迎大家借鉴",
 	"如有侵权", "本文档由", "www.", "http://", "https://"};
 
+/* Lead bytes of the markers' first characters: a line is only searched
+ * when it holds one of them. */
+static bool debris_first[256];
+static pthread_once_t debris_once = PTHREAD_ONCE_INIT;
+
+static void debris_init(void)
+{
+	for (size_t k = 0; k < COUNT(debris_markers); k++)
+		debris_first[(unsigned char)debris_markers[k][0]] = true;
+}
+
 bool outline_debris_line(const char *s, size_t len)
 {
-	if (zj_utf8_count(s, len) > 100)
+	if (len > 300 || zj_utf8_count(s, len) > 100)
 		return false;
-	for (size_t k = 0; k < COUNT(debris_markers); k++)
-		if (memmem(s, len, debris_markers[k], strlen(debris_markers[k])))
-			return true;
+	pthread_once(&debris_once, debris_init);
+	for (size_t i = 0; i < len; i++) {
+		if (!debris_first[(unsigned char)s[i]])
+			continue;
+		for (size_t k = 0; k < COUNT(debris_markers); k++) {
+			const char *w = debris_markers[k];
+			if (w[0] != s[i] || i + 2 >= len || w[1] != s[i + 1] || w[2] != s[i + 2])
+				continue;
+			size_t n = strlen(w);
+			if (len - i >= n && !memcmp(s + i, w, n))
+				return true;
+		}
+	}
 	return false;
 }
 
