@@ -46,7 +46,7 @@ static bool ends_sentence(int32_t c)
 bool outline_chunk_candidate(const char *s, size_t len)
 {
 	int page;
-	if (len < CHUNK_MIN_CHARS * 2 || !page_number(s, len, &page) || page != 1)
+	if (len < CHUNK_MIN_CHARS * 2 || !page_number(s, len, &page))
 		return false;
 	return zj_utf8_count(s, len) >= CHUNK_MIN_CHARS;
 }
@@ -65,7 +65,8 @@ static size_t text_line(const outline_reader *r, size_t pos, size_t *e, bool *mo
 static bool starts_run(const outline_reader *r, size_t pos, size_t e, size_t next, bool more)
 {
 	const char *s = r->text + pos;
-	if (!outline_chunk_candidate(s, e - pos))
+	int first;
+	if (!outline_chunk_candidate(s, e - pos) || !page_number(s, e - pos, &first) || first != 1)
 		return false;
 	int32_t last = zj_utf8_before(r->text, e, e, NULL);
 	if (ends_sentence(last))

@@ -38,8 +38,8 @@ void outline_reader_init(outline_reader *r, const char *text, size_t len);
 bool outline_reader_next(outline_reader *r, outline_line *l);
 /* The number of lines of the text read so far. */
 size_t outline_reader_lines(const outline_reader *r);
-/* Whether a line of the text may start a run of page chunks (1、 and long):
- * an edit in it may change the structure. */
+/* Whether a line of the text may be a page chunk (N、 and long): an edit
+ * in it may change the structure. */
 bool outline_chunk_candidate(const char *s, size_t len);
 
 #endif
