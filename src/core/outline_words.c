@@ -300,8 +300,10 @@ bool outline_problems_lead(const char *s, size_t len)
 		if (!hit)
 			continue;
 		size_t at = (size_t)(hit - s);
+		/* a cue may follow the noun closely: 差距，主要表现在 */
+		size_t cue_end = at + strlen(nouns[k]) + 9 < len ? at + strlen(nouns[k]) + 9 : len;
 		if (verb_before(s, 0, at, solving_verbs, COUNT(solving_verbs)) ||
-		    !verb_before(s, 0, at + strlen(nouns[k]) + 9, cues, COUNT(cues)))
+		    !verb_before(s, 0, cue_end, cues, COUNT(cues)))
 			continue;
 		if (colon || memmem(s, len, "一是", 6) || memmem(s, lead, "主要", 6))
 			return true;
