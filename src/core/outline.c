@@ -650,6 +650,21 @@ bool zj_outline_plain_line(const char *line, size_t len)
 	return classify_line(line, len, &h) == LINE_PARA && !outline_chunk_candidate(line, len);
 }
 
+/* A line that holds only a heading marker of level 1 or 2: （三） */
+static bool marker_only(const char *s, size_t len, zj_heading *h)
+{
+	memset(h, 0, sizeof *h);
+	size_t i = skip_blanks(s, len, 0);
+	size_t m = parse_marker(s, len, i, h);
+	if (!m || h->level > 2 || skip_blanks(s, len, i + m) < len) {
+		memset(h, 0, sizeof *h);
+		return false;
+	}
+	h->marker_start = i;
+	h->title_start = h->title_end = i + m;
+	return true;
+}
+
 /* Reads one line into the builder: its class, and its section when it is
  * a heading.  has_text says whether the article has text yet: a part
  * heading without number is only one after some text. */
@@ -672,6 +687,8 @@ static line_info *read_line(builder *b, const outline_line *l, bool has_text, si
 		memset(&h, 0, sizeof h); /* level 0: set to the article's top level */
 		h.marker_start = skip_blanks(b->text + l->start, l->end - l->start, 0);
 		h.title_end = l->end - l->start;
+	} else if (l->cut && c != LINE_HEADING && marker_only(b->text + l->start, l->end - l->start, &h)) {
+		c = LINE_HEADING; /* a page break right after a heading's number */
 	} else if (!has_text && c != LINE_HEADING && c != LINE_BLANK && c != LINE_TITLE_PIAN &&
 		   outline_debris_line(b->text + l->start, l->end - l->start))
 		c = LINE_NEUTRAL; /* site debris before the text is neither title nor text */

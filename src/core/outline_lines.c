@@ -40,7 +40,7 @@ static size_t page_number(const char *s, size_t len, int *value)
 static bool ends_sentence(int32_t c)
 {
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '.' ||
-	       c == '!' || c == '?' || c == ';' || c == 0x201D || c == 0xFF09;
+	       c == '!' || c == '?' || c == ';';
 }
 
 bool outline_chunk_candidate(const char *s, size_t len)
@@ -83,6 +83,11 @@ static bool starts_run(const outline_reader *r, size_t pos, size_t e, size_t nex
 	return false;
 }
 
+static bool is_latin(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static bool is_blank_cp(int32_t c)
 {
 	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
@@ -99,7 +104,10 @@ static size_t fragment_end(const char *s, size_t from, size_t end, size_t *next)
 			int blanks = 1;
 			while (j < end && is_blank_cp(zj_utf8_at(s, end, j, &m)))
 				j += m, blanks++;
-			if (blanks >= 2 || c == 0x3000) {
+			/* Chinese has no spaces between words: a blank run there is a
+			 * lost line break; between Latin words it is a space. */
+			bool latin = i > from && is_latin(s[i - 1]) && j < end && is_latin(s[j]);
+			if (blanks >= 2 || c == 0x3000 || !latin) {
 				*next = j;
 				return i;
 			}
@@ -140,6 +148,7 @@ static bool next_fragment(outline_reader *r, outline_line *l)
 		l->cont = r->chunk_first && r->next_page > 2;
 		r->chunk_first = false;
 		l->more = r->frag < r->chunk_end || r->chunk_more;
+		l->cut = r->frag >= r->chunk_end && r->chunk_more;
 		return true;
 	}
 	/* the chunk is read: on to the line after it */

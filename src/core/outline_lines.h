@@ -30,6 +30,7 @@ typedef struct outline_line {
 	bool more;           /* another line follows */
 	bool chunk;          /* a fragment of a page chunk */
 	bool cont;           /* a chunk's first fragment: the rest of a cut word */
+	bool cut;            /* a chunk's last fragment: the next chunk goes on */
 } outline_line;
 
 void outline_reader_init(outline_reader *r, const char *text, size_t len);

@@ -80,6 +80,19 @@ static bool verb_before(const char *s, size_t from, size_t at, const char *const
 	return false;
 }
 
+/* After 困难: the people or households it describes (困难群众, 困难家庭). */
+static bool needy_people(const char *s, size_t len)
+{
+	static const char *const who[] = {"群众", "家庭", "户", "职工", "学生", "党员", "老人",
+					  "群体", "人员", "儿童", "残疾人", "企业", "对象"};
+	for (size_t k = 0; k < COUNT(who); k++) {
+		size_t n;
+		if (at_word(s, len, 0, who[k], &n))
+			return true;
+	}
+	return false;
+}
+
 /* The kind named by the earliest keyword of s[from, to), with the verb
  * before it taken into account; ZJ_PART_OPENING when none. */
 static zj_part_kind kind_of_span(const char *s, size_t from, size_t to)
@@ -100,6 +113,8 @@ static zj_part_kind kind_of_span(const char *s, size_t from, size_t to)
 							 : !memcmp(s + i, w, n)))
 				continue;
 			zj_part_kind kind = part_keywords[k].kind;
+			if (!strcmp(w, "困难") && needy_people(s + i + n, to - i - n))
+				continue; /* 困难群众 are people helped, not a problem */
 			if (kind == ZJ_PART_PROBLEMS &&
 			    verb_before(s, from, i, solving_verbs, COUNT(solving_verbs)))
 				return ZJ_PART_ACHIEVEMENTS;
@@ -237,7 +252,8 @@ static const char *const debris_markers[] = {
 	"当前位置", "您现在的位置", "您的位置", "首页 >", "首页>", "首页 |", "首页 ›",
 	"上传时间", "上传日期", "上传者", "上传人", "发布时间", "更新时间", "发布日期",
 	"浏览次数", "阅读次数", "浏览：", "阅读：", "文档页数", "下载券", "格式：doc",
-	"来源：网", "来源：本站", "来源：互联网", "百度文库", "本站", "小编", "为大家整理",
+	"来源：网", "来源：本站", "来源：互联网", "百度文库", "道客巴巴", "豆丁网", "原创力文档",
+	"文库 >", "本站", "小编", "为大家整理",
 	"为您整理", "精心整理", "供大家参考", "仅供参考", "欢迎阅读", "欢迎大家借鉴",
 	"如有侵权", "本文档由", "www.", "http://", "https://"};
 

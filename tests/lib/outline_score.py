@@ -40,7 +40,7 @@ def read_labels(path):
 
 def same_heading(label, got):
     a, b = norm(label), norm(got)
-    return min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
 def same_title(label, got):

@@ -309,6 +309,9 @@ START_TEST(classification_by_meaning)
 		/* a label before a colon decides */
 		{"三、展望2024：攻坚核心技术", ZJ_PART_PLAN},
 		{"一、回顾2023：聚焦主业，成果丰硕", ZJ_PART_ACHIEVEMENTS},
+		/* 困难群众 are the people helped: no kind of their own */
+		{"1、做好困难群众救助", ZJ_PART_OPENING},
+		{"二、克服困难，按期完工", ZJ_PART_ACHIEVEMENTS},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		ck_assert_msg(zj_part_from_heading(cases[i].heading, strlen(cases[i].heading), 2023) ==
@@ -427,6 +430,16 @@ START_TEST(page_chunks)
 	ck_assert_int_eq(a->title_line, 1);
 	ck_assert(!strncmp(text + a->title_start, "青石镇2023年度工作总结", a->title_end - a->title_start));
 	ck_assert_uint_eq(o->lines, 5); /* the empty line after the last LF counts */
+	zj_outline_free(o);
+	/* a single space between Chinese words is a lost line break, and a
+	 * page break right after a heading's number keeps the heading */
+	char spaced[8192] = "";
+	add_chunk(spaced, 1, "县卫生健康局2023年工作总结 ", "（一）医疗服务提升。新增床位。（二）\n");
+	add_chunk(spaced, 2, "公共卫生。", "（三）2024年工作打算。一是建设医共体。\n");
+	o = build(spaced);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements achievements plan");
+	ck_assert(!strncmp(spaced + o->articles[0].title_start, "县卫生健康局2023年工作总结",
+			   o->articles[0].title_end - o->articles[0].title_start));
 	zj_outline_free(o);
 	/* must stay silent: long numbered paragraphs that end their sentences
 	 * are the author's own lines */
