@@ -342,6 +342,10 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 	}
 	if (count <= 17 && han && outline_bare_heading(s + i, len - i))
 		return LINE_BARE;
+	/* 工作总结 篇一： keeps its colon */
+	bool colon = last == 0xFF1A || last == ':';
+	if (count <= max_title && colon && has_pian_marker(s, len))
+		return LINE_TITLE_PIAN;
 	if (count > max_title || is_sentence_end(last) || last == 0xFF0C || last == ',' ||
 	    last == 0x3001 || last == '.')
 		return LINE_PARA;
@@ -376,27 +380,6 @@ typedef struct builder {
 
 #define LINE(b, i) (&(b)->lines[(i) - (b)->base])
 #define REAL(b, i) ((uint32_t)LINE(b, i)->real)
-
-static size_t count_chars(const char *s, size_t start, size_t end)
-{
-	/* Non-blank code points: count lead bytes, and decode only the
-	 * characters whose lead byte can begin a blank (C2 E2 E3 EF). */
-	size_t n = 0;
-	for (size_t i = start; i < end; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x80) {
-			n += b > ' ' && b != 0x7F;
-		} else if (b >= 0xC0) {
-			if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
-				int32_t c;
-				zj_utf8_decode(s, end, i, &c);
-				n += !zj_is_space(c);
-			} else
-				n++;
-		}
-	}
-	return n;
-}
 
 static size_t line_end_offset(const builder *b, size_t line)
 {
@@ -436,7 +419,7 @@ static void add_part(builder *b, zj_part_kind kind, long heading, size_t first, 
 	size_t body = p->start;
 	if (heading >= 0)
 		body = o->sections[heading].title_end;
-	p->chars = count_chars(b->text, body, p->end);
+	p->chars = outline_count_chars(b->text, body, p->end);
 }
 
 /* Title, year and first text line of the article [first, last]; returns
@@ -650,6 +633,23 @@ bool zj_outline_plain_line(const char *line, size_t len)
 	return classify_line(line, len, &h) == LINE_PARA && !outline_chunk_candidate(line, len);
 }
 
+/* Whether a heading without number (2024年工作计划) may be the title of a
+ * document of its own: it names a year, and the article's title (line
+ * `title`, -1 if none) does not already name a part of its kind
+ * (…工作总结暨2024年工作计划). */
+static bool names_document(const builder *b, const line_info *li, long title)
+{
+	const char *s = b->text + li->start;
+	size_t n = li->end - li->start;
+	if (!outline_find_year(s, n))
+		return false;
+	if (title < 0)
+		return true;
+	const line_info *t = LINE(b, (size_t)title);
+	return !outline_title_names(b->text + t->start, t->end - t->start,
+				    zj_part_from_heading(s, n, 0));
+}
+
 /* A line that holds only a heading marker of level 1 or 2: （三） */
 static bool marker_only(const char *s, size_t len, zj_heading *h)
 {
@@ -713,6 +713,7 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 	size_t start = 0;          /* first line of the current article */
 	bool has_heading = false, has_text = false, prev_blank = true;
 	int first_level = 0;       /* level of the article's first heading */
+	long title = -1;           /* the article's last title line so far */
 	outline_reader r;
 	outline_reader_init(&r, text, len);
 	outline_line l;
@@ -729,7 +730,8 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 		int level = 0;
 		if (c == LINE_TITLE_PIAN)
 			split = has_text;
-		else if ((c == LINE_TITLE_KW || bare) && has_heading && after_blank && l.more)
+		else if ((c == LINE_TITLE_KW || (bare && names_document(&b, li, title))) &&
+			 has_heading && after_blank && l.more)
 			split = next_heading_number(r, &level) == 1 && (!bare || level == first_level);
 		if (split && i > start) {
 			if (bare) { /* it names the next article: a title, not a heading */
@@ -744,7 +746,10 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 			start = i;
 			has_heading = has_text = false;
 			first_level = 0;
+			title = -1;
 		}
+		if (!has_text && (li->cls == LINE_TITLE_KW || li->cls == LINE_TITLE_PIAN))
+			title = (long)i;
 		if (li->cls == LINE_HEADING) {
 			has_heading = has_text = true;
 			if (!first_level)

@@ -195,6 +195,29 @@ bool outline_reader_next(outline_reader *r, outline_line *l)
 	return true;
 }
 
+/* ---- characters ---------------------------------------------------------- */
+
+size_t outline_count_chars(const char *s, size_t start, size_t end)
+{
+	/* Non-blank code points: count lead bytes, and decode only the
+	 * characters whose lead byte can begin a blank (C2 E2 E3 EF). */
+	size_t n = 0;
+	for (size_t i = start; i < end; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			n += b > ' ' && b != 0x7F;
+		} else if (b >= 0xC0) {
+			if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+				int32_t c;
+				zj_utf8_decode(s, end, i, &c);
+				n += !zj_is_space(c);
+			} else
+				n++;
+		}
+	}
+	return n;
+}
+
 /* ---- edits inside a line ----------------------------------------------- */
 
 static void shift(size_t *v, size_t at, long delta)

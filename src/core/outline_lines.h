@@ -43,4 +43,7 @@ size_t outline_reader_lines(const outline_reader *r);
  * in it may change the structure. */
 bool outline_chunk_candidate(const char *s, size_t len);
 
+/* Non-blank code points of s[start, end): a part's length. */
+size_t outline_count_chars(const char *s, size_t start, size_t end);
+
 #endif

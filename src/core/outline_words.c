@@ -210,7 +210,8 @@ static const char *const bare_words[] = {
 	"工作", "主要", "存在", "问题", "不足", "差距", "困难", "短板", "薄弱", "打算",
 	"计划", "安排", "思路", "重点", "设想", "目标", "措施", "方向", "努力", "回顾",
 	"成绩", "成效", "做法", "情况", "完成", "开展", "经验", "体会", "教训", "建议",
-	"意见", "取得", "收获", "亮点", "任务", "举措", "方面", "几点", "展望", "今后的"};
+	"意见", "取得", "收获", "亮点", "任务", "举措", "方面", "几点", "展望", "今后的",
+	"总结"};
 
 bool outline_bare_heading(const char *s, size_t len)
 {
@@ -244,6 +245,18 @@ bool outline_bare_heading(const char *s, size_t len)
 		i += n;
 	}
 	return zj_part_from_heading(s + from, len - from, 0) != ZJ_PART_OPENING;
+}
+
+bool outline_title_names(const char *s, size_t len, zj_part_kind kind)
+{
+	static const char *const plan[] = {"计划", "打算", "安排", "思路", "要点"};
+	static const char *const review[] = {"总结", "回顾"};
+	const char *const *w = kind == ZJ_PART_PLAN ? plan : review;
+	size_t count = kind == ZJ_PART_PLAN ? COUNT(plan) : COUNT(review);
+	for (size_t k = 0; k < count; k++)
+		if (memmem(s, len, w[k], strlen(w[k])))
+			return true;
+	return false;
 }
 
 /* ---- debris ----------------------------------------------------------- */

@@ -6,12 +6,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "zongjie/outline.h"
+
 /* First 4-digit year (1950–2099) followed by 年 or 学年 in s, or 0. */
 int outline_find_year(const char *s, size_t len);
 
 /* A line made only of the words of a part heading, with no number:
  * 明年工作打算, 存在的不足, 下一步工作重点, 2024年工作计划. */
 bool outline_bare_heading(const char *s, size_t len);
+
+/* Whether a title names a part of this kind: 计划/打算/安排 for a plan,
+ * 总结/回顾 for achievements. */
+bool outline_title_names(const char *s, size_t len, zj_part_kind kind);
 
 /* A line of model-site debris: breadcrumb, upload details, site blurb. */
 bool outline_debris_line(const char *s, size_t len);
