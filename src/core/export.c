@@ -122,12 +122,16 @@ typedef struct renumbering {
 	size_t nseqs, cap;
 	long open_seq[6];
 	long open_sec[6];
+	bool after_bare[6]; /* a heading without number came at this level */
 } renumbering;
 
 static void close_levels(renumbering *r, int from)
 {
-	for (int d = from; d < 6; d++)
+	for (int d = from; d < 6; d++) {
 		r->open_seq[d] = r->open_sec[d] = -1;
+		if (d > from || from == 0)
+			r->after_bare[d] = false;
+	}
 }
 
 /* Section si starts at its line (sure) or in the middle of one (a page
@@ -139,19 +143,23 @@ static void enter_section(renumbering *r, size_t si, bool sure)
 	for (int d = 1; d < L; d++)
 		if (r->open_sec[d] >= 0)
 			r->content[r->open_sec[d]] = true;
-	/* the sequence of its level goes on; a heading without number leaves
-	 * it be */
-	long keep = r->open_seq[L];
+	/* the sequence of its level goes on */
+	long q = r->open_seq[L];
 	close_levels(r, L);
 	r->open_sec[L] = (long)si;
 	if (h->marker == ZJ_MARK_NONE) {
-		r->open_seq[L] = keep;
+		/* whether the numbers after a heading without number go on or
+		 * start again is not sure: they are left as written */
+		if (q >= 0)
+			r->seqs[q].sure = false;
+		r->after_bare[L] = true;
 		return;
 	}
-	long q = keep;
 	if (q < 0) {
 		zj_grow((void **)&r->seqs, &r->cap, r->nseqs + 1, sizeof *r->seqs);
-		r->seqs[r->nseqs] = (sequence){.marker = (zj_marker)h->marker, .sure = true};
+		r->seqs[r->nseqs] = (sequence){.marker = (zj_marker)h->marker,
+					       .sure = !r->after_bare[L]};
+		r->after_bare[L] = false;
 		q = (long)r->nseqs++;
 	}
 	r->open_seq[L] = q;

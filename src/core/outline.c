@@ -500,8 +500,9 @@ static void mark_list_items(builder *b, size_t first, size_t last)
 
 /* The level of the headings that divide the article into parts; headings
  * without a number take that level, or the level above when every
- * numbered heading comes after one of them.  0 when there is no heading. */
-static int article_top_level(builder *b, size_t first, size_t last)
+ * numbered heading comes after one of them (*bare_only: then they alone
+ * divide it).  0 when there is no heading. */
+static int article_top_level(builder *b, size_t first, size_t last, bool *bare_only)
 {
 	zj_outline *o = b->o;
 	int top = 0, top_before_bare = 0;
@@ -518,6 +519,9 @@ static int article_top_level(builder *b, size_t first, size_t last)
 		if (level && !bare && (top_before_bare == 0 || level < top_before_bare))
 			top_before_bare = level;
 	}
+	/* every numbered heading under a heading without number: only those
+	 * divide the article (their level is shown one above, at least 1) */
+	*bare_only = bare && top && !top_before_bare;
 	if (bare) {
 		top = !top ? 1 : top_before_bare ? top : top > 1 ? top - 1 : 1;
 		for (size_t i = first; i <= last; i++) {
@@ -548,11 +552,16 @@ static long closing_line(builder *b, size_t first, size_t last, long heading)
 
 /* Whether line i starts a part: a heading of the top level, or a
  * paragraph that opens the problems without a heading. */
-static bool part_starts(builder *b, size_t i, int top, zj_part_kind current, bool opening_ok)
+static bool part_starts(builder *b, size_t i, int top, bool bare_only, zj_part_kind current,
+			bool opening_ok)
 {
 	const line_info *l = LINE(b, i);
-	if (l->heading >= 0)
-		return b->o->sections[l->heading].level == top && !l->item;
+	if (l->heading >= 0) {
+		const zj_section *h = &b->o->sections[l->heading];
+		if (bare_only)
+			return h->marker == ZJ_MARK_NONE;
+		return h->level == top && !l->item;
+	}
 	if (l->cls != LINE_PARA || current == ZJ_PART_PROBLEMS || current == ZJ_PART_PLAN ||
 	    current == ZJ_PART_OTHER || (current == ZJ_PART_OPENING && !opening_ok))
 		return false;
@@ -571,7 +580,8 @@ static void build_article(builder *b, size_t first, size_t last)
 	a->end = line_end_offset(b, last);
 	a->first_part = o->nparts;
 	size_t content = article_title(b, a, first, last);
-	int top = article_top_level(b, first, last);
+	bool bare_only = false;
+	int top = article_top_level(b, first, last, &bare_only);
 
 	/* An unheaded problems paragraph in the opening only when there is no
 	 * heading: before the headings it sums up what follows. */
@@ -579,7 +589,8 @@ static void build_article(builder *b, size_t first, size_t last)
 	long heading = -1;
 	size_t start = first;
 	for (size_t i = first; i <= last + 1; i++) {
-		if (i <= last && !part_starts(b, i, top, current, top == 0 && i != content))
+		if (i <= last &&
+		    !part_starts(b, i, top, bare_only, current, top == 0 && i != content))
 			continue;
 		if (i > start || (i > last && o->nparts == a->first_part)) {
 			bool text = current != ZJ_PART_OPENING;

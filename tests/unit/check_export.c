@@ -79,6 +79,12 @@ START_TEST(never_renumbers_items_paragraphs_or_pages)
 	out = renumber(narrative);
 	ck_assert_str_eq(out, narrative);
 	free(out);
+	/* numbers after a heading without number at their level */
+	const char *bare = "总结\n2023年工作总结\n一、甲\n内容。\n2024年工作计划\n一、乙\n内容。\n"
+			   "存在的不足\n三、丙\n内容。\n";
+	out = renumber(bare);
+	ck_assert_str_eq(out, bare);
+	free(out);
 	/* a heading whose text runs on along its line */
 	const char *runon = "总结\n一、成绩\n（二）强化引领。一是学习。\n（三）服务\n服务群众。\n";
 	out = renumber(runon);

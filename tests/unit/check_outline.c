@@ -380,6 +380,20 @@ START_TEST(headings_without_number)
 	o = build("总结\n开头。\n北苑街道工作情况\n很好。\n");
 	ck_assert_uint_eq(o->nsections, 0);
 	zj_outline_free(o);
+	/* a year's plan inside a summary that announces it is a part; after a
+	 * summary that does not, the plan of its own */
+	o = build("某局2023年工作总结暨2024年工作计划\n开头。\n2023年工作总结\n一、甲\n内容。\n\n"
+		  "2024年工作计划\n一、乙\n内容。\n");
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan");
+	zj_outline_free(o);
+	o = build("甲社区2023年工作总结\n开头。\n一、甲\n内容。\n\n2024年工作计划\n一、乙\n内容。\n");
+	ck_assert_uint_eq(o->narticles, 2);
+	zj_outline_free(o);
+	/* 篇 titles keep their colon */
+	o = build("总结3篇\n\n总结 篇一：\n\n开头。\n一、甲\n内容。\n\n总结 篇二：\n\n开头。\n");
+	ck_assert_uint_eq(o->narticles, 2);
+	zj_outline_free(o);
 }
 END_TEST
 
