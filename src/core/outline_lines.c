@@ -61,15 +61,37 @@ static size_t text_line(const outline_reader *r, size_t pos, size_t *e, bool *mo
 	return end + 1;
 }
 
-/* A run starts at a long 1、 line cut mid-word, followed by a 2、 line. */
+/* Whether a heading marker of level 1 or 2 follows a sentence end or a
+ * run of blanks in the middle of the line: 。一、 。（二） 　　三、 */
+static bool heading_inside(const char *s, size_t len)
+{
+	static const char *const after[] = {"。", "\xE3\x80\x80", "  "};
+	static const char *const markers[] = {"一、", "二、", "三、", "（一）", "（二）", "(一)"};
+	for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+		size_t n = strlen(after[a]);
+		for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), after[a], n)); p += n) {
+			size_t at = (size_t)(p - s) + n;
+			for (size_t m = 0; m < sizeof markers / sizeof markers[0]; m++) {
+				size_t k = strlen(markers[m]);
+				if (len - at >= k && !memcmp(s + at, markers[m], k))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* A run starts at a long 1、 line cut mid-word (or with a heading inside),
+ * followed by a 2、 line. */
 static bool starts_run(const outline_reader *r, size_t pos, size_t e, size_t next, bool more)
 {
 	const char *s = r->text + pos;
 	int first;
 	if (!outline_chunk_candidate(s, e - pos) || !page_number(s, e - pos, &first) || first != 1)
 		return false;
+	/* cut in the middle of a word, or holding a heading after a sentence */
 	int32_t last = zj_utf8_before(r->text, e, e, NULL);
-	if (ends_sentence(last))
+	if (ends_sentence(last) && !heading_inside(s, e - pos))
 		return false;
 	while (more) {
 		size_t ne;

@@ -337,6 +337,15 @@ bool outline_problems_lead(const char *s, size_t len)
 		if (colon || memmem(s, len, "一是", 6) || memmem(s, lead, "主要", 6))
 			return true;
 	}
+	/* a heading run into its paragraph: 不足之处：一是… 存在问题：… */
+	for (size_t k = 0; colon && count <= 8 && k < COUNT(nouns); k++) {
+		const char *hit = memmem(s, lead, nouns[k], strlen(nouns[k]));
+		if (!hit || verb_before(s, 0, (size_t)(hit - s), solving_verbs, COUNT(solving_verbs)))
+			continue;
+		size_t after = (size_t)(hit - s) + strlen(nouns[k]);
+		if (!needy_people(s + after, len - after))
+			return true;
+	}
 	return false;
 }
 

@@ -348,6 +348,13 @@ START_TEST(unheaded_problems_paragraph)
 		  "我们开设课堂，弥补了双职工家庭看护力量的不足，全年服务学生3200人次。\n");
 	ck_assert_str_eq(parts_of(o, 0), "opening");
 	zj_outline_free(o);
+	/* a heading run into its paragraph */
+	o = build("中心工作总结\n全年门诊5.6万人次。\n不足之处：一是医生不足；二是信息化不高。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening problems");
+	zj_outline_free(o);
+	o = build("中心工作总结\n全年门诊5.6万人次。\n困难群众：全年救助86户。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
 	o = build("个人总结\n我也存在一些不足：一是学习不够。\n明年继续努力。\n");
 	ck_assert_str_eq(parts_of(o, 0), "opening");
 	zj_outline_free(o);
@@ -454,6 +461,13 @@ START_TEST(page_chunks)
 	ck_assert_str_eq(parts_of(o, 0), "opening achievements achievements plan");
 	ck_assert(!strncmp(spaced + o->articles[0].title_start, "县卫生健康局2023年工作总结",
 			   o->articles[0].title_end - o->articles[0].title_start));
+	zj_outline_free(o);
+	/* a chunk cut after a sentence end still holds its headings */
+	char ends[8192] = "";
+	add_chunk(ends, 1, "办公室工作总结　　", "一、主要工作　　起草文稿120篇。\n");
+	add_chunk(ends, 2, "", "二、存在的问题　　人少事多。\n");
+	o = build(ends);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems");
 	zj_outline_free(o);
 	/* must stay silent: long numbered paragraphs that end their sentences
 	 * are the author's own lines */
