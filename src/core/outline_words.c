@@ -334,7 +334,9 @@ bool outline_problems_lead(const char *s, size_t len)
 		if (verb_before(s, 0, at, solving_verbs, COUNT(solving_verbs)) ||
 		    !verb_before(s, 0, cue_end, cues, COUNT(cues)))
 			continue;
-		if (colon || memmem(s, len, "一是", 6) || memmem(s, lead, "主要", 6))
+		if (colon || memmem(s, len, "一是", 6) || memmem(s, lead, "主要", 6) ||
+		    memmem(s, len, "比如", 6) || memmem(s, len, "例如", 6) ||
+		    memmem(s, len, "表现为", 9))
 			return true;
 	}
 	/* a heading run into its paragraph: 不足之处：一是… 存在问题：… */

@@ -352,6 +352,12 @@ START_TEST(unheaded_problems_paragraph)
 	o = build("中心工作总结\n全年门诊5.6万人次。\n不足之处：一是医生不足；二是信息化不高。\n");
 	ck_assert_str_eq(parts_of(o, 0), "opening problems");
 	zj_outline_free(o);
+	o = build("个人总结\n全年接待咨询1.8万次。\n反思这一年的工作，自身还有许多不足之处，比如沟通技巧不够。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening problems");
+	zj_outline_free(o);
+	o = build("个人总结\n全年接待咨询1.8万次。\n针对客户反映的问题，比如等待时间长，我们增开了窗口。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
 	o = build("中心工作总结\n全年门诊5.6万人次。\n困难群众：全年救助86户。\n");
 	ck_assert_str_eq(parts_of(o, 0), "opening");
 	zj_outline_free(o);
