@@ -23,18 +23,10 @@ const char *zj_part_name(zj_part_kind kind)
 
 /* ---- heading markers -------------------------------------------------- */
 
+/* A digit of a heading number: 两 counts as 2 there (两千…). */
 static int cn_digit(int32_t c)
 {
-	static const int32_t digits[] = {0x96F6 /*零*/, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-					 0x516D, 0x4E03, 0x516B, 0x4E5D};
-	for (int i = 0; i < 10; i++)
-		if (c == digits[i])
-			return i;
-	if (c == 0x3007) /* 〇 */
-		return 0;
-	if (c == 0x4E24) /* 两 */
-		return 2;
-	return -1;
+	return c == 0x4E24 /* 两 */ ? 2 : zj_cn_digit(c);
 }
 
 #define CN_TEN 0x5341     /* 十 */
@@ -80,12 +72,10 @@ static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
 	while (p < len && count < 3) {
 		int32_t c;
 		size_t n = zj_utf8_decode(s, len, p, &c);
-		if (c >= '0' && c <= '9')
-			v = v * 10 + (c - '0');
-		else if (c >= 0xFF10 && c <= 0xFF19)
-			v = v * 10 + (c - 0xFF10);
-		else
+		int d = zj_digit_value(c);
+		if (d < 0)
 			break;
+		v = v * 10 + d;
 		p += n;
 		count++;
 	}
@@ -182,29 +172,17 @@ static bool is_sentence_end(int32_t c)
 	       c == '!' || c == '?' || c == ';' || c == ':';
 }
 
-static size_t skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		int32_t c;
-		size_t n = zj_utf8_decode(s, len, i, &c);
-		if (!zj_is_space(c))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 /* The marker and enumeration tests shared by headings and numbered
  * paragraphs; returns the title start, or 0. */
 static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	h->marker_start = i;
 	size_t mlen = parse_marker(s, len, i, h);
 	if (!mlen)
 		return 0;
-	size_t t = skip_blanks(s, len, i + mlen);
+	size_t t = zj_skip_space(s, len, i + mlen);
 	if (t >= len)
 		return 0;
 	zj_heading tmp;
@@ -288,7 +266,7 @@ static bool has_pian_marker(const char *s, size_t len)
 {
 	for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), "篇", 3)); hit += 3) {
 		size_t i = (size_t)(hit - s);
-		size_t j = skip_blanks(s, len, i + 3);
+		size_t j = zj_skip_space(s, len, i + 3);
 		int v;
 		int32_t c = zj_utf8_at(s, len, j, NULL);
 		if (cn_number(s, len, j, &v) || zj_is_digit(c))
@@ -310,7 +288,7 @@ static bool has_pian_marker(const char *s, size_t len)
 
 static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 {
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	if (i >= len)
 		return LINE_BLANK;
 	if (zj_heading_parse(s, len, h))
@@ -446,7 +424,7 @@ static size_t article_title(builder *b, zj_article *a, size_t first, size_t last
 	a->title_line = title < 0 ? -1 : (long)REAL(b, title);
 	if (title >= 0) {
 		const line_info *t = LINE(b, title);
-		a->title_start = skip_blanks(b->text, t->end, t->start);
+		a->title_start = zj_skip_space(b->text, t->end, t->start);
 		a->title_end = t->end;
 		a->year = outline_find_year(b->text + t->start, t->end - t->start);
 	}
@@ -665,9 +643,9 @@ static bool names_document(const builder *b, const line_info *li, long title)
 static bool marker_only(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	size_t m = parse_marker(s, len, i, h);
-	if (!m || h->level > 2 || skip_blanks(s, len, i + m) < len) {
+	if (!m || h->level > 2 || zj_skip_space(s, len, i + m) < len) {
 		memset(h, 0, sizeof *h);
 		return false;
 	}
@@ -696,7 +674,7 @@ static line_info *read_line(builder *b, const outline_line *l, bool has_text, si
 	if (c == LINE_BARE) {
 		c = has_text ? LINE_HEADING : LINE_TITLE_KW;
 		memset(&h, 0, sizeof h); /* level 0: set to the article's top level */
-		h.marker_start = skip_blanks(b->text + l->start, l->end - l->start, 0);
+		h.marker_start = zj_skip_space(b->text + l->start, l->end - l->start, 0);
 		h.title_end = l->end - l->start;
 	} else if (l->cut && c != LINE_HEADING && marker_only(b->text + l->start, l->end - l->start, &h)) {
 		c = LINE_HEADING; /* a page break right after a heading's number */
