@@ -629,7 +629,7 @@ static void help(ui *u)
 		N_("F3                              check: findings by rule, errors first; Enter jumps"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
-		N_("F10                             export (refused while errors remain)"),
+		N_("F10                             export as written (refused while errors remain)"),
 		N_("Ctrl-R                          renew: next year's draft from this summary"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
 		N_("Mouse                           click to place the cursor, wheel to scroll"),
