@@ -115,8 +115,10 @@ enum { ZJ_ALLOW_CHANGED = 1, ZJ_ALLOW_READ_ONLY = 2, ZJ_ALLOW_REPLACE = 4 };
  * a file needs one). */
 zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, zj_error *err);
 
-/* Errors the checker finds now (spelling aside): export needs none. */
-size_t zj_session_export_errors(zj_session *s);
+/* Errors the checker finds now (spelling aside): export needs none.  With
+ * misnumbered, also how many heading-sequence faults it found (the UI
+ * offers to renumber then). */
+size_t zj_session_export_errors(zj_session *s, size_t *misnumbered);
 
 typedef enum zj_export_result {
 	ZJ_EXPORTED,
@@ -126,7 +128,12 @@ typedef enum zj_export_result {
 	ZJ_EXPORT_FAILED,     /* err says why */
 } zj_export_result;
 
-/* Writes the submission text to path, in the document's format. */
+/* The user's choice to renumber the headings of the export (see
+ * zj_export_options.renumber); passed with the consents of allow. */
+enum { ZJ_EXPORT_RENUMBER = 8 };
+
+/* Writes the submission text to path, in the document's format: the
+ * author's text unless ZJ_EXPORT_RENUMBER is in allow. */
 zj_export_result zj_session_export(zj_session *s, const char *path, unsigned allow,
 				   zj_error *err);
 

@@ -675,7 +675,7 @@ static void help(ui *u)
 		N_("F3                              check: findings by rule, errors first; Enter jumps"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
-		N_("F10                             export (refused while errors remain)"),
+		N_("F10                             export as written (refused while errors remain)"),
 		N_("Ctrl-R                          renew: next year's draft from this summary"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
 		N_("Mouse                           click to place the cursor, wheel to scroll"),
@@ -976,7 +976,8 @@ static void missing_part(ui *u)
 
 static void export(ui *u)
 {
-	size_t errors = zj_session_export_errors(u->s);
+	size_t misnumbered = 0;
+	size_t errors = zj_session_export_errors(u->s, &misnumbered);
 	if (errors) {
 		char title[256];
 		snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
@@ -991,10 +992,15 @@ static void export(ui *u)
 		free(name);
 		return;
 	}
+	/* the export is the author's text unless renumbering is chosen */
+	unsigned choice = misnumbered && ask(u, _("Some headings are misnumbered. Renumber them in "
+						  "the export? (y/n)")) == 'y'
+				  ? ZJ_EXPORT_RENUMBER
+				  : 0;
 	zj_error err = {0};
-	zj_export_result r = zj_session_export(u->s, name, 0, &err);
+	zj_export_result r = zj_session_export(u->s, name, choice, &err);
 	if (r == ZJ_EXPORT_EXISTS && ask(u, _("That file exists. Replace it? (y/n)")) == 'y')
-		r = zj_session_export(u->s, name, ZJ_ALLOW_REPLACE, &err);
+		r = zj_session_export(u->s, name, choice | ZJ_ALLOW_REPLACE, &err);
 	if (r == ZJ_EXPORTED)
 		snprintf(u->message, sizeof u->message, _("exported to %s"), name);
 	else if (r == ZJ_EXPORT_SAME_FILE)
