@@ -22,7 +22,7 @@ typedef struct export_args {
 	zj_export_options xo;
 } export_args;
 
-enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
+enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_RENUMBER };
 
 static int take_export_option(int c, char *arg, void *ctx)
 {
@@ -39,6 +39,7 @@ static int take_export_option(int c, char *arg, void *ctx)
 			return cli_usage_error(_("--indent takes keep or fullwidth"));
 		break;
 	case OPT_STRIP: a->xo.strip_noise = true; break;
+	case OPT_RENUMBER: a->xo.renumber = true; break;
 	default:
 		if (optopt == 'o')
 			return cli_usage_error(_("option -o needs a file name"));
@@ -58,6 +59,7 @@ static int export_options(int argc, char **argv, export_args *a)
 		{"eol", required_argument, NULL, OPT_EOL},
 		{"indent", required_argument, NULL, OPT_INDENT},
 		{"strip-noise", no_argument, NULL, OPT_STRIP},
+		{"renumber", no_argument, NULL, OPT_RENUMBER},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -65,7 +67,13 @@ static int export_options(int argc, char **argv, export_args *a)
 	int status = cli_read_options(
 		argc, argv, "o:h", options,
 		_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
-		  "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"),
+		  "          [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise] [--renumber]\n"
+		  "Writes the text as the author wrote it; only these options change it:\n"
+		  "  --renumber          renumber headings whose numbers skip or repeat\n"
+		  "                      (only sequences of sure headings, never list items,\n"
+		  "                      numbered paragraphs or page numbers)\n"
+		  "  --strip-noise       drop the lines `check` reports as site noise\n"
+		  "  --indent=fullwidth  start body paragraphs with two full-width spaces\n"),
 		take_export_option, a);
 	if (status != CLI_GO_ON)
 		return status;
@@ -96,8 +104,14 @@ static int export_format(const export_args *a, zj_format *fmt)
 		else
 			return cli_usage_error(_("--eol takes lf or crlf"));
 	}
-	if (a->output && !strcmp(a->output, a->path))
+	/* the same file by any name: a symlink, a hard link, ./doc.txt */
+	if (a->output && (!strcmp(a->output, a->path) || zj_same_file(a->output, a->path)))
 		return cli_usage_error(_("the export would overwrite its source %s"), a->path);
+	struct stat st;
+	if (a->output && !a->force && lstat(a->output, &st) == 0) {
+		cli_error(_("%s exists; use --force to overwrite it"), a->output);
+		return EXIT_TROUBLE;
+	}
 	return CLI_GO_ON;
 }
 

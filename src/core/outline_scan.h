@@ -15,7 +15,9 @@ typedef bool (*zj_split_stop)(void *ctx, size_t pos, size_t line);
 /* Builds the outline of text[0..len), numbering its first line
  * first_line.  With stop, the scan ends at the first article break stop
  * accepts: the outline then holds the articles before it, and *stop_pos
- * is its byte offset (len when the scan ran to the end). */
+ * is its byte offset (len when the scan ran to the end); and a text with
+ * page chunks (outline_lines.h) gives NULL, since how they read depends on
+ * the lines before. */
 zj_outline *zj_outline_scan(const char *text, size_t len, size_t first_line,
 			    zj_split_stop stop, void *ctx, size_t *stop_pos);
 

@@ -1,6 +1,6 @@
-/* outline_update: keeping an outline in step with edits (see outline.h):
- * offsets shifted for typing inside a paragraph, and a rescan of the
- * articles around a change spliced into the rest. */
+/* outline_update: keeping an outline in step with any edit (see
+ * outline.h): a rescan of the articles around a change spliced into the
+ * rest.  Typing inside a paragraph is zj_outline_shift (outline_lines.c). */
 #include <config.h>
 
 #include "zongjie/outline.h"
@@ -10,51 +10,6 @@
 
 #include "outline_scan.h"
 #include "zongjie/util.h"
-
-static void shift(size_t *v, size_t at, long delta)
-{
-	if (*v > at)
-		*v = (size_t)((long)*v + delta);
-}
-
-bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars)
-{
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		if (line < a->first_line || line > a->last_line)
-			continue;
-		/* lines whose words decide something stay out of the fast path */
-		if ((long)line == a->content_line || (long)line == a->title_line)
-			return false;
-		for (size_t pi = 0; pi < a->nparts; pi++) {
-			const zj_part *p = &o->parts[a->first_part + pi];
-			if (pi + 1 == a->nparts && line >= p->last_line)
-				return false; /* the last paragraph may be a closing */
-		}
-	}
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		shift(&a->start, at, delta);
-		shift(&a->end, at, delta);
-		shift(&a->title_start, at, delta);
-		shift(&a->title_end, at, delta);
-	}
-	for (size_t pi = 0; pi < o->nparts; pi++) {
-		zj_part *p = &o->parts[pi];
-		if (line >= p->first_line && (line <= p->last_line || pi + 1 == o->nparts ||
-					      line < o->parts[pi + 1].first_line))
-			p->chars = (size_t)((long)p->chars + chars);
-		shift(&p->start, at, delta);
-		shift(&p->end, at, delta);
-	}
-	for (size_t si = 0; si < o->nsections; si++) {
-		zj_section *h = &o->sections[si];
-		shift(&h->start, at, delta);
-		shift(&h->title_start, at, delta);
-		shift(&h->title_end, at, delta);
-	}
-	return true;
-}
 
 /* ---- update after any change ---------------------------------------- */
 
@@ -231,6 +186,8 @@ bool zj_outline_update(zj_outline *o, const zj_text *t, const zj_change *c,
 		zj_outline *n = zj_outline_scan(s, to - from, o->articles[a0].first_line,
 						met_old_article, &r, &stop);
 		free(s);
+		if (!n)
+			return false; /* page chunks: the caller builds anew */
 		if (r.found || to == len) {
 			splice(o, n, a0, r.found ? r.article : o->narticles, from, &r, sp);
 			o->lines = zj_text_lines(t);

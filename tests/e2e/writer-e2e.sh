@@ -290,18 +290,4 @@ ok "  the error still there" wait_for "^ *error "
 keys a
 ok "a shows all again" wait_for "^ *warning "
 keys Escape
-T kill-session -t ed
-printf '总结\n一、工作成效\n开展活动12场次。\n二、存在问题\n场地偏小。\n' >"$tmp/exp.txt"
-start "$tmp/exp.txt"
-wait_for "gaps left: 0" >/dev/null
-keys F10; keys "$tmp/exp-out.txt"; keys Enter
-ok "F10: export options" wait_for "encoding: UTF-8"
-keys Down; keys Enter
-ok "  Enter on encoding changes it" wait_for "encoding: GB18030"
-keys Down; keys Enter; keys Down; keys Enter
-ok "  line endings and indent too" wait_for "paragraph indent: two full-width spaces"
-keys Home; keys Enter
-ok "  the first line exports" wait_for "exported to"
-ok "  in GB18030 with CRLF and indented paragraphs" sh -c "printf '总结\r\n一、工作成效\r\n　　开展活动12场次。\r\n二、存在问题\r\n　　场地偏小。\r\n' | iconv -f UTF-8 -t GB18030 | cmp -s - '$tmp/exp-out.txt'"
-
 done_testing

@@ -3,6 +3,9 @@
 
 #include <errno.h>
 
+#include <signal.h>
+#include <stdint.h>
+
 #include "testutil.h"
 #include "zongjie/doc.h"
 
@@ -22,7 +25,7 @@ START_TEST(outline_follows_edits)
 	size_t len;
 	const char *s = zj_doc_text(d, &len);
 	size_t at = (size_t)(strstr(s, "二、") - s);
-	const char *ins = "二、存在问题\r\n资金缺口较大。\r\n";
+	const char *ins = "二、资金缺口问题\r\n资金缺口较大。\r\n";
 	ck_assert(zj_doc_insert(d, at, ins, strlen(ins)));
 	o = zj_doc_outline(d);
 	ck_assert_uint_eq(o->nparts, 4);
@@ -33,9 +36,10 @@ START_TEST(outline_follows_edits)
 	ck_assert_uint_eq(o->nparts, 3);
 	ck_assert(zj_doc_redo(d, NULL));
 	ck_assert_uint_eq(zj_doc_outline(d)->nparts, 4);
-	/* Deleting a heading's marker turns it into a paragraph. */
+	/* Deleting a heading's marker turns it into a paragraph (a line of
+	 * part words alone, 存在问题, would stay a heading). */
 	s = zj_doc_text(d, &len);
-	at = (size_t)(strstr(s, "二、存在") - s);
+	at = (size_t)(strstr(s, "二、资金") - s);
 	ck_assert(zj_doc_delete(d, at, at + strlen("二、")));
 	ck_assert_uint_eq(zj_doc_outline(d)->nparts, 3);
 	zj_doc_free(d);
@@ -265,6 +269,19 @@ START_TEST(updates_keep_the_outline_exact)
 	/* the updates did the work, not whole rebuilds */
 	ck_assert_int_gt(updates, 250);
 	zj_doc_free(d);
+START_TEST(calloc_overflow_aborts)
+{
+	/* count × size wraps to 0: refused, never a NULL the caller trusts */
+	void *p = zj_xcalloc(SIZE_MAX / 2 + 1, 2);
+	free(p);
+}
+END_TEST
+
+START_TEST(calloc_near_miss)
+{
+	char *p = zj_xcalloc(1000, 3);
+	ck_assert_int_eq(p[2999], 0);
+	free(p);
 }
 END_TEST
 
@@ -278,6 +295,8 @@ static Suite *doc_suite(void)
 	tcase_add_test(tc, positions_count_code_points);
 	tcase_add_test(tc, typing_keeps_the_outline_exact);
 	tcase_add_loop_test(tc, updates_keep_the_outline_exact, 0, 3);
+	tcase_add_test_raise_signal(tc, calloc_overflow_aborts, SIGABRT);
+	tcase_add_test(tc, calloc_near_miss);
 	suite_add_tcase(s, tc);
 	return s;
 }
