@@ -521,8 +521,8 @@ static void draw_status(ui *u)
 	zj_ed_position(u->ed, &line, &col);
 	const char *name = u->ed->doc->path ? u->ed->doc->path : _("[new]");
 	char left[768], right[256], where[320] = "";
-	/* a message takes the room of the article's title and length */
-	if (!u->provisional && !u->message[0])
+	/* a message or a warning takes the room of the article's title and length */
+	if (!u->provisional && !u->message[0] && !(u->s && zj_session_warning(u->s)))
 		article_status(u, where, sizeof where);
 	snprintf(left, sizeof left, " %s%s  %ld:%ld  %s", name,
 		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col, where);

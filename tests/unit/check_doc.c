@@ -269,6 +269,9 @@ START_TEST(updates_keep_the_outline_exact)
 	/* the updates did the work, not whole rebuilds */
 	ck_assert_int_gt(updates, 250);
 	zj_doc_free(d);
+}
+END_TEST
+
 START_TEST(calloc_overflow_aborts)
 {
 	/* count × size wraps to 0: refused, never a NULL the caller trusts */
