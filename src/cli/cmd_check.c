@@ -178,6 +178,11 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 			emit_json_string(&e, text + x->start, x->len);
 			emit_str(&e, ", \"message\": ");
 			emit_json_string(&e, msg, strlen(msg));
+			const char *fix = zj_finding_fix(f, x);
+			if (fix) {
+				emit_str(&e, ", \"suggestion\": ");
+				emit_json_string(&e, fix, strlen(fix));
+			}
 			emit_str(&e, "}");
 		} else {
 			if (st->color)
@@ -219,7 +224,7 @@ static void json_string(FILE *out, const char *s, size_t n)
 
 /* ---- options ---------------------------------------------------------- */
 
-static bool select_rules(const char *list, bool value, zj_check_options *opt)
+static bool select_rules(const char *list, bool value, bool rules[ZJ_RULE_COUNT])
 {
 	char *copy = zj_xstrdup(list), *save = NULL;
 	bool ok = true;
@@ -230,7 +235,7 @@ static bool select_rules(const char *list, bool value, zj_check_options *opt)
 			ok = false;
 			break;
 		}
-		opt->enabled[r] = value;
+		rules[r] = value;
 	}
 	free(copy);
 	return ok;
@@ -322,13 +327,14 @@ static void expand_args(int argc, char **argv, path_list *out)
 	}
 }
 
-/* Applies the fixable findings and saves the file back in its own
- * format; the text is replaced by the fixed one. */
+/* Applies the suggestions of the rules asked for (NULL: the fixable
+ * rules) and saves the file back atomically in its own format; the text
+ * is replaced by the fixed one. */
 static bool fix_file(const char *path, char **text, size_t *len, const zj_format *fmt,
-		     const zj_findings *f, zj_error *err, size_t *applied)
+		     const zj_findings *f, const bool *rules, zj_error *err, size_t *applied)
 {
 	size_t new_len;
-	char *fixed = zj_apply_fixes(*text, *len, f, &new_len, applied);
+	char *fixed = zj_apply_fixes(*text, *len, f, rules, &new_len, applied);
 	if (!*applied) {
 		free(fixed);
 		return true;
@@ -350,7 +356,7 @@ int cmd_check(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
 		{"ignore", required_argument, NULL, OPT_IGNORE},
-		{"fix", no_argument, NULL, OPT_FIX},
+		{"fix", optional_argument, NULL, OPT_FIX},
 		{"color", required_argument, NULL, OPT_COLOR},
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"dict", required_argument, NULL, OPT_DICT},
@@ -363,6 +369,8 @@ int cmd_check(int argc, char **argv)
 	zj_check_options_default(&opt);
 	out_style st = {0};
 	bool fix = false, only_given = false;
+	/* --fix=RULES: those rules' suggestions; --fix: the fixable rules' */
+	bool fix_chosen[ZJ_RULE_COUNT] = {false}, *fix_rules = NULL;
 	const char *color = "auto";
 	int c;
 	optind = 1;
@@ -378,15 +386,20 @@ int cmd_check(int argc, char **argv)
 				for (int r = 0; r < ZJ_RULE_COUNT; r++)
 					opt.enabled[r] = false;
 			only_given = true;
-			if (!select_rules(optarg, true, &opt))
+			if (!select_rules(optarg, true, opt.enabled))
 				return EXIT_TROUBLE;
 			break;
 		case OPT_IGNORE:
-			if (!select_rules(optarg, false, &opt))
+			if (!select_rules(optarg, false, opt.enabled))
 				return EXIT_TROUBLE;
 			break;
 		case OPT_FIX:
 			fix = true;
+			if (optarg) {
+				fix_rules = fix_chosen;
+				if (!select_rules(optarg, true, fix_chosen))
+					return EXIT_TROUBLE;
+			}
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
@@ -401,7 +414,7 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'h':
 			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
-				 "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
+				 "                     [--fix[=RULES]] [--color=auto|always|never] [--dict NAME]\n"
 				 "                     [--skeleton ID] FILE|DIR...\n"));
 			return EXIT_OK;
 		default:
@@ -458,7 +471,7 @@ int cmd_check(int argc, char **argv)
 		zj_check(checker, text, len, NULL, &f);
 		if (fix) {
 			size_t applied = 0;
-			if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
+			if (!fix_file(path, &text, &len, &fmt, &f, fix_rules, &err, &applied)) {
 				cli_file_error(path, &err);
 				trouble = true;
 			} else if (applied) {

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((size_t)x->start + x->len > size || !zj_finding_message(&f, x))
 			abort();
 	size_t n, applied;
-	free(zj_apply_fixes(s, size, &f, &n, &applied));
+	free(zj_apply_fixes(s, size, &f, NULL, &n, &applied));
 	zj_findings_free(&f);
 	return 0;
 }

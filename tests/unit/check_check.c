@@ -198,7 +198,7 @@ START_TEST(fixes)
 	zj_findings f;
 	run("halfwidth-punct", text, &f);
 	size_t n, applied;
-	char *fixed = zj_apply_fixes(text, strlen(text), &f, &n, &applied);
+	char *fixed = zj_apply_fixes(text, strlen(text), &f, NULL, &n, &applied);
 	ck_assert_str_eq(fixed, "我们认真学习，扎实工作；召开会议（扩大）研究。");
 	ck_assert_uint_eq(applied, 4);
 	free(fixed);

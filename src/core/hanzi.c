@@ -1,0 +1,269 @@
+/* hanzi: see include/zongjie/hanzi.h. */
+#include <config.h>
+
+#include "zongjie/hanzi.h"
+
+#include <opencc.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "zongjie/util.h"
+#include "zongjie/utf8.h"
+
+/* The table covers the ideographs of the Basic Multilingual Plane. */
+#define HAN_FIRST 0x3400
+#define HAN_LAST 0x9FFF
+#define HAN_COUNT (HAN_LAST - HAN_FIRST + 1)
+
+struct zj_hanzi_table {
+	uint64_t traditional[HAN_COUNT / 64 + 1]; /* changed by t2s */
+	uint64_t simplified[HAN_COUNT / 64 + 1];  /* changed by s2t only */
+	uint16_t simple_form[HAN_COUNT];         /* t2s of a traditional character */
+};
+
+static bool bit(const uint64_t *set, int32_t cp)
+{
+	uint32_t k = (uint32_t)(cp - HAN_FIRST);
+	return set[k / 64] >> (k % 64) & 1;
+}
+
+static void set_bit(uint64_t *set, int32_t cp)
+{
+	uint32_t k = (uint32_t)(cp - HAN_FIRST);
+	set[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+static size_t put_utf8(char *out, int32_t cp)
+{
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | cp >> 12);
+	out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* Converts every character of the table's range, one a line, so that no
+ * phrase of the dictionary spans two of them; returns the converted code
+ * point of each (or -1 when the line is not one character). */
+static int32_t *convert_all(const char *config)
+{
+	opencc_t cc = opencc_open(config);
+	if (cc == (opencc_t)-1)
+		return NULL;
+	char *in = zj_xmalloc((size_t)HAN_COUNT * 4 + 1), *w = in;
+	for (int32_t cp = HAN_FIRST; cp <= HAN_LAST; cp++) {
+		w += put_utf8(w, cp);
+		*w++ = '\n';
+	}
+	char *out = opencc_convert_utf8(cc, in, (size_t)(w - in));
+	free(in);
+	opencc_close(cc);
+	if (!out)
+		return NULL;
+	int32_t *map = zj_xmalloc(HAN_COUNT * sizeof(int32_t));
+	size_t len = strlen(out), i = 0;
+	for (int k = 0; k < HAN_COUNT; k++) {
+		int32_t cp = -1;
+		size_t n = i < len ? zj_utf8_decode(out, len, i, &cp) : 0;
+		if (i + n < len && out[i + n] == '\n')
+			i += n + 1;
+		else {
+			cp = -1;
+			const char *nl = i < len ? memchr(out + i, '\n', len - i) : NULL;
+			i = nl ? (size_t)(nl - out) + 1 : len;
+		}
+		map[k] = cp;
+	}
+	opencc_convert_utf8_free(out);
+	return map;
+}
+
+/* Traditional forms that simplified writing keeps for a meaning of their
+ * own: 乾 in 乾坤, 夥 in 获益甚夥. */
+static bool kept_in_simplified(int32_t cp)
+{
+	return cp == 0x4E7E /* 乾 */ || cp == 0x5925 /* 夥 */;
+}
+
+static zj_hanzi_table *standard;
+static char *standard_notice;
+static pthread_once_t standard_once = PTHREAD_ONCE_INIT;
+
+static void build_standard(void)
+{
+	int32_t *t2s = convert_all("t2s.json"), *s2t = t2s ? convert_all("s2t.json") : NULL;
+	if (!t2s || !s2t) {
+		standard_notice = zj_xstrdup(_("OpenCC's t2s/s2t configuration cannot be opened "
+					       "(install opencc-data); traditional characters are "
+					       "not checked"));
+		free(t2s);
+		return;
+	}
+	standard = zj_xcalloc(1, sizeof *standard);
+	for (int32_t cp = HAN_FIRST; cp <= HAN_LAST; cp++) {
+		int k = cp - HAN_FIRST;
+		if (t2s[k] != cp && t2s[k] >= HAN_FIRST && t2s[k] <= HAN_LAST &&
+		    !kept_in_simplified(cp)) {
+			set_bit(standard->traditional, cp);
+			standard->simple_form[k] = (uint16_t)t2s[k];
+		} else if (t2s[k] == cp && s2t[k] != cp)
+			set_bit(standard->simplified, cp);
+	}
+	free(t2s);
+	free(s2t);
+}
+
+const zj_hanzi_table *zj_hanzi_standard(char **notice)
+{
+	pthread_once(&standard_once, build_standard);
+	if (notice)
+		*notice = standard_notice ? zj_xstrdup(standard_notice) : NULL;
+	return standard;
+}
+
+/* Decodes the code point at s[i] into *cp and returns its length; the
+ * ideographs, three bytes each, take the short way. */
+static inline size_t next_cp(const char *s, size_t len, size_t i, int32_t *cp)
+{
+	unsigned char b = (unsigned char)s[i];
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	if (b >= 0xE3 && b <= 0xE9 && len - i >= 3 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+	    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+		*cp = (b & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3F) << 6 |
+		      ((unsigned char)s[i + 2] & 0x3F);
+		return 3;
+	}
+	return zj_utf8_decode(s, len, i, cp);
+}
+
+typedef struct trad_hit {
+	size_t at;
+	int32_t cp;
+} trad_hit;
+
+void zj_find_traditional(const zj_hanzi_table *t, const char *s, size_t len, zj_hanzi_fn fn,
+			 void *ctx)
+{
+	if (!t)
+		return;
+	trad_hit *hits = NULL;
+	size_t count = 0, cap = 0, simplified = 0;
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = next_cp(s, len, i, &cp);
+		if (cp >= HAN_FIRST && cp <= HAN_LAST) {
+			if (bit(t->traditional, cp)) {
+				zj_grow((void **)&hits, &cap, count + 1, sizeof *hits);
+				hits[count++] = (trad_hit){i, cp};
+			} else
+				simplified += bit(t->simplified, cp);
+		}
+		i += n;
+	}
+	/* a text written in traditional characters is not a mistake */
+	for (size_t k = 0; simplified > count && k < count; k++) {
+		char right[4];
+		size_t n = put_utf8(right, t->simple_form[hits[k].cp - HAN_FIRST]);
+		right[n] = '\0';
+		fn(hits[k].at, hits[k].at + 3, right, ctx);
+	}
+	free(hits);
+}
+
+/* ---- repeated characters ------------------------------------------------ */
+
+/* Characters that no word ends with and starts with at once, so that two
+ * of them in a row are a slip of the keyboard. */
+static bool never_doubles(int32_t c)
+{
+	return c == 0x4EEC /* 们 */ || c == 0x8FD9 /* 这 */ || c == 0x4E5F /* 也 */ ||
+	       c == 0x53C8 /* 又 */ || c == 0x5DF2 /* 已 */ || c == 0x5F88 /* 很 */ ||
+	       c == 0x7684 /* 的 */ || c == 0x4E86 /* 了 */;
+}
+
+static bool one_of(int32_t c, const char *list)
+{
+	char u[4];
+	size_t n = put_utf8(u, c);
+	u[n] = '\0';
+	return strstr(list, u) != NULL;
+}
+
+/* 的的 is right after a word ending in 的 (目的, 有的) or before one
+ * starting with it (的确); 了了 likewise (为了了解, 不了了之). */
+static bool double_allowed(int32_t c, int32_t before, int32_t after)
+{
+	if (c == 0x7684) /* 的 */
+		return one_of(before, "目有别似是真标打端之") || one_of(after, "确士哥卢");
+	if (c == 0x4E86) /* 了 */
+		return one_of(before, "不终末明") || one_of(after, "解之结却然如");
+	return false;
+}
+
+/* Two-character words that double to mean "a little" or "very". */
+static const char *const doubling_words =
+	" 研究 讨论 学习 商量 考虑 休息 锻炼 了解 交流 活动 放松 检查 整理 收拾 打扫 介绍"
+	" 比较 总结 调查 分析 思考 琢磨 打听 准备 熟悉 体验 感受 尝试 联系 沟通 体会 反思"
+	" 梳理 练习 演练 调整 清理 修理 表扬 鼓励 帮助 关心 照顾 安慰 提醒 指导 宣传 请教"
+	" 研讨 讲讲 议论 说说 聊聊 看看 欣赏 参观 走访 溜达 活络 松快 暖和 凉快 热闹 高兴"
+	" 舒服 轻松 痛快 开心 乐呵 雪白 通红 碧绿 冰凉 滚烫 笔直 漆黑 蜡黄 火红 金黄 乌黑"
+	" 崭新 锃亮 喷香 溜圆 瓦蓝 煞白 彤红 鲜红 透亮 ";
+
+static bool doubling_word(int32_t a, int32_t b)
+{
+	char w[9] = " ";
+	size_t n = 1 + put_utf8(w + 1, a);
+	n += put_utf8(w + n, b);
+	w[n++] = ' ';
+	w[n] = '\0';
+	return strstr(doubling_words, w) != NULL;
+}
+
+static bool word_double_allowed(int32_t a, int32_t b)
+{
+	return a == 0x4E00 /* 一 */ || one_of(a, "不没") || one_of(b, "不没") ||
+	       !zj_is_han(a) || !zj_is_han(b) || doubling_word(a, b);
+}
+
+void zj_find_repeats(const char *s, size_t len, zj_hanzi_fn fn, void *ctx)
+{
+	/* the last four code points and where they start, newest first */
+	int32_t c[4] = {0, 0, 0, 0};
+	size_t at[4] = {0, 0, 0, 0}, reported = 0;
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = next_cp(s, len, i, &cp);
+		memmove(c + 1, c, 3 * sizeof *c);
+		memmove(at + 1, at, 3 * sizeof *at);
+		c[0] = cp;
+		at[0] = i;
+		i += n;
+		if (cp < 0x3400 || at[1] < reported)
+			continue;
+		if (cp == c[1] && never_doubles(cp)) {
+			int32_t after = i < len ? zj_utf8_at(s, len, i, NULL) : 0;
+			if (double_allowed(cp, c[2], after))
+				continue;
+			char right[5] = {0};
+			memcpy(right, s + at[0], n);
+			fn(at[1], i, right, ctx);
+			reported = i;
+		} else if (cp == c[2] && c[1] == c[3] && cp != c[1] && at[3] >= reported &&
+			   !word_double_allowed(c[3], c[2])) {
+			char right[9] = {0};
+			memcpy(right, s + at[3], at[1] - at[3]);
+			fn(at[3], i, right, ctx);
+			reported = i;
+		}
+	}
+}
