@@ -29,11 +29,11 @@ const zj_hanzi_table *zj_hanzi_standard(char **notice);
 /* fn gets the byte range of a finding and the text to write instead. */
 typedef void (*zj_hanzi_fn)(size_t start, size_t end, const char *right, void *ctx);
 
-/* Traditional characters in an otherwise simplified text, in text order. */
-void zj_find_traditional(const zj_hanzi_table *t, const char *s, size_t len, zj_hanzi_fn fn,
-			 void *ctx);
-
-/* Characters and two-character words typed twice, in text order. */
-void zj_find_repeats(const char *s, size_t len, zj_hanzi_fn fn, void *ctx);
+/* One pass over the text for both checks: traditional characters in an
+ * otherwise simplified text (unless trad is NULL; none when t is NULL),
+ * reported after the pass, and repeats (unless repeat is NULL), reported as
+ * they are found; each in text order. */
+void zj_hanzi_check(const zj_hanzi_table *t, const char *s, size_t len, zj_hanzi_fn trad,
+		    zj_hanzi_fn repeat, void *ctx);
 
 #endif

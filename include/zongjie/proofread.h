@@ -55,6 +55,10 @@ size_t zj_proofreader_count(const zj_proofreader *p, zj_proof_table table);
  * one-line explanation (the caller frees it) and the rest is used. */
 const zj_proofreader *zj_proofreader_standard(char **notice);
 
+/* Path of a built-in data file (caller frees): under pkgdatadir when
+ * installed there, else in the source tree's data/. */
+char *zj_proof_data_path(const char *name);
+
 /* Path of the user's file (caller frees), or NULL without HOME. */
 char *zj_proofreader_user_file(void);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "zongjie/proofread.h"
 #include "zongjie/util.h"
 #include "zongjie/utf8.h"
 
@@ -52,9 +53,15 @@ static size_t put_utf8(char *out, int32_t cp)
 /* Converts every character of the table's range, one a line, so that no
  * phrase of the dictionary spans two of them; returns the converted code
  * point of each (or -1 when the line is not one character). */
-static int32_t *convert_all(const char *config)
+static int32_t *convert_all(const char *name, const char *fallback)
 {
+	/* OpenCC's own configurations load its phrase dictionaries too; ours
+	 * load the character ones only, which is all a line of one needs */
+	char *config = zj_proof_data_path(name);
 	opencc_t cc = opencc_open(config);
+	free(config);
+	if (cc == (opencc_t)-1)
+		cc = opencc_open(fallback);
 	if (cc == (opencc_t)-1)
 		return NULL;
 	char *in = zj_xmalloc((size_t)HAN_COUNT * 4 + 1), *w = in;
@@ -98,7 +105,8 @@ static pthread_once_t standard_once = PTHREAD_ONCE_INIT;
 
 static void build_standard(void)
 {
-	int32_t *t2s = convert_all("t2s.json"), *s2t = t2s ? convert_all("s2t.json") : NULL;
+	int32_t *t2s = convert_all("t2s-chars.json", "t2s.json");
+	int32_t *s2t = t2s ? convert_all("s2t-chars.json", "s2t.json") : NULL;
 	if (!t2s || !s2t) {
 		standard_notice = zj_xstrdup(_("OpenCC's t2s/s2t configuration cannot be opened "
 					       "(install opencc-data); traditional characters are "
@@ -144,40 +152,6 @@ static inline size_t next_cp(const char *s, size_t len, size_t i, int32_t *cp)
 		return 3;
 	}
 	return zj_utf8_decode(s, len, i, cp);
-}
-
-typedef struct trad_hit {
-	size_t at;
-	int32_t cp;
-} trad_hit;
-
-void zj_find_traditional(const zj_hanzi_table *t, const char *s, size_t len, zj_hanzi_fn fn,
-			 void *ctx)
-{
-	if (!t)
-		return;
-	trad_hit *hits = NULL;
-	size_t count = 0, cap = 0, simplified = 0;
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		size_t n = next_cp(s, len, i, &cp);
-		if (cp >= HAN_FIRST && cp <= HAN_LAST) {
-			if (bit(t->traditional, cp)) {
-				zj_grow((void **)&hits, &cap, count + 1, sizeof *hits);
-				hits[count++] = (trad_hit){i, cp};
-			} else
-				simplified += bit(t->simplified, cp);
-		}
-		i += n;
-	}
-	/* a text written in traditional characters is not a mistake */
-	for (size_t k = 0; simplified > count && k < count; k++) {
-		char right[4];
-		size_t n = put_utf8(right, t->simple_form[hits[k].cp - HAN_FIRST]);
-		right[n] = '\0';
-		fn(hits[k].at, hits[k].at + 3, right, ctx);
-	}
-	free(hits);
 }
 
 /* ---- repeated characters ------------------------------------------------ */
@@ -235,35 +209,87 @@ static bool word_double_allowed(int32_t a, int32_t b)
 	       !zj_is_han(a) || !zj_is_han(b) || doubling_word(a, b);
 }
 
-void zj_find_repeats(const char *s, size_t len, zj_hanzi_fn fn, void *ctx)
+typedef struct trad_hit {
+	size_t at;
+	int32_t cp;
+} trad_hit;
+
+/* The repeat check's window: the last four code points and where they
+ * start, newest first. */
+typedef struct window {
+	int32_t c[4];
+	size_t at[4];
+	size_t reported;   /* end of the last repeat reported */
+} window;
+
+static void check_repeat(window *w, const char *s, size_t len, size_t end, zj_hanzi_fn fn,
+			 void *ctx)
 {
-	/* the last four code points and where they start, newest first */
-	int32_t c[4] = {0, 0, 0, 0};
-	size_t at[4] = {0, 0, 0, 0}, reported = 0;
+	const int32_t *c = w->c;
+	const size_t *at = w->at;
+	if (c[0] == c[1] && never_doubles(c[0])) {
+		int32_t after = end < len ? zj_utf8_at(s, len, end, NULL) : 0;
+		if (double_allowed(c[0], c[2], after))
+			return;
+		char right[5] = {0};
+		memcpy(right, s + at[0], end - at[0]);
+		fn(at[1], end, right, ctx);
+		w->reported = end;
+	} else if (c[0] == c[2] && c[1] == c[3] && c[0] != c[1] && at[3] >= w->reported &&
+		   !word_double_allowed(c[3], c[2])) {
+		char right[9] = {0};
+		memcpy(right, s + at[3], at[1] - at[3]);
+		fn(at[3], end, right, ctx);
+		w->reported = end;
+	}
+}
+
+static void report_traditional(const zj_hanzi_table *t, const trad_hit *hits, size_t count,
+			       size_t simplified, zj_hanzi_fn fn, void *ctx)
+{
+	/* a text written in traditional characters is not a mistake */
+	for (size_t k = 0; simplified > count && k < count; k++) {
+		char right[4];
+		size_t n = put_utf8(right, t->simple_form[hits[k].cp - HAN_FIRST]);
+		right[n] = '\0';
+		fn(hits[k].at, hits[k].at + 3, right, ctx);
+	}
+}
+
+void zj_hanzi_check(const zj_hanzi_table *t, const char *s, size_t len, zj_hanzi_fn trad,
+		    zj_hanzi_fn repeat, void *ctx)
+{
+	if (!trad)
+		t = NULL;
+	trad_hit *hits = NULL;
+	size_t count = 0, cap = 0, simplified = 0;
+	/* the repeat window in locals: the compiler keeps them in registers */
+	int32_t c1 = 0, c2 = 0, c3 = 0;
+	size_t a1 = 0, a2 = 0, a3 = 0, reported = 0;
 	for (size_t i = 0; i < len;) {
 		int32_t cp;
 		size_t n = next_cp(s, len, i, &cp);
-		memmove(c + 1, c, 3 * sizeof *c);
-		memmove(at + 1, at, 3 * sizeof *at);
-		c[0] = cp;
-		at[0] = i;
-		i += n;
-		if (cp < 0x3400 || at[1] < reported)
-			continue;
-		if (cp == c[1] && never_doubles(cp)) {
-			int32_t after = i < len ? zj_utf8_at(s, len, i, NULL) : 0;
-			if (double_allowed(cp, c[2], after))
-				continue;
-			char right[5] = {0};
-			memcpy(right, s + at[0], n);
-			fn(at[1], i, right, ctx);
-			reported = i;
-		} else if (cp == c[2] && c[1] == c[3] && cp != c[1] && at[3] >= reported &&
-			   !word_double_allowed(c[3], c[2])) {
-			char right[9] = {0};
-			memcpy(right, s + at[3], at[1] - at[3]);
-			fn(at[3], i, right, ctx);
-			reported = i;
+		if (t && cp >= HAN_FIRST && cp <= HAN_LAST) {
+			if (bit(t->traditional, cp)) {
+				zj_grow((void **)&hits, &cap, count + 1, sizeof *hits);
+				hits[count++] = (trad_hit){i, cp};
+			} else
+				simplified += bit(t->simplified, cp);
 		}
+		if (repeat && cp >= 0x3400 && (cp == c1 || cp == c2) && a1 >= reported) {
+			window w = {{cp, c1, c2, c3}, {i, a1, a2, a3}, reported};
+			check_repeat(&w, s, len, i + n, repeat, ctx);
+			reported = w.reported;
+		}
+		c3 = c2;
+		c2 = c1;
+		c1 = cp;
+		a3 = a2;
+		a2 = a1;
+		a1 = i;
+		i += n;
 	}
+	if (t)
+		report_traditional(t, hits, count, simplified, trad, ctx);
+	free(hits);
 }

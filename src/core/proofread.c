@@ -38,6 +38,9 @@ struct zj_proofreader {
 	uint32_t *dict;        /* per state: next state on the fail chain with an output, or 0 */
 	size_t states;
 	size_t max_len;        /* the longest pattern, in bytes */
+	/* first characters of the patterns (Basic Multilingual Plane): at the
+	 * root, the scan skips characters that start none */
+	uint64_t first[0x10000 / 64];
 };
 
 zj_proofreader *zj_proofreader_new(void)
@@ -176,9 +179,20 @@ static void build(zj_proofreader *p)
 	free_automaton(p);
 	build_classes(p);
 	p->max_len = 0;
-	for (size_t i = 0; i < p->count; i++)
-		if (in_automaton(&p->entries[i]) && p->entries[i].wlen > p->max_len)
-			p->max_len = p->entries[i].wlen;
+	memset(p->first, 0, sizeof p->first);
+	for (size_t i = 0; i < p->count; i++) {
+		const entry *e = &p->entries[i];
+		if (!in_automaton(e))
+			continue;
+		if (e->wlen > p->max_len)
+			p->max_len = e->wlen;
+		int32_t cp;
+		zj_utf8_decode(e->wrong, e->wlen, 0, &cp);
+		if (cp < 0x10000)
+			p->first[cp / 64] |= (uint64_t)1 << (cp % 64);
+		else
+			memset(p->first, 0xff, sizeof p->first); /* no skipping then */
+	}
 	size_t cap = 1024;
 	build_trie(p, &cap);
 	int32_t *out = zj_xmalloc(p->states * sizeof(int32_t));
@@ -311,7 +325,7 @@ bool zj_proofreader_add_file(zj_proofreader *p, zj_proof_table table, const char
 
 /* Built-in tables are installed under pkgdatadir; a binary run from the
  * build tree, before `make install`, finds them in the source tree. */
-static char *builtin_table(const char *name)
+char *zj_proof_data_path(const char *name)
 {
 	struct stat st;
 	char *path = zj_xasprintf("%s/%s", PKGDATADIR, name);
@@ -349,7 +363,7 @@ static void load_standard(void)
 	static const char *const files[ZJ_PROOF_TABLES] = {"miswritten.txt", "usage.txt"};
 	standard = zj_proofreader_new();
 	for (int t = 0; t < ZJ_PROOF_TABLES; t++) {
-		char *path = builtin_table(files[t]);
+		char *path = zj_proof_data_path(files[t]);
 		zj_error err = {0};
 		if (!zj_proofreader_add_file(standard, (zj_proof_table)t, path, &err))
 			note(path, &err);
@@ -416,6 +430,32 @@ static bool guarded(const zj_proofreader *p, const match_list *m, size_t at)
 	return false;
 }
 
+/* From a character boundary at the root, the next character that starts
+ * a pattern (or a byte the skip does not read: the automaton takes it). */
+static inline size_t skip_to_start(const zj_proofreader *p, const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+		if (b < 0x80) {
+			cp = b;
+			n = 1;
+		} else if ((b & 0xF0) == 0xE0 && len - i >= 3 &&
+			   ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+			   ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			cp = (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
+			     ((unsigned char)s[i + 2] & 0x3Fu);
+			n = 3;
+		} else
+			return i;
+		if (p->first[cp / 64] >> (cp % 64) & 1)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 void zj_proofread(const zj_proofreader *p, const bool want[ZJ_PROOF_TABLES], const char *s,
 		  size_t len, zj_proof_fn fn, void *ctx)
 {
@@ -426,6 +466,8 @@ void zj_proofread(const zj_proofreader *p, const bool want[ZJ_PROOF_TABLES], con
 	const uint8_t *cls = p->byte_class;
 	uint32_t st = 0;
 	for (size_t i = 0; i < len; i++) {
+		if (st == 0 && (i = skip_to_start(p, s, len, i)) == len)
+			break;
 		st = delta[(st & ROW_MASK) + cls[(uint8_t)s[i]]];
 		if (!(st & OUTPUT))
 			continue;

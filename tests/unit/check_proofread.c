@@ -154,7 +154,7 @@ END_TEST
 static found repeats(const char *s)
 {
 	found f = {.s = s};
-	zj_find_repeats(s, strlen(s), on_char, &f);
+	zj_hanzi_check(NULL, s, strlen(s), NULL, on_char, &f);
 	return f;
 }
 
@@ -187,7 +187,7 @@ END_TEST
 static found traditional(const char *s)
 {
 	found f = {.s = s};
-	zj_find_traditional(zj_hanzi_standard(NULL), s, strlen(s), on_char, &f);
+	zj_hanzi_check(zj_hanzi_standard(NULL), s, strlen(s), on_char, NULL, &f);
 	return f;
 }
 

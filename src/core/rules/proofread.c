@@ -90,12 +90,6 @@ static void on_traditional(size_t start, size_t end, const char *right, void *ct
 	add_suggestion(p->f, ZJ_RULE_TRADITIONAL_CHAR, start, end, msg, right);
 }
 
-void zj_run_traditional_char(const zj_rule_input *in)
-{
-	proof_ctx p = {in->s, in->f};
-	zj_find_traditional(in->checker->hanzi, in->s, in->len, on_traditional, &p);
-}
-
 static void on_repeat(size_t start, size_t end, const char *right, void *ctx)
 {
 	proof_ctx *p = ctx;
@@ -105,8 +99,19 @@ static void on_repeat(size_t start, size_t end, const char *right, void *ctx)
 	add_suggestion(p->f, ZJ_RULE_REPEATED_CHAR, start, end, msg, right);
 }
 
+/* One pass serves both character rules, run by traditional-char when both
+ * are on. */
+void zj_run_traditional_char(const zj_rule_input *in)
+{
+	proof_ctx p = {in->s, in->f};
+	bool repeats = in->checker->opt.enabled[ZJ_RULE_REPEATED_CHAR];
+	zj_hanzi_check(in->checker->hanzi, in->s, in->len, on_traditional,
+		       repeats ? on_repeat : NULL, &p);
+}
+
 void zj_run_repeated_char(const zj_rule_input *in)
 {
 	proof_ctx p = {in->s, in->f};
-	zj_find_repeats(in->s, in->len, on_repeat, &p);
+	if (!in->checker->opt.enabled[ZJ_RULE_TRADITIONAL_CHAR])
+		zj_hanzi_check(NULL, in->s, in->len, NULL, on_repeat, &p);
 }
