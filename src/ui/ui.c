@@ -19,6 +19,7 @@
 #include "zongjie/journal.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/skeleton.h"
+#include "zongjie/suggest.h"
 #include "zongjie/utf8.h"
 #include "zongjie/wrap.h"
 
@@ -58,6 +59,7 @@ typedef struct ui {
 	unsigned char *mark_sev;
 	size_t nmarks;
 	bool marks_stale;
+	zj_findings found;  /* the last check's findings, for suggestions (F2) */
 	bool provisional;   /* first screen of a large file: outline of its start */
 	zj_journal *journal;
 	struct stat disk;   /* the file as last read or written */
@@ -462,7 +464,12 @@ static void draw_status(ui *u)
 		addch(' ');
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
-	if (u->message[0])
+	const zj_finding *sugg = u->marks_stale ? NULL : zj_suggestion_at(u->ed, &u->found);
+	char offer[600];
+	if (!u->message[0] && sugg) {
+		snprintf(offer, sizeof offer, _("%s  (F2 applies)"), zj_finding_message(&u->found, sugg));
+		put_utf8(LINES - 1, x, offer, strlen(offer), A_BOLD, PAIR_STATUS, COLS);
+	} else if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
 	else if (COLS - utf8_width(right) > x)
 		put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
@@ -624,6 +631,7 @@ static void help(ui *u)
 		N_("F7                              fill every identical gap with the same text"),
 		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
 		N_("F3                              check: findings listed, Enter jumps to one"),
+		N_("F2                              apply the suggestion shown on the status line"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
 		N_("F10                             export (refused while errors remain)"),
@@ -754,7 +762,8 @@ static void refresh_marks(ui *u)
 		u->mark_at[u->nmarks] = x->start;
 		u->mark_sev[u->nmarks++] = x->severity;
 	}
-	zj_findings_free(&f);
+	zj_findings_free(&u->found);
+	u->found = f;
 	u->marks_stale = false;
 }
 
@@ -1075,6 +1084,14 @@ static void escape(ui *u)
 	}
 }
 
+/* F2: the suggestion shown on the status line goes into the text. */
+static void apply_suggestion(ui *u)
+{
+	const zj_finding *x = u->marks_stale ? NULL : zj_suggestion_at(u->ed, &u->found);
+	if (!x || !zj_suggestion_apply(u->ed, &u->found, x))
+		snprintf(u->message, sizeof u->message, "%s", _("no suggestion at the cursor"));
+}
+
 static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
@@ -1101,6 +1118,7 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_ENTER: zj_ed_newline(ed); break;
 		case KEY_BTAB: zj_ed_focus_part(ed, -1); break;
 		case KEY_F(1): help(u); break;
+		case KEY_F(2): apply_suggestion(u); break;
 		case KEY_F(5): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
@@ -1376,5 +1394,6 @@ int ui_run(const char *path)
 	free(u.last_find);
 	free(u.mark_at);
 	free(u.mark_sev);
+	zj_findings_free(&u.found);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "zongjie/hanzi.h"
 #include "zongjie/proofread.h"
+#include "zongjie/suggest.h"
 
 typedef struct found {
 	char text[8][64];
@@ -207,6 +208,38 @@ START_TEST(traditional_characters)
 }
 END_TEST
 
+START_TEST(suggestion_under_the_cursor)
+{
+	const char *text = "我们再接再励，其它工作。";
+	zj_editor *ed = zj_editor_new(zj_doc_new(text, strlen(text)));
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	zj_findings f = {0};
+	size_t len;
+	const char *s = zj_doc_text(ed->doc, &len);
+	zj_check(c, s, len, NULL, &f);
+	zj_ed_set_cursor(ed, 0);
+	ck_assert_ptr_null(zj_suggestion_at(ed, &f));
+	zj_ed_set_cursor(ed, strlen("我们再接再励")); /* the end counts */
+	const zj_finding *x = zj_suggestion_at(ed, &f);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_str_eq(zj_finding_fix(&f, x), "再接再厉");
+	ck_assert(zj_suggestion_apply(ed, &f, x));
+	s = zj_doc_text(ed->doc, &len);
+	ck_assert_str_eq(s, "我们再接再厉，其它工作。");
+	ck_assert_uint_eq(ed->cursor, strlen("我们再接再厉"));
+	ck_assert(zj_ed_undo(ed));
+	s = zj_doc_text(ed->doc, &len);
+	ck_assert_str_eq(s, text);
+	zj_findings_free(&f);
+	zj_checker_free(c);
+	zj_doc *d = ed->doc;
+	zj_editor_free(ed);
+	zj_doc_free(d);
+}
+END_TEST
+
 static Suite *proofread_suite(void)
 {
 	Suite *s = suite_create("proofread");
@@ -218,6 +251,7 @@ static Suite *proofread_suite(void)
 	tcase_add_test(tc, date_ranges);
 	tcase_add_test(tc, repeated_characters);
 	tcase_add_test(tc, traditional_characters);
+	tcase_add_test(tc, suggestion_under_the_cursor);
 	suite_add_tcase(s, tc);
 	return s;
 }
