@@ -109,7 +109,7 @@ static void build_standard(void)
 	int32_t *s2t = t2s ? convert_all("s2t-chars.json", "s2t.json") : NULL;
 	if (!t2s || !s2t) {
 		standard_notice = zj_xstrdup(_("OpenCC's t2s/s2t configuration cannot be opened "
-					       "(install opencc-data); traditional characters are "
+					       "(install libopencc-data); traditional characters are "
 					       "not checked"));
 		free(t2s);
 		return;
