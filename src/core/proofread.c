@@ -16,7 +16,8 @@
 typedef struct entry {
 	char *wrong;
 	size_t wlen;
-	char *right;          /* NULL for a right phrase (guard) */
+	char *right;          /* NULL for a right phrase, or a silence alone */
+	bool guard;           /* a right phrase (`+PHRASE`) */
 	uint8_t table;
 	bool warning;
 	bool silenced;
@@ -27,9 +28,17 @@ typedef struct entry {
 #define OUTPUT 0x80000000u
 #define ROW_MASK 0x7fffffffu
 
+/* The wrong forms of all entries together stay below this, which bounds
+ * the automaton (a state per byte) whatever the user's file holds. */
+#define MAX_PATTERN_BYTES ((size_t)128 << 10)
+
 struct zj_proofreader {
 	entry *entries;
 	size_t count, cap;
+	/* entries by wrong form: open addressing, indexes + 1, 0 empty */
+	uint32_t *slots;
+	size_t nslots;
+	size_t pattern_bytes;
 	/* the automaton, rebuilt after each addition */
 	uint8_t byte_class[256];
 	size_t classes;
@@ -68,6 +77,7 @@ void zj_proofreader_free(zj_proofreader *p)
 		free(p->entries[i].right);
 	}
 	free(p->entries);
+	free(p->slots);
 	free_automaton(p);
 	free(p);
 }
@@ -82,18 +92,55 @@ size_t zj_proofreader_count(const zj_proofreader *p, zj_proof_table table)
 
 /* ---- building ---------------------------------------------------------- */
 
+static size_t hash_key(const char *s, size_t n, bool guard)
+{
+	size_t h = guard ? 0x9e3779b9u : 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static uint32_t *slot_for(zj_proofreader *p, const char *wrong, size_t wlen, bool guard)
+{
+	size_t mask = p->nslots - 1;
+	for (size_t i = hash_key(wrong, wlen, guard) & mask;; i = (i + 1) & mask) {
+		uint32_t *slot = &p->slots[i];
+		if (!*slot)
+			return slot;
+		const entry *e = &p->entries[*slot - 1];
+		if (e->wlen == wlen && !memcmp(e->wrong, wrong, wlen) && e->guard == guard)
+			return slot;
+	}
+}
+
+static void grow_slots(zj_proofreader *p)
+{
+	free(p->slots);
+	p->nslots = p->nslots ? p->nslots * 2 : 1024;
+	p->slots = zj_xcalloc(p->nslots, sizeof *p->slots);
+	for (size_t i = 0; i < p->count; i++) {
+		const entry *e = &p->entries[i];
+		*slot_for(p, e->wrong, e->wlen, e->guard) = (uint32_t)i + 1;
+	}
+}
+
 /* The entry keyed by wrong (guards keyed apart), created when missing: a
- * later line for the same form replaces the earlier one. */
+ * later line for the same form replaces the earlier one.  NULL when the
+ * tables are full. */
 static entry *entry_for(zj_proofreader *p, const char *wrong, size_t wlen, bool guard)
 {
-	for (size_t i = 0; i < p->count; i++) {
-		entry *e = &p->entries[i];
-		if (e->wlen == wlen && !memcmp(e->wrong, wrong, wlen) && (e->right == NULL) == guard)
-			return e;
-	}
+	if (p->count * 2 >= p->nslots)
+		grow_slots(p);
+	uint32_t *slot = slot_for(p, wrong, wlen, guard);
+	if (*slot)
+		return &p->entries[*slot - 1];
+	if (p->pattern_bytes + wlen > MAX_PATTERN_BYTES)
+		return NULL;
+	p->pattern_bytes += wlen;
 	zj_grow((void **)&p->entries, &p->cap, p->count + 1, sizeof(entry));
 	entry *e = &p->entries[p->count++];
-	*e = (entry){.wrong = zj_xstrndup(wrong, wlen), .wlen = wlen};
+	*e = (entry){.wrong = zj_xstrndup(wrong, wlen), .wlen = wlen, .guard = guard};
+	*slot = (uint32_t)p->count;
 	return e;
 }
 
@@ -111,7 +158,7 @@ static void build_classes(zj_proofreader *p)
 
 static bool in_automaton(const entry *e)
 {
-	return !e->silenced && e->wlen > 0;
+	return !e->silenced && e->wlen > 0 && (e->guard || e->right);
 }
 
 /* The trie of all patterns: state rows of `classes` cells, 0 for none. */
@@ -258,6 +305,8 @@ static bool add_line(zj_proofreader *p, zj_proof_table table, const char *s, siz
 		if (split_fields(s, start + 1, end, field, flen, 1) != 1)
 			return zj_fail_at(err, line, 1, _("'%c' takes one phrase"), mark);
 		entry *e = entry_for(p, field[0], flen[0], mark == '+');
+		if (!e)
+			return zj_fail_at(err, line, 1, _("the tables are full"));
 		if (mark == '-')
 			e->silenced = true;
 		return true;
@@ -276,6 +325,8 @@ static bool add_line(zj_proofreader *p, zj_proof_table table, const char *s, siz
 	if (flen[0] == flen[1] && !memcmp(field[0], field[1], flen[0]))
 		return zj_fail_at(err, line, 1, _("the wrong and the right form are the same"));
 	entry *e = entry_for(p, field[0], flen[0], false);
+	if (!e)
+		return zj_fail_at(err, line, 1, _("the tables are full"));
 	free(e->right);
 	e->right = zj_xstrndup(field[1], flen[1]);
 	e->table = (uint8_t)table;
@@ -403,7 +454,7 @@ static void push_match(match_list *m, const zj_proofreader *p, size_t end, int32
 		       const bool *want)
 {
 	const entry *e = &p->entries[id];
-	if (e->right && !want[e->table])
+	if (!e->guard && !want[e->table])
 		return;
 	zj_grow((void **)&m->items, &m->cap, m->count + 1, sizeof(raw_match));
 	m->items[m->count++] = (raw_match){end - e->wlen, end, id};
@@ -422,10 +473,10 @@ static bool guarded(const zj_proofreader *p, const match_list *m, size_t at)
 {
 	const raw_match *x = &m->items[at];
 	for (size_t k = at; k-- > 0 && m->items[k].start + p->max_len > x->start;)
-		if (!p->entries[m->items[k].id].right && m->items[k].end > x->start)
+		if (p->entries[m->items[k].id].guard && m->items[k].end > x->start)
 			return true;
 	for (size_t k = at + 1; k < m->count && m->items[k].start < x->end; k++)
-		if (!p->entries[m->items[k].id].right)
+		if (p->entries[m->items[k].id].guard)
 			return true;
 	return false;
 }
@@ -477,12 +528,13 @@ void zj_proofread(const zj_proofreader *p, const bool want[ZJ_PROOF_TABLES], con
 		for (uint32_t d = p->dict[state]; d; d = p->dict[d])
 			push_match(&m, p, i + 1, p->out[d], want);
 	}
-	qsort(m.items, m.count, sizeof(raw_match), match_cmp);
+	if (m.count)
+		qsort(m.items, m.count, sizeof(raw_match), match_cmp);
 	size_t done = 0;
 	for (size_t k = 0; k < m.count; k++) {
 		const raw_match *x = &m.items[k];
 		const entry *e = &p->entries[x->id];
-		if (!e->right || x->start < done || guarded(p, &m, k))
+		if (e->guard || x->start < done || guarded(p, &m, k))
 			continue;
 		zj_proof_match pm = {x->start, x->end, (zj_proof_table)e->table, e->warning,
 				     e->right};

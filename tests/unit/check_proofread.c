@@ -91,7 +91,30 @@ START_TEST(tables_silence_and_replace)
 	ck_assert_uint_eq(f.n, 2);
 	ck_assert_str_eq(f.text[0], "测式");
 	ck_assert_str_eq(f.right[1], "已经是");
+	/* a silence of a form not known yet, then the form: the later line wins */
+	const char *later = "-错字\n错字 正字\n+错字\n";
+	ck_assert(zj_proofreader_add_text(p, ZJ_PROOF_MISWRITTEN, later, strlen(later), &err));
+	f = scan(p, both, "一个错字");
+	ck_assert_uint_eq(f.n, 0); /* the right phrase of the same form covers it */
 	zj_proofreader_free(p);
+}
+END_TEST
+
+START_TEST(tables_are_bounded)
+{
+	/* a huge user file fills the tables and stops with a message, fast */
+	size_t n = 40000;
+	char *text = malloc(n * 16), *w = text;
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, "x%07zu y\n", i);
+	zj_proofreader *p = zj_proofreader_new();
+	zj_error err = {0};
+	ck_assert(!zj_proofreader_add_text(p, ZJ_PROOF_MISWRITTEN, text, (size_t)(w - text), &err));
+	ck_assert_int_gt(err.line, 10000);
+	found f = scan(p, both, "x0000001 x0000002");
+	ck_assert_uint_eq(f.n, 2);
+	zj_proofreader_free(p);
+	free(text);
 }
 END_TEST
 
@@ -248,6 +271,7 @@ static Suite *proofread_suite(void)
 	tcase_add_test(tc, tables_match_phrases);
 	tcase_add_test(tc, tables_silence_and_replace);
 	tcase_add_test(tc, tables_reject_bad_lines);
+	tcase_add_test(tc, tables_are_bounded);
 	tcase_add_test(tc, standard_tables_load);
 	tcase_add_test(tc, date_ranges);
 	tcase_add_test(tc, repeated_characters);
