@@ -10,8 +10,9 @@
  * Repeated characters: a character or a two-character word typed twice
  * (我们们, 的的, 进行进行).  Only characters that never double in writing
  * are looked at, so reduplications (人人, 常常, 看看, 认认真真) stay
- * silent; a doubled word is reported unless it is one that doubles to mean
- * "a little" or "very" (研究研究, 雪白雪白) or starts with 一 (一步一步).
+ * silent; a doubled word is reported only when it is a pronoun, function
+ * word or verb of official writing that no longer word starts with
+ * (进行进行, 我们我们), so 研究研究, 复制复制槽 and names stay silent.
  */
 #ifndef ZONGJIE_HANZI_H
 #define ZONGJIE_HANZI_H

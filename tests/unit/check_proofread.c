@@ -199,6 +199,7 @@ START_TEST(repeated_characters)
 		"的的确确，目的的实现，有的的确很好，为了了解情况，不了了之。",
 		"一步一步，一个一个，不是不是，哈哈哈哈。",
 		"雪白雪白的墙，学习学习经验，天天天天。",
+		"复制复制槽，重新索引索引，伊洛伊洛市，社区社区工作者。",
 		"1111，abab，xx xx。",
 	};
 	for (size_t i = 0; i < sizeof silent / sizeof silent[0]; i++) {
