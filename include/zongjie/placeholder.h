@@ -6,7 +6,8 @@
  *   x-runs      xx XX xxxx ｘｘ ＸＸ ××, with digits, dots and ranges glued
  *               to them: 20xx  xx.x%  x.xx  xxx.xx万元 (gap: xxx.xx)
  *               720xx元  xx3号  x-x月  20xx—20xx年
- *   blanks      ____ ＿＿ (two or more), 20_ 20__ (a year)
+ *   blanks      ____ ＿＿ (two or more), 20_ 20__ (a year), and a single
+ *               _ or ＿ between Chinese characters (第_次 为_社区)
  *   symbols     ○○ □□ (two or more, or one between Chinese characters)
  *   某某        某某单位 (a name; a single 某 is ordinary Chinese)
  *   empty       （  ） ( ) with only blanks inside

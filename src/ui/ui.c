@@ -630,7 +630,7 @@ static void help(ui *u)
 		N_("typing over a selected gap      replaces the whole gap"),
 		N_("F7                              fill every identical gap with the same text"),
 		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
-		N_("F3                              check: findings listed, Enter jumps to one"),
+		N_("F3                              check: findings by rule, errors first; Enter jumps"),
 		N_("F2                              apply the suggestion shown on the status line"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
@@ -767,35 +767,43 @@ static void refresh_marks(ui *u)
 	u->marks_stale = false;
 }
 
-/* Lists findings (all, or errors only) and jumps to the one chosen. */
+/* Lists findings (all, or errors only) grouped by rule, errors first,
+ * each group under a heading with its count (the grouping is the core's),
+ * and jumps to the one chosen; a heading jumps to its first finding. */
 static bool findings_panel(ui *u, bool errors_only, const char *title)
 {
 	zj_findings f;
 	run_check(u, &f, errors_only);
-	size_t n = 0, cap = 0;
-	char **items = NULL;
-	size_t *at = NULL, *len = NULL, cap2 = 0, cap3 = 0;
-	zj_findings_iter it;
-	zj_findings_iter_init(&it, &f);
-	const zj_finding *x;
-	while ((x = zj_findings_next(&it))) {
-		if (errors_only && x->severity != ZJ_SEV_ERROR)
-			continue;
+	size_t total = zj_findings_total(&f);
+	const zj_finding **order = zj_xcalloc(total + 1, sizeof *order);
+	zj_findings_by_rule(&f, order);
+	if (errors_only)
+		while (total && order[total - 1]->severity != ZJ_SEV_ERROR)
+			total--;
+	char **items = zj_xcalloc(2 * total + 1, sizeof *items);
+	size_t *at = zj_xcalloc(2 * total + 1, sizeof *at);
+	size_t *len = zj_xcalloc(2 * total + 1, sizeof *len);
+	size_t n = 0;
+	for (size_t i = 0; i < total; i++) {
+		const zj_finding *x = order[i];
+		if (i == 0 || x->rule != order[i - 1]->rule || x->severity != order[i - 1]->severity) {
+			const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
+			items[n] = zj_xasprintf("%s  %s (%zu)  [%s]",
+						x->severity == ZJ_SEV_ERROR ? _("error")
+						: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
+						_(r->summary), zj_findings_run(order, total, i), r->id);
+			at[n] = x->start;
+			len[n++] = x->len;
+		}
 		long line, col;
 		zj_doc_position(u->ed->doc, x->start, &line, &col);
-		zj_grow((void **)&items, &cap, n + 1, sizeof *items);
-		zj_grow((void **)&at, &cap2, n + 1, sizeof *at);
-		zj_grow((void **)&len, &cap3, n + 1, sizeof *len);
-		items[n] = zj_xasprintf("%ld:%ld  %s  %s  [%s]", line, col,
-					x->severity == ZJ_SEV_ERROR ? _("error")
-					: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
-					zj_finding_message(&f, x), zj_rule_get((zj_rule)x->rule)->id);
+		items[n] = zj_xasprintf("    %ld:%ld  %s", line, col, zj_finding_message(&f, x));
 		at[n] = x->start;
-		len[n] = x->len;
-		n++;
+		len[n++] = x->len;
 	}
+	free(order);
 	zj_findings_free(&f);
-	if (n == 0) {
+	if (total == 0) {
 		snprintf(u->message, sizeof u->message, "%s", _("no findings"));
 		free(items);
 		free(at);
@@ -803,7 +811,7 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 		return false;
 	}
 	char head[256];
-	snprintf(head, sizeof head, "%s (%zu)", title, n);
+	snprintf(head, sizeof head, "%s (%zu)", title, total);
 	long pick = choose(u, head, items, n);
 	if (pick >= 0) {
 		zj_ed_set_cursor(u->ed, at[pick]);

@@ -94,7 +94,8 @@ PY
 else
 	skip "no false alarm on the corpus" "no ../shared/corpus"
 fi
-"$ZONGJIE" check --only $rules "$TOP_SRCDIR"/skeletons/*.yaml "$TOP_SRCDIR"/tests/data/*.txt >"$tmp/sk.out" 2>&1
+"$ZONGJIE" check --only $rules "$TOP_SRCDIR"/skeletons/*.yaml "$TOP_SRCDIR"/tests/data/*.txt \
+	"$TOP_SRCDIR"/tests/data/accuracy >"$tmp/sk.out" 2>&1
 ok "no finding on the skeletons and the test texts" test ! -s "$tmp/sk.out"
 
 # ---- each rule, with its suggestion in JSON ----
