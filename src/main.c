@@ -32,6 +32,8 @@ static void print_help(void)
 		 "                   write the text for submission; refused while errors remain\n"
 		 "  new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"
 		 "                   start a summary from a skeleton (default: annual)\n"
+		 "  renew LAST.txt [-o FILE] [--year YYYY] [--force]\n"
+		 "                   draft the next period's summary from last period's\n"
 		 "  outline [--format=text|json] FILE\n"
 		 "                   show the articles, parts and headings zongjie finds\n"
 		 "  skeletons [--format=text|json]\n"
@@ -55,6 +57,7 @@ static const struct {
 	{"export", cmd_export},
 	{"skeletons", cmd_skeletons},
 	{"new", cmd_new},
+	{"renew", cmd_renew},
 };
 
 static void print_version(void)

@@ -51,6 +51,7 @@ typedef enum zj_rule {
 	ZJ_RULE_DUPLICATE_PARAGRAPH,
 	ZJ_RULE_SPELLING,
 	ZJ_RULE_LENGTH,
+	ZJ_RULE_STALE_FIGURE,
 	ZJ_RULE_MISWRITTEN,
 	ZJ_RULE_USAGE,
 	ZJ_RULE_TRADITIONAL_CHAR,
@@ -157,6 +158,8 @@ typedef struct zj_check_options {
 	const char *dict;        /* hunspell dictionary name or path prefix; NULL: en_US */
 	const char *words_file;  /* personal word list, one word a line; NULL: none */
 	const struct zj_skeleton *skeleton; /* suggested part lengths; NULL: none */
+	const char *against;     /* last period's summary (UTF-8) for stale-figure; NULL: none */
+	size_t against_len;
 } zj_check_options;
 
 /* All rules on, default dictionary. */

@@ -76,6 +76,7 @@ int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_skeletons(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_renew(int argc, char **argv);
 
 struct zj_library;
 /* Loads the built-in, user and $ZONGJIE_SKELETONS skeletons; with report,

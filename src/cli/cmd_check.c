@@ -402,11 +402,12 @@ typedef struct check_args {
 	bool fix_chosen[ZJ_RULE_COUNT];
 	bool fix_named;
 	const char *skeleton_id;
+	const char *against; /* last period's summary, for stale-figure */
 	bool only_given;   /* the first --only switches every other rule off */
 	const char *color; /* auto, always or never */
 } check_args;
 
-enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
+enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON, OPT_AGAINST };
 
 static int take_check_option(int c, char *arg, void *ctx)
 {
@@ -435,6 +436,7 @@ static int take_check_option(int c, char *arg, void *ctx)
 		break;
 	case OPT_DICT: a->opt.dict = arg; break;
 	case OPT_SKELETON: a->skeleton_id = arg; break;
+	case OPT_AGAINST: a->against = arg; break;
 	default: return CLI_UNKNOWN;
 	}
 	return CLI_GO_ON;
@@ -453,6 +455,7 @@ static int check_options(int argc, char **argv, check_args *a)
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"dict", required_argument, NULL, OPT_DICT},
 		{"skeleton", required_argument, NULL, OPT_SKELETON},
+		{"against", required_argument, NULL, OPT_AGAINST},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -462,7 +465,7 @@ static int check_options(int argc, char **argv, check_args *a)
 		argc, argv, "h", options,
 		_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
 		  "                     [--fix[=RULES]] [--color=auto|always|never] [--dict NAME]\n"
-		  "                     [--skeleton ID] FILE|DIR...\n"),
+		  "                     [--skeleton ID] [--against LAST.txt] FILE|DIR...\n"),
 		take_check_option, a);
 	if (status != CLI_GO_ON)
 		return status;
@@ -550,6 +553,19 @@ static void print_summary(const out_style *st, const check_totals *t)
 	printf("\n");
 }
 
+/* Reads --against's file into the options; false (said) when it cannot. */
+static bool load_against(check_args *a, char **last)
+{
+	zj_error err = {0};
+	zj_format fmt;
+	if (!zj_load_file(a->against, last, &a->opt.against_len, &fmt, &err)) {
+		cli_file_error(a->against, &err);
+		return false;
+	}
+	a->opt.against = *last;
+	return true;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	check_args a;
@@ -566,6 +582,11 @@ int cmd_check(int argc, char **argv)
 					       a.skeleton_id);
 		}
 		a.opt.skeleton = e->sk;
+	}
+	char *last = NULL;
+	if (a.against && !load_against(&a, &last)) {
+		zj_library_free(&lib);
+		return EXIT_TROUBLE;
 	}
 	char *words = personal_words();
 	a.opt.words_file = words;
@@ -593,6 +614,7 @@ int cmd_check(int argc, char **argv)
 	zj_checker_free(checker);
 	zj_library_free(&lib);
 	free(words);
+	free(last);
 	if (fflush(stdout) != 0)
 		return EXIT_TROUBLE;
 	return t.trouble ? EXIT_TROUBLE : t.errors ? EXIT_FINDINGS : EXIT_OK;

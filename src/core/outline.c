@@ -251,6 +251,9 @@ typedef struct keyword {
 } keyword;
 
 static const keyword part_keywords[] = {
+	/* a second-half summary reports on 下半年 before it plans */
+	{"下半年工作开展", ZJ_PART_ACHIEVEMENTS}, {"下半年工作完成", ZJ_PART_ACHIEVEMENTS},
+	{"下半年工作情况", ZJ_PART_ACHIEVEMENTS}, {"下半年工作总结", ZJ_PART_ACHIEVEMENTS},
 	{"问题", ZJ_PART_PROBLEMS}, {"不足", ZJ_PART_PROBLEMS}, {"差距", ZJ_PART_PROBLEMS},
 	{"困难", ZJ_PART_PROBLEMS}, {"短板", ZJ_PART_PROBLEMS}, {"薄弱", ZJ_PART_PROBLEMS},
 	{"教训", ZJ_PART_PROBLEMS}, {"缺点", ZJ_PART_PROBLEMS}, {"挑战", ZJ_PART_PROBLEMS},

@@ -89,6 +89,22 @@ static const char *const units_latin[] = {"km", "kg", "kWh", "kW", "cm", "mm", "
 static const char *const ordinal_after[] = {"届", "次会议", "次全会", "次代表大会",
 					    "次党代会", "次团代会", "次少代会"};
 
+size_t zj_counter_len(const char *s, size_t len, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < COUNT(counters); k++) {
+		size_t n = strlen(counters[k]);
+		if (n > best && starts_with(s, len, i, counters[k]))
+			best = n;
+	}
+	return best;
+}
+
+bool zj_ordinal_after(const char *s, size_t len, size_t i)
+{
+	return starts_with_any(s, len, i, ordinal_after, COUNT(ordinal_after));
+}
+
 /* ---- kinds ------------------------------------------------------------ */
 
 typedef struct token {
@@ -309,10 +325,48 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	return t.end;
 }
 
+/* The kind of a hint gap holding last period's value, value[0..n), that
+ * ends before byte `after`: what follows decides, as for an x-run. */
+static zj_gap_kind hint_kind(const char *s, size_t len, const char *value, size_t n,
+			     size_t after)
+{
+	if (n && (value[n - 1] == '%' || (n >= 3 && (!memcmp(value + n - 3, "％", 3) ||
+						     !memcmp(value + n - 3, "‰", 3)))))
+		return ZJ_GAP_NUMBER;
+	if (starts_with(s, len, after, "月") || starts_with(s, len, after, "日"))
+		return ZJ_GAP_DATE;
+	if (zj_counter_len(s, len, after))
+		return ZJ_GAP_NUMBER;
+	for (size_t k = 0; k < n; k++)
+		if (!strchr("0123456789.,-", value[k]) && (unsigned char)value[k] < 0x80)
+			return ZJ_GAP_PROMPT;
+	return ZJ_GAP_NUMBER;
+}
+
+/* 【上年：326】 [last year: 326]: a figure of renew's draft, last
+ * period's value kept as a hint.  One gap, its kind from what follows. */
+static bool match_hint(const char *s, size_t len, size_t i, size_t open, char close,
+		       zj_gap *gap)
+{
+	for (size_t p = open; p < len && p < open + 120 && s[p] != '\n'; p++) {
+		bool end = close ? s[p] == close : starts_with(s, len, p, "】");
+		if (!end)
+			continue;
+		if (p == open)
+			return false;
+		size_t after = p + (close ? 1 : 3);
+		*gap = (zj_gap){i, after, hint_kind(s, len, s + open, p - open, after)};
+		return true;
+	}
+	return false;
+}
+
 /* 【…】 asking for input. */
 static bool match_prompt(const char *s, size_t len, size_t i, zj_gap *gap)
 {
-	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入",
+	if (starts_with(s, len, i + 3, "上年：") || starts_with(s, len, i + 3, "上期："))
+		return match_hint(s, len, i, i + 3 + strlen("上年："), 0, gap);
+	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入", "上年计划：", "上期计划：",
 					     "例", "如：", "列举", "简述", "描述", "概括", "说明"};
 	static const char *const words[] = {"填写", "填入", "写明", "补充", "具体", "名称", "姓名",
 					    "数字", "数据", "日期", "时间", "年份", "金额", "内容",
@@ -354,6 +408,8 @@ static bool match_prompt_latin(const char *s, size_t len, size_t i, zj_gap *gap)
 {
 	static const char *const starts[] = {"fill in", "insert", "enter", "add "};
 	size_t open = i + 1;
+	if (starts_with(s, len, open, "last year: "))
+		return match_hint(s, len, i, open + strlen("last year: "), ']', gap);
 	bool prompt = false;
 	for (size_t k = 0; k < COUNT(starts) && !prompt; k++)
 		prompt = len - open >= strlen(starts[k]) &&

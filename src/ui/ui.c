@@ -18,6 +18,7 @@
 #include "zongjie/export.h"
 #include "zongjie/journal.h"
 #include "zongjie/placeholder.h"
+#include "zongjie/renew.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/suggest.h"
 #include "zongjie/utf8.h"
@@ -584,7 +585,9 @@ static bool save(ui *u)
 	zj_error err = {0};
 	if (!u->ed->doc->path) {
 		char *name = read_line(u, _("Save as: "));
-		if (!name || !*name) {
+		struct stat there;
+		if (!name || !*name || (lstat(name, &there) == 0 &&
+					ask(u, _("That file exists. Overwrite it? (y/n)")) != 'y')) {
 			free(name);
 			return false;
 		}
@@ -635,6 +638,7 @@ static void help(ui *u)
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
 		N_("F10                             export (refused while errors remain)"),
+		N_("Ctrl-R                          renew: next year's draft from this summary"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
 		N_("Mouse                           click to place the cursor, wheel to scroll"),
 		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
@@ -1034,6 +1038,38 @@ static void quit(ui *u)
 		u->quit = true;
 }
 
+/* Ctrl-R: the draft of next period's summary from this one (renew.h)
+ * takes the document's place, in a buffer with no file until saved. */
+static void renew(ui *u)
+{
+	if (zj_text_modified(u->ed->doc->text)) {
+		int a = ask(u, _("Save changes before renewing? (y/n/Esc)"));
+		if (a == 27 || (a == 'y' && !save(u)))
+			return;
+	}
+	zj_error err = {0};
+	zj_renew_stats st;
+	zj_doc *draft = zj_renew_doc(u->ed->doc, NULL, &st, &err);
+	if (!draft) {
+		snprintf(u->message, sizeof u->message, "%s", err.message);
+		return;
+	}
+	zj_journal_close(u->journal, true);
+	u->journal = NULL;
+	zj_doc *last = u->ed->doc;
+	zj_editor_free(u->ed);
+	zj_doc_free(last);
+	u->ed = zj_editor_new(draft);
+	u->article = (size_t)-1;
+	u->have_disk = false;
+	u->nmarks = 0;
+	u->marks_stale = true;
+	memset(u->top, 0, sizeof u->top);
+	snprintf(u->message, sizeof u->message,
+		 _("draft: %zu figures and %zu plan items to update; F5 goes to the next, ^S saves"),
+		 st.figures, st.plan_items);
+}
+
 /* ESC alone clears the selection.  A CSI sequence the terminal's
  * description does not name (Ctrl-arrows under TERM=screen) is read whole
  * here so it never lands in the text; the common ones are honoured. */
@@ -1161,6 +1197,7 @@ static void key(ui *u, int r, wint_t k)
 	switch (k) {
 	case CTRL('s'): zj_ed_commit(ed); save(u); return;
 	case CTRL('f'): zj_ed_commit(ed); find(u, false); return;
+	case CTRL('r'): zj_ed_commit(ed); renew(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
 	case CTRL('y'): zj_ed_redo(ed); return;
@@ -1367,7 +1404,7 @@ int ui_run(const char *path)
 		wint_t k;
 		/* the margin marks are refreshed when the writer pauses (by F3 in
 		 * a large file, where a full check takes a moment) */
-		bool idle_check = u.marks_stale && zj_text_len(doc->text) < AUTO_CHECK_BYTES;
+		bool idle_check = u.marks_stale && zj_text_len(u.ed->doc->text) < AUTO_CHECK_BYTES;
 		/* the journal is written within a second of the last keystroke */
 		bool journal_wait = zj_journal_pending(u.journal, NULL);
 		timeout(journal_wait ? 250 : idle_check ? 400 : -1);
@@ -1379,6 +1416,7 @@ int ui_run(const char *path)
 				refresh_marks(&u);
 			continue;
 		}
+		doc = u.ed->doc; /* Ctrl-R puts a draft in its place */
 		unsigned long before = doc->edits;
 		key(&u, r, k);
 		/* take what is already waiting (an input method's burst) before
@@ -1387,7 +1425,7 @@ int ui_run(const char *path)
 		while (!u.quit && (r = get_wch(&k)) != ERR)
 			key(&u, r, k);
 		timeout(-1);
-		if (doc->edits != before)
+		if (u.ed->doc != doc || doc->edits != before)
 			u.marks_stale = true;
 		long long age;
 		if (zj_journal_pending(u.journal, &age) && age >= 1000)
@@ -1396,6 +1434,7 @@ int ui_run(const char *path)
 	endwin();
 	/* a clean quit: saved, or changes dropped on purpose */
 	zj_journal_close(u.journal, true);
+	doc = u.ed->doc;
 	zj_editor_free(u.ed);
 	zj_doc_free(doc);
 	zj_library_free(&u.lib);

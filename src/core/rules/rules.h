@@ -119,6 +119,7 @@ void zj_run_miswritten(const zj_rule_input *in);
 void zj_run_usage(const zj_rule_input *in);
 void zj_run_traditional_char(const zj_rule_input *in);
 void zj_run_repeated_char(const zj_rule_input *in);
+void zj_run_stale_figure(const zj_rule_input *in);
 
 /* Spelling needs a dictionary: opened with the checker (spelling.c).
  * Returns false, with a notice to show, when none is found. */
