@@ -23,6 +23,7 @@
 #include "zongjie/session.h"
 #include "zongjie/renew.h"
 #include "zongjie/skeleton.h"
+#include "zongjie/suggest.h"
 #include "zongjie/utf8.h"
 #include "zongjie/wrap.h"
 
@@ -63,6 +64,7 @@ typedef struct ui {
 	size_t nmarks;
 	bool marks_stale;
 	size_t marks_start; /* start of the article they were found in */
+	zj_findings found;  /* the last check's findings, for suggestions (F2) */
 	bool provisional;   /* first screen of a large file: outline of its start */
 	zj_session *s;      /* the document, its file and its journal */
 	/* where each screen row's text starts, for the mouse */
@@ -552,11 +554,16 @@ static void draw_status(ui *u)
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
 	const char *warning = u->s ? zj_session_warning(u->s) : NULL; /* NULL in the form */
+	const zj_finding *sugg = u->marks_stale ? NULL : zj_suggestion_at(u->ed, &u->found);
+	char offer[600];
 	if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
 	else if (warning) /* stays until the journal is written again */
 		put_utf8(LINES - 1, x, warning, strlen(warning), A_BOLD, PAIR_STATUS, COLS);
-	else {
+	else if (sugg) {
+		snprintf(offer, sizeof offer, _("%s  (F2 applies)"), zj_finding_message(&u->found, sugg));
+		put_utf8(LINES - 1, x, offer, strlen(offer), A_BOLD, PAIR_STATUS, COLS);
+	} else {
 		/* less room: fewer key hints, at least the gap count */
 		if (COLS - utf8_width(right) <= x && !u->provisional)
 			snprintf(right, sizeof right, _("gaps left: %zu  F1 help "),
@@ -865,7 +872,8 @@ static void help(ui *u)
 		{N_("Ctrl-F"), N_("find as you type; Enter on the last search finds it again")},
 		{N_("Ctrl-K, Ctrl-B"), N_("find the next, the previous match")},
 		{N_("F4"), N_("replace, asking at each match: y, n, a (all), q")},
-		{N_("F2"), N_("choose an article (several in one file)")},
+		{N_("Ctrl-T"), N_("choose an article (several in one file)")},
+		{N_("F2"), N_("apply the suggestion shown on the status line")},
 		{N_("F3"), N_("check: findings by rule, errors first, with their text; Enter jumps")},
 		{N_("F8"), N_("insert a phrase of the current part")},
 		{N_("F9"), N_("insert a missing standard part")},
@@ -1061,8 +1069,12 @@ static void run_check(ui *u, zj_findings *f, size_t start, size_t end)
  * the article, not the document, so it runs whenever the writer pauses. */
 static void refresh_marks(ui *u)
 {
-	size_t start, end;
+	size_t start, end, len = zj_text_len(u->ed->doc->text);
 	zj_ed_article_range(u->ed, &start, &end);
+	if (len <= AUTO_CHECK_BYTES) { /* a small file is checked whole */
+		start = 0;
+		end = len;
+	}
 	u->nmarks = 0;
 	u->marks_stale = false;
 	u->marks_start = start;
@@ -1080,7 +1092,14 @@ static void refresh_marks(ui *u)
 		u->mark_at[u->nmarks] = start + x->start;
 		u->mark_sev[u->nmarks++] = x->severity;
 	}
-	zj_findings_free(&f);
+	/* a whole small file keeps its findings for the suggestions (F2) */
+	zj_findings_free(&u->found);
+	if (start == 0 && end == zj_text_len(u->ed->doc->text))
+		u->found = f;
+	else {
+		zj_findings_free(&f);
+		memset(&u->found, 0, sizeof u->found);
+	}
 }
 
 /* Lists findings (all, or errors only) grouped by rule, errors first,
@@ -1600,6 +1619,14 @@ static void osc52_copy(const zj_editor *ed)
 	zj_buf_free(&b);
 }
 
+/* F2: the suggestion shown on the status line goes into the text. */
+static void apply_suggestion(ui *u)
+{
+	const zj_finding *x = u->marks_stale ? NULL : zj_suggestion_at(u->ed, &u->found);
+	if (!x || !zj_suggestion_apply(u->ed, &u->found, x))
+		snprintf(u->message, sizeof u->message, "%s", _("no suggestion at the cursor"));
+}
+
 static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
@@ -1634,7 +1661,7 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_ENTER: zj_ed_newline(ed); break;
 		case KEY_BTAB: zj_ed_focus_part(ed, -1); break;
 		case KEY_F(1): help(u); break;
-		case KEY_F(2): if (zj_doc_outline(ed->doc)->narticles > 1) choose_article(u, false); else snprintf(u->message, sizeof u->message, "%s", _("this file holds one article")); break;
+		case KEY_F(2): apply_suggestion(u); break;
 		case KEY_F(5): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
@@ -1678,6 +1705,13 @@ static void key(ui *u, int r, wint_t k)
 	case CTRL('k'): zj_ed_commit(ed); find_again(u, false); return;
 	case CTRL('b'): zj_ed_commit(ed); find_again(u, true); return;
 	case CTRL('g'): zj_ed_commit(ed); go_to_line(u); return;
+	case CTRL('t'):
+		zj_ed_commit(ed);
+		if (zj_doc_outline(ed->doc)->narticles > 1)
+			choose_article(u, false);
+		else
+			snprintf(u->message, sizeof u->message, "%s", _("this file holds one article"));
+		return;
 	case CTRL('r'): zj_ed_commit(ed); renew(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
@@ -2024,7 +2058,8 @@ int ui_run(const char *path)
 		 * a large file, where a full check takes a moment) */
 		size_t art_start, art_end;
 		zj_ed_article_range(u.ed, &art_start, &art_end);
-		bool idle_check = (u.marks_stale || art_start != u.marks_start) &&
+		bool whole = zj_text_len(u.ed->doc->text) <= AUTO_CHECK_BYTES;
+		bool idle_check = (u.marks_stale || (!whole && art_start != u.marks_start)) &&
 				  art_end - art_start <= AUTO_CHECK_BYTES;
 		/* the journal is written within a second of the last keystroke */
 		int journal_wait = zj_session_wait_ms(u.s);
@@ -2055,5 +2090,6 @@ int ui_run(const char *path)
 	free(u.last_find);
 	free(u.mark_at);
 	free(u.mark_sev);
+	zj_findings_free(&u.found);
 	return 0;
 }

@@ -208,11 +208,11 @@ for i in 1 2 3 4 5 6; do keys F5; done
 ok "gap jumps go round the article" wait_for "two.txt  11:15 "
 keys C-f; keys "东湖"; keys Enter
 ok "find stays in the article" wait_for "not found: 东湖"
-keys F2
-ok "F2 opens the chooser again" wait_for "Esc: back"
+keys C-t
+ok "Ctrl-T opens the chooser again" wait_for "Esc: back"
 keys Escape
 ok "Esc goes back to the article" wait_for "《西山街道"
-keys F2; keys a
+keys C-t; keys a
 ok "a shows all articles again" wait_for "gaps left: 8"
 T kill-session -t ed
 i=1
