@@ -13,45 +13,6 @@
 #include "i18n.h"
 #include "ui/ui.h"
 
-void cli_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("zongjie: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
-void cli_file_error(const char *path, const zj_error *err)
-{
-	char *line = zj_error_describe(path, err);
-	fprintf(stderr, "zongjie: %s\n", line);
-	free(line);
-}
-
-int cli_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("zongjie: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	/* One line, so scripts and editors can show it whole. */
-	fprintf(stderr, _(" (try 'zongjie --help')\n"));
-	return EXIT_TROUBLE;
-}
-
-bool cli_format(const char *value, bool *json)
-{
-	if (!strcmp(value, "json") || !strcmp(value, "text")) {
-		*json = !strcmp(value, "json");
-		return true;
-	}
-	cli_usage_error(_("unknown format '%s' (use text or json)"), value);
-	return false;
-}
-
 static void print_help(void)
 {
 	printf(_("Usage: zongjie [FILE]\n"
@@ -81,6 +42,18 @@ static void print_help(void)
 		 "2 if zongjie cannot run (bad usage, unreadable file).\n"));
 }
 
+/* The commands; anything else is the editor's FILE. */
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"outline", cmd_outline},
+	{"check", cmd_check},
+	{"export", cmd_export},
+	{"skeletons", cmd_skeletons},
+	{"new", cmd_new},
+};
+
 static void print_version(void)
 {
 	printf("zongjie %s\n", PACKAGE_VERSION);
@@ -96,16 +69,9 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
-	if (argc >= 2 && !strcmp(argv[1], "outline"))
-		return cmd_outline(argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "check"))
-		return cmd_check(argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "export"))
-		return cmd_export(argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "skeletons"))
-		return cmd_skeletons(argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "new"))
-		return cmd_new(argc - 1, argv + 1);
+	for (size_t i = 0; argc >= 2 && i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
 
 	static const struct option options[] = {
 		{"help", no_argument, NULL, 'h'},

@@ -125,10 +125,6 @@ void zj_checker_free(zj_checker *c);
 void zj_check(zj_checker *c, const char *text, size_t len, const zj_outline *o,
 	      zj_findings *out);
 
-/* True when the line (no LF) is model-site debris: download buttons,
- * paging, pay-wall markers, site banners. */
-bool zj_is_noise_line(const char *line, size_t len);
-
 /* Applies the fixes of the fixable findings to text and returns the new
  * text (caller frees) and the number of fixes applied. */
 char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, size_t *new_len,

@@ -18,7 +18,7 @@
 
 typedef struct zj_export_options {
 	bool fullwidth_indent; /* two U+3000 at the start of each body paragraph */
-	bool strip_noise;      /* drop lines zj_is_noise_line() accepts */
+	bool strip_noise;      /* drop lines zj_is_noise_line() (noise.h) accepts */
 } zj_export_options;
 
 /* Returns the exported UTF-8 text (caller frees); o is text's outline. */

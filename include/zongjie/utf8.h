@@ -115,4 +115,18 @@ bool zj_is_han(int32_t cp);         /* CJK ideographs, 〇 */
 bool zj_is_cjk(int32_t cp);         /* Han, kana, Hangul, CJK and full-width punctuation */
 bool zj_is_space(int32_t cp);       /* ASCII blanks, U+3000, NBSP and other Zs */
 
+static inline bool zj_is_ascii_digit(int32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+/* ASCII or full-width digit (０–９). */
+static inline bool zj_is_digit(int32_t cp)
+{
+	return zj_is_ascii_digit(cp) || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+static inline bool zj_is_ascii_letter(int32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
 #endif

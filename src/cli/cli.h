@@ -21,6 +21,15 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the usage error and returns false. */
 bool cli_format(const char *value, bool *json);
 
+struct zj_findings;
+typedef struct out_style {
+	bool json;
+	bool color;
+} out_style;
+/* Prints the findings of text (read from path) as `check` does. */
+void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,
+			const struct zj_findings *f);
+
 int cmd_outline(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -1,4 +1,4 @@
-/* `zongjie check` and `zongjie export`: findings and the submission text. */
+/* `zongjie check`: findings, as text or JSON, and --fix. */
 #include <config.h>
 
 #include <dirent.h>
@@ -113,11 +113,6 @@ static void emit_json_string(emitter *e, const char *s, size_t n)
 	emit(e, "\"", 1);
 }
 
-typedef struct out_style {
-	bool json;
-	bool color;
-} out_style;
-
 static const char *severity_label(zj_severity sev)
 {
 	switch (sev) {
@@ -133,8 +128,8 @@ static const char *severity_color(zj_severity sev)
 	return sev == ZJ_SEV_ERROR ? "\033[1;31m" : sev == ZJ_SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-static void print_findings(FILE *out, const out_style *st, const char *path, const char *text,
-			   const zj_findings *f)
+void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,
+			const zj_findings *f)
 {
 	static emitter e;
 	e.f = out;
@@ -478,10 +473,10 @@ int cmd_check(int argc, char **argv)
 			fputs(checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
 			json_string(stdout, path, strlen(path));
 			fputs(", \"findings\": [", stdout);
-			print_findings(stdout, &st, path, text, &f);
+			cli_print_findings(stdout, &st, path, text, &f);
 			fputs("]}", stdout);
 		} else
-			print_findings(stdout, &st, path, text, &f);
+			cli_print_findings(stdout, &st, path, text, &f);
 		checked++;
 		errors += zj_findings_with_severity(&f, ZJ_SEV_ERROR);
 		warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
@@ -514,153 +509,4 @@ int cmd_check(int argc, char **argv)
 	if (fflush(stdout) != 0)
 		return EXIT_TROUBLE;
 	return trouble ? EXIT_TROUBLE : errors ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/* ---- export ----------------------------------------------------------- */
-
-int cmd_export(int argc, char **argv)
-{
-	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"encoding", required_argument, NULL, OPT_ENCODING},
-		{"eol", required_argument, NULL, OPT_EOL},
-		{"indent", required_argument, NULL, OPT_INDENT},
-		{"strip-noise", no_argument, NULL, OPT_STRIP},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *output = NULL, *encoding = NULL, *eol = NULL;
-	bool force = false;
-	zj_export_options xo = {0};
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case OPT_FORCE: force = true; break;
-		case OPT_ENCODING: encoding = optarg; break;
-		case OPT_EOL: eol = optarg; break;
-		case OPT_INDENT:
-			if (!strcmp(optarg, "fullwidth"))
-				xo.fullwidth_indent = true;
-			else if (strcmp(optarg, "keep"))
-				return cli_usage_error(_("--indent takes keep or fullwidth"));
-			break;
-		case OPT_STRIP: xo.strip_noise = true; break;
-		case 'h':
-			printf(_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
-				 "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"));
-			return EXIT_OK;
-		default:
-			if (optopt == 'o')
-				return cli_usage_error(_("option -o needs a file name"));
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error(_("export takes exactly one FILE"));
-	const char *path = argv[optind];
-	zj_error err = {0};
-	zj_doc *d = zj_doc_open(path, false, &err);
-	if (!d) {
-		cli_file_error(path, &err);
-		return EXIT_TROUBLE;
-	}
-	zj_format fmt = d->format;
-	if (encoding) {
-		zj_encoding enc;
-		if (!zj_encoding_parse(encoding, &enc) ||
-		    (enc != ZJ_ENC_UTF8 && enc != ZJ_ENC_GB18030)) {
-			zj_doc_free(d);
-			return cli_usage_error(_("--encoding takes utf-8 or gb18030"));
-		}
-		if (enc != fmt.encoding)
-			fmt.bom = false;
-		fmt.encoding = enc;
-	}
-	if (eol) {
-		if (!strcmp(eol, "lf"))
-			fmt.eol = ZJ_EOL_LF;
-		else if (!strcmp(eol, "crlf"))
-			fmt.eol = ZJ_EOL_CRLF;
-		else {
-			zj_doc_free(d);
-			return cli_usage_error(_("--eol takes lf or crlf"));
-		}
-	}
-	if (output && !strcmp(output, path)) {
-		zj_doc_free(d);
-		return cli_usage_error(_("the export would overwrite its source %s"), path);
-	}
-
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	opt.enabled[ZJ_RULE_SPELLING] = false; /* advice, never a reason to refuse */
-	zj_checker *checker = zj_checker_new(&opt, NULL);
-	zj_findings f = {0};
-	size_t len;
-	const char *text = zj_doc_text(d, &len);
-	zj_check(checker, text, len, zj_doc_outline(d), &f);
-	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
-	text = zj_doc_text(d, &len);
-	if (errors) {
-		/* Show what blocks the export on stderr: stdout may be the export. */
-		zj_findings_iter it;
-		zj_findings_iter_init(&it, &f);
-		out_style st = {.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR")};
-		zj_findings errs = {0};
-		const zj_finding *x;
-		while ((x = zj_findings_next(&it)))
-			if (x->severity == ZJ_SEV_ERROR) {
-				zj_grow((void **)&errs.list[x->rule], &errs.cap[x->rule],
-					errs.count[x->rule] + 1, sizeof(zj_finding));
-				errs.list[x->rule][errs.count[x->rule]++] = *x;
-			}
-		errs.arena = f.arena;
-		print_findings(stderr, &st, path, text, &errs);
-		errs.arena = (zj_buf){0};
-		zj_findings_free(&errs);
-		if (!force) {
-			fprintf(stderr, ngettext("zongjie: %s: export refused: %zu error remains "
-						 "(fix it, or use --force)\n",
-						 "zongjie: %s: export refused: %zu errors remain "
-						 "(fix them, or use --force)\n", errors),
-				path, errors);
-			zj_findings_free(&f);
-			zj_checker_free(checker);
-			zj_doc_free(d);
-			return EXIT_FINDINGS;
-		}
-		fprintf(stderr, ngettext("zongjie: %s: exported with %zu error remaining\n",
-					 "zongjie: %s: exported with %zu errors remaining\n", errors),
-			path, errors);
-	}
-	zj_findings_free(&f);
-	zj_checker_free(checker);
-
-	size_t out_len, bytes_len;
-	char *rendered = zj_export_text(text, len, zj_doc_outline(d), &xo, &out_len);
-	char *bytes;
-	int status = EXIT_OK;
-	if (!zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err)) {
-		cli_file_error(path, &err);
-		status = EXIT_TROUBLE;
-	} else {
-		if (output) {
-			if (!zj_save_atomic(output, bytes, bytes_len, &err)) {
-				cli_file_error(output, &err);
-				status = EXIT_TROUBLE;
-			}
-		} else if (fwrite(bytes, 1, bytes_len, stdout) != bytes_len || fflush(stdout) != 0) {
-			cli_error(_("cannot write the export to standard output"));
-			status = EXIT_TROUBLE;
-		}
-		free(bytes);
-	}
-	free(rendered);
-	zj_doc_free(d);
-	return status;
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zongjie/check.h"
+#include "zongjie/noise.h"
 #include "zongjie/utf8.h"
 #include "zongjie/util.h"
 

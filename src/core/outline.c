@@ -93,11 +93,6 @@ static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
 	return p - i;
 }
 
-static bool is_digit_cp(int32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
 /* Recognises the marker at s[i]; fills level, marker, number and returns
  * the byte length of the marker, or 0. */
 static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
@@ -163,7 +158,7 @@ static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
 		if (mk == ZJ_MARK_NONE)
 			return 0;
 		/* 1.5万元 and 3.2% are numbers, not markers. */
-		if (mk != ZJ_MARK_NUM_COMMA && is_digit_cp(zj_utf8_at(s, len, i + k + m, NULL)))
+		if (mk != ZJ_MARK_NUM_COMMA && zj_is_digit(zj_utf8_at(s, len, i + k + m, NULL)))
 			return 0;
 		h->level = 3, h->marker = mk, h->number = v;
 		return k + m;
@@ -373,14 +368,14 @@ static bool has_pian_marker(const char *s, size_t len)
 		size_t j = skip_blanks(s, len, i + 3);
 		int v;
 		int32_t c = zj_utf8_at(s, len, j, NULL);
-		if (cn_number(s, len, j, &v) || is_digit_cp(c))
+		if (cn_number(s, len, j, &v) || zj_is_digit(c))
 			return true;
 		/* 第三篇 */
 		size_t b = i;
 		while (b > 0) {
 			size_t p = zj_utf8_cp_start(s, b - 1);
 			int32_t d = zj_utf8_at(s, len, p, NULL);
-			if (cn_digit(d) < 0 && d != CN_TEN && !is_digit_cp(d))
+			if (cn_digit(d) < 0 && d != CN_TEN && !zj_is_digit(d))
 				break;
 			b = p;
 		}

@@ -32,11 +32,6 @@ static enum filler filler_class(int32_t c)
 	return NOT_FILLER;
 }
 
-static bool is_digit(int32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
 static bool is_dot(int32_t c)
 {
 	return c == '.' || c == 0xFF0E;
@@ -47,14 +42,9 @@ static bool is_connector(int32_t c)
 	return c == '-' || c == '~' || c == 0xFF5E || c == 0x2014 || c == 0x2013 || c == 0xFF0D;
 }
 
-static bool is_letter(int32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool is_token_core(int32_t c)
 {
-	return is_digit(c) || filler_class(c) != NOT_FILLER;
+	return zj_is_digit(c) || filler_class(c) != NOT_FILLER;
 }
 
 /* Code point before byte i (0 at the start) and its start offset. */
@@ -183,7 +173,7 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	for (;;) {
 		size_t p;
 		int32_t c = zj_utf8_before(s, len, t.start, &p);
-		if (c && is_digit(c)) {
+		if (c && zj_is_digit(c)) {
 			t.start = p;
 			continue;
 		}
@@ -227,7 +217,7 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 		case FILL_BLANK: t.fill_blank++; break;
 		case FILL_SYMBOL: t.fill_symbol++; break;
 		case NOT_FILLER:
-			t.digits |= is_digit(c);
+			t.digits |= zj_is_digit(c);
 			t.dots |= is_dot(c);
 			break;
 		}
@@ -240,17 +230,17 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	/* Latin words and codes: Excel, xxl, 0xFF.  A lone capital before an
 	 * x-run is a code prefix (S xxxx road numbers); a known unit after
 	 * it is a measurement (xxkm). */
-	if (is_letter(before)) {
+	if (zj_is_ascii_letter(before)) {
 		int32_t b2 = zj_utf8_before(s, len, before_at, NULL);
-		if (!(before >= 'A' && before <= 'Z' && !is_letter(b2) && t.fill_x >= 2))
+		if (!(before >= 'A' && before <= 'Z' && !zj_is_ascii_letter(b2) && t.fill_x >= 2))
 			return t.end;
 	}
-	if (is_letter(after)) {
+	if (zj_is_ascii_letter(after)) {
 		bool unit = false;
 		for (size_t k = 0; k < COUNT(units_latin) && !unit; k++) {
 			size_t ul = strlen(units_latin[k]);
 			unit = starts_with(s, len, t.end, units_latin[k]) &&
-			       !is_letter(zj_utf8_at(s, len, t.end + ul, NULL));
+			       !zj_is_ascii_letter(zj_utf8_at(s, len, t.end + ul, NULL));
 		}
 		if (!unit)
 			return t.end;
@@ -260,9 +250,9 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 		int32_t x = zj_utf8_at(s, len, last_x, &xn);
 		int32_t after_x = zj_utf8_at(s, len, last_x + xn, NULL);
 		int32_t before_x = zj_utf8_before(s, len, last_x, NULL);
-		if (is_digit(after_x))
+		if (zj_is_digit(after_x))
 			return t.end;                       /* x86, x64 */
-		if (x == 0x00D7 && is_digit(before_x))
+		if (x == 0x00D7 && zj_is_digit(before_x))
 			return t.end;                       /* 3× */
 		if (x == 'X' && (after == 0x5149 /* 光 */ || after == 0x5C04 /* 射 */ ||
 				 after == 0x7EBF /* 线 */ || after == 0x578B /* 型 */ ||
@@ -399,7 +389,7 @@ static bool match_todo_cn(const char *s, size_t len, size_t i, zj_gap *gap)
 static bool match_todo_latin(const char *s, size_t len, size_t i, zj_gap *gap)
 {
 	size_t n = starts_with(s, len, i, "TODO") ? 4 : starts_with(s, len, i, "TBD") ? 3 : 0;
-	if (!n || is_letter(zj_utf8_before(s, len, i, NULL)) || is_letter(zj_utf8_at(s, len, i + n, NULL)))
+	if (!n || zj_is_ascii_letter(zj_utf8_before(s, len, i, NULL)) || zj_is_ascii_letter(zj_utf8_at(s, len, i + n, NULL)))
 		return false;
 	gap->start = i;
 	gap->end = i + n;

@@ -4,6 +4,7 @@
 
 #include "testutil.h"
 #include "zongjie/check.h"
+#include "zongjie/noise.h"
 #include "zongjie/outline.h"
 
 typedef struct rule_case {

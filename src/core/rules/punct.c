@@ -1,0 +1,235 @@
+/* Rules stray-latin, halfwidth-punct and bracket-balance. */
+#include <config.h>
+
+#include "rules/rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "zongjie/utf8.h"
+
+static bool stray_latin_allowed(int32_t after)
+{
+	/* A级 B超 C区 A股 T恤 K歌 A类 B座 … */
+	static const int32_t ok[] = {0x7EA7, 0x8D85, 0x533A, 0x80A1, 0x6064, 0x6B4C, 0x7C7B,
+				     0x5EA7, 0x680B, 0x578B, 0x6863, 0x7EC4, 0x5149, 0x5B57,
+				     0x53F7, 0x89D2, 0x9762, 0x8F6E, 0x7AEF, 0x70B9, 0x503C,
+				     0x5361, 0x8BC1, 0x7167, 0x5C97, 0x9986, 0x5385, 0x5355,
+				     0x5C42, 0x7EBF, 0x8F74, 0x5355, 0x7248, 0x8BA1, 0x65B9};
+	for (size_t i = 0; i < COUNT(ok); i++)
+		if (after == ok[i])
+			return true;
+	return false;
+}
+
+static void check_stray_latin(const char *s, size_t len, zj_findings *f)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 'A' || c > 'Z' || c == 'X')
+			continue;
+		int32_t before = zj_utf8_before(s, len, i, NULL);
+		int32_t after = zj_utf8_at(s, len, i + 1, NULL);
+		if (zj_is_ascii_letter(before) || zj_is_ascii_letter(after) || zj_is_ascii_digit(before) ||
+		    zj_is_ascii_digit(after) || before == '-' || after == '-')
+			continue;
+		if (!zj_is_han(before) && !zj_is_han(after))
+			continue;
+		if (stray_latin_allowed(after))
+			continue;
+		zj_rule_add_msg(f, ZJ_RULE_STRAY_LATIN, i, i + 1,
+			_("lone Latin letter %c inside Chinese text (a censored character?)"), c);
+	}
+}
+
+/* ---- punctuation ------------------------------------------------------ */
+
+static bool is_cjk_text(int32_t c)
+{
+	return zj_is_han(c) || (zj_is_cjk(c) && c != 0x3000);
+}
+
+static void add_fix(zj_findings *f, size_t start, size_t end, const char *fix, const char *what)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, _("half-width %s in Chinese text (write %s)"), what, fix);
+	uint32_t msg = zj_rule_arena_add(f, buf);
+	zj_rule_arena_add(f, fix); /* right after the message: zj_finding_fix() finds it */
+	zj_finding *x = zj_rule_add(f, ZJ_RULE_HALFWIDTH_PUNCT, start, end);
+	x->extra = msg;
+	x->has_fix = 1;
+}
+
+static void punct_line(const char *s, size_t len, size_t start, size_t end, void *ctx)
+{
+	zj_findings *f = ctx;
+	(void)len;
+	for (size_t i = start; i < end; i++) {
+		char c = s[i];
+		const char *fix = NULL;
+		switch (c) {
+		case ',': fix = "，"; break;
+		case ';': fix = "；"; break;
+		case ':': fix = "："; break;
+		case '?': fix = "？"; break;
+		case '!': fix = "！"; break;
+		case '.': break;
+		case '(': {
+			/* a pair around Chinese text, outside a Latin context */
+			/* a pair within one clause: the search is bounded */
+			size_t reach = end - i < 200 ? end - i : 200;
+			const char *close = memchr(s + i, ')', reach);
+			if (!close)
+				continue;
+			size_t j = (size_t)(close - s);
+			int32_t before = zj_utf8_before(s, end, i, NULL);
+			int32_t after = zj_utf8_at(s, end, j + 1, NULL);
+			int32_t first = zj_utf8_at(s, end, i + 1, NULL);
+			bool inner_cjk = false;
+			for (size_t k = i + 1; k < j && !inner_cjk;) {
+				size_t n;
+				inner_cjk = zj_is_han(zj_utf8_at(s, end, k, &n));
+				k += n;
+			}
+			if (!inner_cjk || !(is_cjk_text(before) || is_cjk_text(after)) ||
+			    zj_is_ascii_letter(before) || (i == start && zj_is_han(first) &&
+						  j - i <= 7 /* (一) heading markers */))
+				continue;
+			add_fix(f, i, i + 1, "（", "(");
+			add_fix(f, j, j + 1, "）", ")");
+			i = j;
+			continue;
+		}
+		default:
+			continue;
+		}
+		int32_t before = zj_utf8_before(s, end, i, NULL);
+		int32_t after = i + 1 < end ? zj_utf8_at(s, end, i + 1, NULL) : 0;
+		if (!is_cjk_text(before))
+			continue;
+		if (c == '.') {
+			/* 较好的.成绩: a dot inside a Chinese sentence */
+			if (zj_is_han(after))
+				zj_rule_add_msg(f, ZJ_RULE_HALFWIDTH_PUNCT, i, i + 1,
+					_("a half-width dot inside a Chinese sentence"));
+			continue;
+		}
+		if (zj_is_ascii_letter(after) && after != 'x' && after != 'X')
+			continue;
+		add_fix(f, i, i + 1, fix, (char[]){c, '\0'});
+	}
+}
+
+/* Web pages often break a paragraph in the middle of a sentence: a line
+ * that does not end a sentence continues on the next non-blank line. */
+static bool ends_sentence(const char *s, size_t start, size_t end)
+{
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	if (end == start)
+		return true;
+	size_t p = zj_utf8_cp_start(s, end - 1);
+	int32_t c = zj_utf8_at(s, end, p, NULL);
+	static const int32_t stops[] = {0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026,
+					'.', '!', '?', ';', ':'};
+	for (size_t i = 0; i < COUNT(stops); i++)
+		if (c == stops[i])
+			return true;
+	return false;
+}
+
+static void bracket_span(const char *s, size_t start, size_t end, zj_findings *f);
+
+typedef struct para_span {
+	size_t start, end;
+	bool open;
+	zj_findings *f;
+} para_span;
+
+static void bracket_line(const char *s, size_t len, size_t start, size_t end, void *ctx)
+{
+	para_span *p = ctx;
+	(void)len;
+	bool blank = end == start;
+	if (p->open && !blank) {
+		zj_heading h;
+		if (zj_heading_parse(s + start, end - start, &h)) {
+			bracket_span(s, p->start, p->end, p->f);
+			p->open = false;
+		}
+	}
+	if (blank) {
+		if (p->open)
+			bracket_span(s, p->start, p->end, p->f);
+		p->open = false;
+		return;
+	}
+	if (!p->open) {
+		p->open = true;
+		p->start = start;
+	}
+	p->end = end;
+	if (ends_sentence(s, start, end)) {
+		bracket_span(s, p->start, p->end, p->f);
+		p->open = false;
+	}
+}
+
+static void bracket_span(const char *s, size_t start, size_t end, zj_findings *f)
+{
+	static const int32_t opens[] = {0x201C, 0x300A, 0xFF08, 0x3010, '('};
+	static const int32_t closes[] = {0x201D, 0x300B, 0xFF09, 0x3011, ')'};
+	size_t stack_pos[64];
+	int stack_kind[64];
+	int depth = 0;
+	for (size_t i = start; i < end;) {
+		unsigned char b = (unsigned char)s[i];
+		/* only ( ) and the E2/E3/EF-led brackets matter */
+		if (b < 0x80 ? (b != '(' && b != ')') : (b != 0xE2 && b != 0xE3 && b != 0xEF)) {
+			i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+			continue;
+		}
+		size_t n;
+		int32_t c = zj_utf8_at(s, end, i, &n);
+		for (int k = 0; k < 5; k++) {
+			if (c == opens[k] && depth < 64) {
+				stack_pos[depth] = i;
+				stack_kind[depth++] = k == 4 ? 2 : k;
+			} else if (c == closes[k]) {
+				int kind = k == 4 ? 2 : k;
+				if (depth && stack_kind[depth - 1] == kind)
+					depth--;
+				else
+					zj_rule_add_msg(f, ZJ_RULE_BRACKET_BALANCE, i, i + n,
+						_("%.*s closes nothing"), (int)n, s + i);
+			}
+		}
+		i += n;
+	}
+	for (int d = 0; d < depth; d++) {
+		size_t n;
+		zj_utf8_at(s, end, stack_pos[d], &n);
+		zj_rule_add_msg(f, ZJ_RULE_BRACKET_BALANCE, stack_pos[d], stack_pos[d] + n,
+			_("%.*s is never closed in this paragraph"), (int)n, s + stack_pos[d]);
+	}
+}
+
+void zj_run_stray_latin(const zj_rule_input *in)
+{
+	check_stray_latin(in->s, in->len, in->f);
+}
+
+void zj_run_halfwidth_punct(const zj_rule_input *in)
+{
+	zj_each_line(in->s, in->len, punct_line, in->f);
+}
+
+void zj_run_bracket_balance(const zj_rule_input *in)
+{
+	para_span p = {.f = in->f};
+	zj_each_line(in->s, in->len, bracket_line, &p);
+	if (p.open)
+		bracket_span(in->s, p.start, p.end, in->f);
+}
