@@ -1,4 +1,5 @@
-/* `zongjie export`: the submission text, refused while errors remain. */
+/* `zongjie export`: the submission text or Word document, refused while
+ * errors remain. */
 #include <config.h>
 
 #include <getopt.h>
@@ -6,18 +7,64 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "zongjie/check.h"
 #include "zongjie/doc.h"
+#include "zongjie/docx.h"
 #include "zongjie/export.h"
 #include "zongjie/utf8.h"
 
+/* Whether the export is a Word document: --format, else the output's
+ * extension.  Returns false after a usage error. */
+static bool export_kind(const char *format, const char *output, bool *docx)
+{
+	if (format) {
+		*docx = !strcmp(format, "docx");
+		if (!*docx && strcmp(format, "txt")) {
+			cli_usage_error(_("--format takes txt or docx"));
+			return false;
+		}
+		return true;
+	}
+	size_t n = output ? strlen(output) : 0;
+	*docx = n > 5 && !strcasecmp(output + n - 5, ".docx");
+	return true;
+}
+
+/* Writes the export as the Word document or the encoded text. */
+static int write_export(const char *path, const char *output, bool docx, const char *rendered,
+			size_t len, const zj_format *fmt)
+{
+	char *bytes;
+	size_t bytes_len;
+	zj_error err = {0};
+	bool made = docx ? zj_docx_build(rendered, len, time(NULL), &bytes, &bytes_len, &err)
+			 : zj_encode(rendered, len, fmt, &bytes, &bytes_len, &err);
+	if (!made) {
+		cli_file_error(path, &err);
+		return EXIT_TROUBLE;
+	}
+	int status = EXIT_OK;
+	if (output) {
+		if (!zj_save_atomic(output, bytes, bytes_len, &err)) {
+			cli_file_error(output, &err);
+			status = EXIT_TROUBLE;
+		}
+	} else if (fwrite(bytes, 1, bytes_len, stdout) != bytes_len || fflush(stdout) != 0) {
+		cli_error(_("cannot write the export to standard output"));
+		status = EXIT_TROUBLE;
+	}
+	free(bytes);
+	return status;
+}
+
 int cmd_export(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP };
+	enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_FORMAT };
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"force", no_argument, NULL, OPT_FORCE},
@@ -25,11 +72,12 @@ int cmd_export(int argc, char **argv)
 		{"eol", required_argument, NULL, OPT_EOL},
 		{"indent", required_argument, NULL, OPT_INDENT},
 		{"strip-noise", no_argument, NULL, OPT_STRIP},
+		{"format", required_argument, NULL, OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *output = NULL, *encoding = NULL, *eol = NULL;
-	bool force = false;
+	const char *output = NULL, *encoding = NULL, *eol = NULL, *format = NULL;
+	bool force = false, docx;
 	zj_export_options xo = {0};
 	int c;
 	optind = 1;
@@ -47,9 +95,12 @@ int cmd_export(int argc, char **argv)
 				return cli_usage_error(_("--indent takes keep or fullwidth"));
 			break;
 		case OPT_STRIP: xo.strip_noise = true; break;
+		case OPT_FORMAT: format = optarg; break;
 		case 'h':
-			printf(_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
-				 "                      [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise]\n"));
+			printf(_("Usage: zongjie export FILE [-o OUT] [--force] [--format=txt|docx]\n"
+				 "                      [--encoding=utf-8|gb18030] [--eol=lf|crlf]\n"
+				 "                      [--indent=keep|fullwidth] [--strip-noise]\n"
+				 "A Word document (GB/T 9704 layout) when OUT ends in .docx or with --format=docx.\n"));
 			return EXIT_OK;
 		default:
 			if (optopt == 'o')
@@ -59,6 +110,12 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(_("export takes exactly one FILE"));
+	if (!export_kind(format, output, &docx))
+		return EXIT_TROUBLE;
+	if (docx && (encoding || eol))
+		return cli_usage_error(_("--encoding and --eol apply to the text export only"));
+	if (docx && !output && isatty(STDOUT_FILENO))
+		return cli_usage_error(_("a Word document is not written to a terminal: use -o OUT.docx"));
 	const char *path = argv[optind];
 	zj_error err = {0};
 	zj_doc *d = zj_doc_open(path, false, &err);
@@ -138,25 +195,9 @@ int cmd_export(int argc, char **argv)
 	zj_findings_free(&f);
 	zj_checker_free(checker);
 
-	size_t out_len, bytes_len;
+	size_t out_len;
 	char *rendered = zj_export_text(text, len, zj_doc_outline(d), &xo, &out_len);
-	char *bytes;
-	int status = EXIT_OK;
-	if (!zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err)) {
-		cli_file_error(path, &err);
-		status = EXIT_TROUBLE;
-	} else {
-		if (output) {
-			if (!zj_save_atomic(output, bytes, bytes_len, &err)) {
-				cli_file_error(output, &err);
-				status = EXIT_TROUBLE;
-			}
-		} else if (fwrite(bytes, 1, bytes_len, stdout) != bytes_len || fflush(stdout) != 0) {
-			cli_error(_("cannot write the export to standard output"));
-			status = EXIT_TROUBLE;
-		}
-		free(bytes);
-	}
+	int status = write_export(path, output, docx, rendered, out_len, &fmt);
 	free(rendered);
 	zj_doc_free(d);
 	return status;

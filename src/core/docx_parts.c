@@ -21,6 +21,11 @@
  * the 320 of a 3号 (16 pt) character, in 1/4096 pt: (315.9 - 320) / 20 *
  * 4096 = -841.2, rounded down so 28 fit. */
 #define CHAR_SPACE -842
+/* The grid is what Word's page set-up shows, but paragraphs do not snap
+ * to its characters: LibreOffice gives a character wider than the pitch
+ * two cells and spreads the line.  The body is condensed by 0.3 pt
+ * instead, so 28 characters fit a line in both (28 × 15.7 pt ≤ 442 pt). */
+#define BODY_CONDENSED "-6"
 /* The page number's line (17 pt) starts 7 mm below the text block:
  * 35 - 7 mm = 28 mm above the page edge, its foot 22 mm above it. */
 #define FOOTER_DISTANCE 1247
@@ -40,7 +45,9 @@
 
 /* ---- styles.xml -------------------------------------------------------- */
 
-static void fonts_and_size(zj_xml *x, const char *latin, const char *east_asia, int size)
+/* spacing: the character spacing in twips, NULL to inherit it. */
+static void fonts_and_size(zj_xml *x, const char *latin, const char *east_asia, int size,
+			   const char *spacing)
 {
 	zj_xml_start(x, "w:rFonts");
 	zj_xml_attr(x, "w:ascii", latin);
@@ -48,6 +55,8 @@ static void fonts_and_size(zj_xml *x, const char *latin, const char *east_asia, 
 	zj_xml_attr(x, "w:hAnsi", latin);
 	zj_xml_attr(x, "w:cs", latin);
 	zj_xml_end(x);
+	if (spacing)
+		zj_xml_val(x, "w:spacing", spacing);
 	zj_xml_val_int(x, "w:sz", size);
 	zj_xml_val_int(x, "w:szCs", size);
 }
@@ -81,6 +90,8 @@ static void style_head(zj_xml *x, const char *type, const char *id, const char *
 {
 	zj_xml_start(x, "w:style");
 	zj_xml_attr(x, "w:type", type);
+	if (!strcmp(id, "Normal") || !strcmp(id, "DefaultParagraphFont"))
+		zj_xml_attr(x, "w:default", "1");
 	zj_xml_attr(x, "w:styleId", id);
 	zj_xml_val(x, "w:name", name);
 	if (based_on)
@@ -100,12 +111,13 @@ static void normal_style(zj_xml *x)
 	/* Word would otherwise widen the gap between Chinese and Latin text */
 	zj_xml_val(x, "w:autoSpaceDE", "0");
 	zj_xml_val(x, "w:autoSpaceDN", "0");
+	zj_xml_val(x, "w:snapToGrid", "0");
 	line_spacing(x, LINE_PITCH, 0);
 	first_line_indent(x, 200, 2 * SIZE_BODY * 10);
 	zj_xml_val(x, "w:jc", "both");
 	zj_xml_end(x);
 	zj_xml_start(x, "w:rPr");
-	fonts_and_size(x, LATIN_FONT, BODY_FONT, SIZE_BODY);
+	fonts_and_size(x, LATIN_FONT, BODY_FONT, SIZE_BODY, BODY_CONDENSED);
 	zj_xml_end(x);
 	zj_xml_end(x);
 }
@@ -119,7 +131,7 @@ static void title_style(zj_xml *x)
 	zj_xml_val(x, "w:jc", "center");
 	zj_xml_end(x);
 	zj_xml_start(x, "w:rPr");
-	fonts_and_size(x, LATIN_FONT, TITLE_FONT, SIZE_TITLE);
+	fonts_and_size(x, LATIN_FONT, TITLE_FONT, SIZE_TITLE, "0");
 	zj_xml_end(x);
 	zj_xml_end(x);
 }
@@ -143,13 +155,13 @@ static void heading_styles(zj_xml *x, int level)
 	zj_xml_val_int(x, "w:outlineLvl", level - 1);
 	zj_xml_end(x);
 	zj_xml_start(x, "w:rPr");
-	fonts_and_size(x, LATIN_FONT, heading_font(level), SIZE_BODY);
+	fonts_and_size(x, LATIN_FONT, heading_font(level), SIZE_BODY, NULL);
 	zj_xml_end(x);
 	zj_xml_end(x);
 
 	style_head(x, "character", char_id, char_name, "DefaultParagraphFont", id);
 	zj_xml_start(x, "w:rPr");
-	fonts_and_size(x, LATIN_FONT, heading_font(level), SIZE_BODY);
+	fonts_and_size(x, LATIN_FONT, heading_font(level), SIZE_BODY, NULL);
 	zj_xml_end(x);
 	zj_xml_end(x);
 }
@@ -158,13 +170,12 @@ static void footer_style(zj_xml *x)
 {
 	style_head(x, "paragraph", "Footer", "footer", "Normal", NULL);
 	zj_xml_start(x, "w:pPr");
-	zj_xml_val(x, "w:snapToGrid", "0");
 	line_spacing(x, FOOTER_LINE, 0);
 	first_line_indent(x, 0, 0);
 	zj_xml_end(x);
 	zj_xml_start(x, "w:rPr");
 	/* the digits too: 半角宋体 */
-	fonts_and_size(x, PAGE_NUMBER_FONT, PAGE_NUMBER_FONT, SIZE_PAGE_NUMBER);
+	fonts_and_size(x, PAGE_NUMBER_FONT, PAGE_NUMBER_FONT, SIZE_PAGE_NUMBER, "0");
 	zj_xml_end(x);
 	zj_xml_end(x);
 }
@@ -176,7 +187,7 @@ static void styles(zj_xml *x)
 	zj_xml_start(x, "w:docDefaults");
 	zj_xml_start(x, "w:rPrDefault");
 	zj_xml_start(x, "w:rPr");
-	fonts_and_size(x, LATIN_FONT, BODY_FONT, SIZE_BODY);
+	fonts_and_size(x, LATIN_FONT, BODY_FONT, SIZE_BODY, NULL);
 	zj_xml_start(x, "w:lang");
 	zj_xml_attr(x, "w:val", "en-US");
 	zj_xml_attr(x, "w:eastAsia", "zh-CN");
