@@ -15,6 +15,7 @@
 #include "ui/ui.h"
 #include "zongjie/check.h"
 #include "zongjie/editor.h"
+#include "zongjie/docx.h"
 #include "zongjie/export.h"
 #include "zongjie/journal.h"
 #include "zongjie/placeholder.h"
@@ -65,6 +66,7 @@ typedef struct ui {
 	/* where each screen row's text starts, for the mouse */
 	size_t row_start[512];
 	bool row_text[512];
+	bool export_docx;   /* the format last chosen for an export without extension */
 } ui;
 
 /* ---- text helpers ----------------------------------------------------- */
@@ -916,6 +918,39 @@ static void missing_part(ui *u)
 	}
 }
 
+/* The export's format: a .docx name is a Word document, another
+ * extension text; without one, the user picks, Enter repeating the last
+ * choice for this file.  Returns false on Esc. */
+static bool export_format(ui *u, const char *name, bool *docx)
+{
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base) {
+		*docx = !strcasecmp(dot, ".docx");
+		return true;
+	}
+	snprintf(u->message, sizeof u->message, "%s",
+		 u->export_docx ? _("Export as (t)ext or (w)ord document? [Enter: Word document]")
+				: _("Export as (t)ext or (w)ord document? [Enter: text]"));
+	for (;;) {
+		draw(u);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR || (r == KEY_CODE_YES && k != KEY_ENTER))
+			continue;
+		if (k == 't' || k == 'T' || k == 'w' || k == 'W')
+			u->export_docx = k == 'w' || k == 'W';
+		else if (k == 27 || k == CTRL('g') || k == CTRL('c')) {
+			u->message[0] = '\0';
+			return false;
+		} else if (k != '\r' && k != '\n' && k != KEY_ENTER)
+			continue;
+		u->message[0] = '\0';
+		*docx = u->export_docx;
+		return true;
+	}
+}
+
 static void export(ui *u)
 {
 	zj_findings f;
@@ -932,7 +967,8 @@ static void export(ui *u)
 		return;
 	}
 	char *name = read_line(u, _("Export to: "));
-	if (!name || !*name) {
+	bool docx;
+	if (!name || !*name || !export_format(u, name, &docx)) {
 		free(name);
 		return;
 	}
@@ -947,9 +983,12 @@ static void export(ui *u)
 	char *rendered = zj_export_text(text, len, zj_doc_outline(u->ed->doc), &xo, &out_len);
 	char *bytes;
 	zj_error err = {0};
-	if (zj_encode(rendered, out_len, &u->ed->doc->format, &bytes, &bytes_len, &err)) {
+	bool made = docx ? zj_docx_build(rendered, out_len, time(NULL), &bytes, &bytes_len, &err)
+			 : zj_encode(rendered, out_len, &u->ed->doc->format, &bytes, &bytes_len, &err);
+	if (made) {
 		if (zj_save_atomic(name, bytes, bytes_len, &err))
-			snprintf(u->message, sizeof u->message, _("exported to %s"), name);
+			snprintf(u->message, sizeof u->message,
+				 docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
 		else
 			snprintf(u->message, sizeof u->message, "%s: %s", name, err.message);
 		free(bytes);
