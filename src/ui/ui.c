@@ -628,7 +628,7 @@ static void help(ui *u)
 		N_("F3                              check: findings listed, Enter jumps to one"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
-		N_("F10                             export (refused while errors remain)"),
+		N_("F10                             export (refused while errors remain); a .docx name: Word"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
 		N_("Mouse                           click to place the cursor, wheel to scroll"),
 		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
