@@ -11,6 +11,7 @@ and exits 1 if there is any."""
 import json
 import re
 import sys
+import xml.dom.minidom
 import zipfile
 
 import docx
@@ -136,11 +137,18 @@ def check_page(doc, path):
         expect("PAGE" in "".join(t.text for t in p._p.iter(qn("w:instrText"))), "no PAGE field")
     with zipfile.ZipFile(path) as z:
         expect(z.testzip() is None, "a damaged part in the archive")
+        for name in z.namelist():  # every part well-formed XML
+            try:
+                xml.dom.minidom.parseString(z.read(name))
+            except Exception as e:  # noqa: BLE001 (any parse error is the finding)
+                problems.append(f"{name}: {e}")
 
 
 def check_paragraphs(doc, text, outline):
     want = paragraphs_of_text(text)
     got = doc.paragraphs
+    if not want and len(got) == 1 and not got[0].text:
+        got = []  # an empty text is one empty paragraph
     expect(len(got) == len(want), f"{len(got)} paragraphs, the text export has {len(want)}")
     headings, titles = headings_of(outline)
     counts = {}
@@ -181,7 +189,7 @@ def main():
     for p in problems[:20]:
         print(p)
     if not problems:
-        print(", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+        print(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no paragraphs")
     return 1 if problems else 0
 
 

@@ -146,6 +146,10 @@ static void put_body(zj_xml *x, const char *text, size_t len, const zj_outline *
 			break;
 		pos = end + 1;
 	}
+	if (!st.wrote) { /* Word wants a paragraph to put the cursor in */
+		zj_xml_start(x, "w:p");
+		zj_xml_end(x);
+	}
 }
 
 static char *document_xml(const char *text, size_t len, const zj_outline *o, size_t *out_len)

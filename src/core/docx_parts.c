@@ -213,13 +213,13 @@ static void styles(zj_xml *x)
 static const struct {
 	const char *name, *fallback, *family;
 } fonts[] = {
-	{TITLE_FONT, "宋体", "script"},
+	{TITLE_FONT, "宋体", "roman"},
 	{BODY_FONT, "仿宋", "modern"},
 	{"仿宋", "FangSong", "modern"},
 	{HEADING1_FONT, "SimHei", "modern"},
 	{HEADING2_FONT, "楷体", "modern"},
 	{"楷体", "KaiTi", "modern"},
-	{PAGE_NUMBER_FONT, "SimSun", "auto"},
+	{PAGE_NUMBER_FONT, "SimSun", "roman"},
 	{LATIN_FONT, NULL, "roman"},
 };
 

@@ -62,6 +62,8 @@ cat >"$tmp/summary.txt" <<'TEXT'
 人手不足。
 TEXT
 ok "a filled summary reads back" readback filled "$tmp/summary.txt"
+: >"$tmp/empty-src.txt"
+ok "an empty file reads back (one empty paragraph)" readback empty "$tmp/empty-src.txt"
 ok "it exports without --force" "$ZONGJIE" export "$tmp/summary.txt" -o "$tmp/clean.docx"
 ok "--format=docx writes a document whatever the name" \
 	sh -c '"$ZONGJIE" export "$1" --format=docx -o "$2" && unzip -tq "$2" >/dev/null' sh \

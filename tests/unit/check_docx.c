@@ -136,6 +136,15 @@ START_TEST(run_in_heading)
 }
 END_TEST
 
+START_TEST(empty_text)
+{
+	/* an empty or blank text is one empty paragraph before the section */
+	char *xml = document(" \n\t\n");
+	ck_assert_ptr_nonnull(strstr(xml, "<w:body><w:p/><w:sectPr>"));
+	free(xml);
+}
+END_TEST
+
 START_TEST(tabs_and_markup_in_text)
 {
 	char *xml = document("收入\t支出 <合计> & \"备注\"\n");
@@ -220,6 +229,7 @@ static Suite *docx_suite(void)
 	tcase_add_test(tc, each_level_has_its_style);
 	tcase_add_test(tc, run_in_heading);
 	tcase_add_test(tc, tabs_and_markup_in_text);
+	tcase_add_test(tc, empty_text);
 	tcase_add_test(tc, package_round_trip);
 	tcase_add_test(tc, unknown_organisation);
 	suite_add_tcase(s, tc);
