@@ -16,7 +16,7 @@ done
 readback() {
 	name=$1; src=$2; shift 2
 	out=$tmp/$name
-	"$ZONGJIE" export "$src" --force "$@" >"$out.txt" 2>/dev/null
+	"$ZONGJIE" export "$src" --force --encoding=utf-8 "$@" >"$out.txt" 2>/dev/null
 	"$ZONGJIE" export "$src" --force "$@" -o "$out.docx" 2>/dev/null || {
 		diag "$name: export failed"; return 1; }
 	unzip -tq "$out.docx" >/dev/null || { diag "$name: unzip -t fails"; return 1; }
@@ -62,6 +62,11 @@ cat >"$tmp/summary.txt" <<'TEXT'
 人手不足。
 TEXT
 ok "a filled summary reads back" readback filled "$tmp/summary.txt"
+iconv -f UTF-8 -t GB18030 "$tmp/summary.txt" >"$tmp/gb-src.txt"
+ok "a GB18030 file reads back" readback gb "$tmp/gb-src.txt"
+printf '\357\273\277' >"$tmp/crlf-src.txt"
+sed 's/$/\r/' "$tmp/summary.txt" >>"$tmp/crlf-src.txt"
+ok "a CRLF file with a BOM reads back" readback crlf "$tmp/crlf-src.txt"
 : >"$tmp/empty-src.txt"
 ok "an empty file reads back (one empty paragraph)" readback empty "$tmp/empty-src.txt"
 ok "it exports without --force" "$ZONGJIE" export "$tmp/summary.txt" -o "$tmp/clean.docx"
