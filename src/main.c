@@ -1,10 +1,13 @@
-/* main: the zongjie command line (see DESIGN.md, "Command line"). */
+/* main: the entry; the commands by name from a table, else the editor
+ * (README, "Command line"). */
 #include <config.h>
 
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,6 +33,8 @@ static void print_help(void)
 		 "                   refused while errors remain\n"
 		 "  new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"
 		 "                   start a summary from a skeleton (default: annual)\n"
+		 "  renew LAST.txt [-o FILE] [--year YYYY] [--force]\n"
+		 "                   draft the next period's summary from last period's\n"
 		 "  outline [--format=text|json] FILE\n"
 		 "                   show the articles, parts and headings zongjie finds\n"
 		 "  skeletons [--format=text|json]\n"
@@ -53,6 +58,7 @@ static const struct {
 	{"export", cmd_export},
 	{"skeletons", cmd_skeletons},
 	{"new", cmd_new},
+	{"renew", cmd_renew},
 };
 
 static void print_version(void)
@@ -60,13 +66,63 @@ static void print_version(void)
 	printf("zongjie %s\n", PACKAGE_VERSION);
 }
 
+/* Whether dir holds our catalogue for the messages locale (zh_CN.UTF-8,
+ * then zh_CN, then zh). */
+static bool has_catalogue(const char *dir)
+{
+	const char *loc = setlocale(LC_MESSAGES, NULL);
+	if (!loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX"))
+		return false;
+	char lang[64];
+	snprintf(lang, sizeof lang, "%s", loc);
+	for (int cut = 0; cut < 3; cut++) {
+		char *end = strpbrk(lang, cut == 0 ? "@" : cut == 1 ? "." : "_");
+		if (cut > 0 && end)
+			*end = '\0';
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, lang, PACKAGE);
+		if (access(path, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Where the catalogues are: $ZONGJIE_LOCALEDIR, else LOCALEDIR once
+ * installed, else the build tree (locale/ beside src/, where make puts
+ * them) or a locale/ beside the binary, so zongjie run from the build tree
+ * speaks the user's language before `make install`. */
+static const char *find_localedir(char *buf, size_t size)
+{
+	const char *env = getenv("ZONGJIE_LOCALEDIR");
+	if (env && *env)
+		return env;
+	if (has_catalogue(LOCALEDIR))
+		return LOCALEDIR;
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return LOCALEDIR;
+	*slash = '\0';
+	static const char *const beside[] = {"/../locale", "/locale"};
+	for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
+		snprintf(buf, size, "%s%s", exe, beside[i]);
+		if (has_catalogue(buf))
+			return buf;
+	}
+	return LOCALEDIR;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	/* a file-size limit makes writes fail with EFBIG instead of a kill */
 	signal(SIGXFSZ, SIG_IGN);
-	const char *localedir = getenv("ZONGJIE_LOCALEDIR");
-	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	static char localedir[4096 + 16];
+	bindtextdomain(PACKAGE, find_localedir(localedir, sizeof localedir));
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 

@@ -51,6 +51,7 @@ typedef enum zj_rule {
 	ZJ_RULE_DUPLICATE_PARAGRAPH,
 	ZJ_RULE_SPELLING,
 	ZJ_RULE_LENGTH,
+	ZJ_RULE_STALE_FIGURE,
 	ZJ_RULE_COUNT
 } zj_rule;
 
@@ -65,41 +66,86 @@ const zj_rule_info *zj_rule_get(zj_rule rule);
 /* Looks a rule up by id; returns false if unknown. */
 bool zj_rule_find(const char *id, zj_rule *rule);
 const char *zj_severity_name(zj_severity sev);  /* "error", "warning", "info" */
+/* The same, translated, for people (a static string of the catalogue). */
+const char *zj_severity_label(zj_severity sev);
 
 typedef struct zj_finding {
 	uint32_t start;      /* byte range in the checked text (files stay below 4 GiB) */
 	uint32_t len;
-	uint32_t extra;      /* offset of a dynamic message in the arena (its fix, if
-	                        any, follows it there), or 0; for a duplicate
-	                        paragraph, the line it repeats */
+	uint32_t extra;      /* what the message needs beyond the rule's id, read
+	                        only through zj_finding_message/zj_finding_fix:
+	                        for ZJ_RULE_DUPLICATE_PARAGRAPH the 1-based line of
+	                        the paragraph repeated (the message is made when
+	                        shown, so millions of repeats cost no arena); for
+	                        every other rule the offset in the arena of the
+	                        finding's own message (its fix, if any, follows
+	                        it), or 0 when the message is the rule's or the
+	                        gap kind's */
 	uint8_t rule;        /* zj_rule */
 	uint8_t severity;    /* zj_severity */
 	int8_t kind;         /* zj_gap_kind for placeholder findings, else -1 */
-	uint8_t has_fix;
+	uint8_t has_fix : 1;
+	uint8_t hidden : 1;  /* one of a group: shown through its lead, fixed on its own */
+	uint8_t lead : 1;    /* stands for a group (see zj_finding_count) */
 } zj_finding;
+
+/* A warning that fires all through an article (half-width punctuation in
+ * a text typed on a Latin keyboard, one censored character used 111 times)
+ * is reported once for that article: a lead finding at the first place,
+ * with the count, and the single findings hidden (still fixed by
+ * zj_apply_fixes).  Half-width marks are grouped from 5 on, only where the
+ * article uses them more than full-width ones (elsewhere each is shown);
+ * a lone Latin letter from 3 uses of the same letter; any other warning
+ * from 10 in the article, except duplicate-paragraph and spelling, whose
+ * findings each say something of their own.  Errors are never grouped. */
+typedef struct zj_finding_group {
+	uint32_t start;      /* of the lead */
+	uint32_t count;      /* findings it stands for */
+	uint8_t rule;
+} zj_finding_group;
 
 typedef struct zj_findings {
 	zj_finding *list[ZJ_RULE_COUNT];
 	size_t count[ZJ_RULE_COUNT], cap[ZJ_RULE_COUNT];
 	zj_buf arena;        /* NUL-separated strings; offset 0 is unused */
+	zj_finding_group *groups; /* sorted by rule, then start */
+	size_t ngroups, groups_cap;
 } zj_findings;
 
 void zj_findings_free(zj_findings *f);
+/* Number of findings shown (a group counts once). */
 size_t zj_findings_total(const zj_findings *f);
-/* Number of findings with the given severity. */
+/* Number of findings shown with the given severity. */
 size_t zj_findings_with_severity(const zj_findings *f, zj_severity sev);
-/* The translated message of a finding. */
+/* How many findings x stands for: 1, or the size of its group. */
+size_t zj_finding_count(const zj_findings *f, const zj_finding *x);
+/* The translated message of a finding.  For a duplicate paragraph it is a
+ * static buffer, overwritten by the next such call (copy it to keep it;
+ * not for two threads at once); otherwise a string of the arena, valid
+ * while f is, or of the message catalogue, valid for the program. */
 const char *zj_finding_message(const zj_findings *f, const zj_finding *x);
-/* The replacement text of a fixable finding, or NULL. */
+/* The replacement text of a fixable finding (in f's arena, valid while f
+ * is), or NULL. */
 const char *zj_finding_fix(const zj_findings *f, const zj_finding *x);
 
-/* Walks the findings merged in text order (ties: rule order). */
+/* Walks the findings shown, merged in text order (ties: rule order);
+ * iter_init_all walks the hidden members of groups too. */
 typedef struct zj_findings_iter {
 	const zj_findings *f;
 	size_t pos[ZJ_RULE_COUNT];
+	bool all;
 } zj_findings_iter;
 void zj_findings_iter_init(zj_findings_iter *it, const zj_findings *f);
+void zj_findings_iter_init_all(zj_findings_iter *it, const zj_findings *f);
 const zj_finding *zj_findings_next(zj_findings_iter *it);
+
+/* The findings shown, in the order of a list a person reads: errors
+ * first, then warnings, then notes; within a severity rule by rule, each
+ * rule's findings in text order.  Fills out[0 .. zj_findings_total(f)).
+ * zj_findings_run returns how many follow out[i] of its severity and rule
+ * (itself included), for a heading with the count. */
+void zj_findings_by_rule(const zj_findings *f, const zj_finding **out);
+size_t zj_findings_run(const zj_finding *const *list, size_t n, size_t i);
 
 typedef struct zj_checker zj_checker;
 
@@ -108,6 +154,8 @@ typedef struct zj_check_options {
 	const char *dict;        /* hunspell dictionary name or path prefix; NULL: en_US */
 	const char *words_file;  /* personal word list, one word a line; NULL: none */
 	const struct zj_skeleton *skeleton; /* suggested part lengths; NULL: none */
+	const char *against;     /* last period's summary (UTF-8) for stale-figure; NULL: none */
+	size_t against_len;
 } zj_check_options;
 
 /* All rules on, default dictionary. */

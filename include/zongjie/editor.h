@@ -24,7 +24,7 @@
 #include "zongjie/placeholder.h"
 
 typedef struct zj_editor {
-	zj_doc *doc;
+	zj_doc *doc;           /* borrowed: see zj_editor_new() */
 	size_t cursor;
 	size_t anchor;         /* == cursor when nothing is selected */
 	long goal_col;         /* display column kept by vertical motion, -1 none */
@@ -38,6 +38,9 @@ typedef struct zj_editor {
 	size_t *part_gaps;
 } zj_editor;
 
+/* An editor over doc.  The editor does not own the document: doc must
+ * outlive it, and zj_editor_free() leaves it alone (the caller frees it
+ * with zj_doc_free() afterwards).  The clipboard is the editor's own. */
 zj_editor *zj_editor_new(zj_doc *doc);
 void zj_editor_free(zj_editor *ed);
 
@@ -85,8 +88,6 @@ bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n);
 /* Fills every gap equal to the selected one and followed by the same
  * character with s; returns how many were filled (one undo step). */
 size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n);
-/* Gaps left in the document, and in [start, end). */
-size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end);
 /* Gaps in outline part i, and in the whole document, from the cache. */
 size_t zj_ed_part_gaps(zj_editor *ed, size_t part);
 size_t zj_ed_total_gaps(zj_editor *ed);

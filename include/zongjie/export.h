@@ -25,9 +25,4 @@ typedef struct zj_export_options {
 char *zj_export_text(const char *text, size_t len, const zj_outline *o,
 		     const zj_export_options *opt, size_t *out_len);
 
-/* Writes number in the numbering style of marker ("三", "3", "⑶"…) into
- * out (at least 16 bytes) and returns its length; 0 if the style cannot
- * express the number (circled numbers above 20). */
-size_t zj_marker_number(zj_marker marker, int number, char *out);
-
 #endif

@@ -69,6 +69,25 @@ bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fm
  * is untouched and no temporary file is left behind. */
 bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err);
 
+/* Writes all n bytes to fd, going on after short writes and EINTR; on
+ * failure returns false with errno set.  Async-signal-safe (the journal
+ * flushes from a signal handler). */
+bool zj_write_all(int fd, const char *bytes, size_t n);
+
+/* The folders of the XDG base directory specification zongjie keeps its
+ * user files in (man/zongjie.1, FILES). */
+typedef enum zj_xdg_kind {
+	ZJ_XDG_CONFIG, /* $XDG_CONFIG_HOME, default ~/.config: the word list */
+	ZJ_XDG_DATA,   /* $XDG_DATA_HOME, default ~/.local/share: skeletons */
+	ZJ_XDG_STATE,  /* $XDG_STATE_HOME, default ~/.local/state: journals */
+} zj_xdg_kind;
+
+/* "BASE/zongjie/SUB" (or "BASE/zongjie" when sub is NULL), where BASE is
+ * the kind's variable when it holds an absolute path, else its default
+ * below $HOME.  NULL when neither is set.  Nothing is created; the caller
+ * frees the string. */
+char *zj_xdg_path(zj_xdg_kind kind, const char *sub);
+
 /* Encodes text with fmt and saves it atomically. */
 bool zj_save_file(const char *path, const char *text, size_t len, const zj_format *fmt,
 		  zj_error *err);

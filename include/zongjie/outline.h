@@ -81,6 +81,12 @@ bool zj_heading_parse(const char *line, size_t len, zj_heading *h);
  * whether its items are titles or paragraphs.  title_end is not set. */
 bool zj_line_marker(const char *line, size_t len, zj_heading *h);
 
+/* The writer to zj_heading_parse's reader: writes number in the numbering
+ * style of marker ("三", "3", "⑶"…) into out (at least 16 bytes) and
+ * returns its length; 0 if the style cannot express the number (circled
+ * numbers above 20).  The export renumbers headings with it. */
+size_t zj_marker_number(zj_marker marker, int number, char *out);
+
 typedef enum zj_part_kind {
 	ZJ_PART_OPENING,
 	ZJ_PART_ACHIEVEMENTS,

@@ -6,7 +6,8 @@
  *   x-runs      xx XX xxxx ｘｘ ＸＸ ××, with digits, dots and ranges glued
  *               to them: 20xx  xx.x%  x.xx  xxx.xx万元 (gap: xxx.xx)
  *               720xx元  xx3号  x-x月  20xx—20xx年
- *   blanks      ____ ＿＿ (two or more), 20_ 20__ (a year)
+ *   blanks      ____ ＿＿ (two or more), 20_ 20__ (a year), and a single
+ *               _ or ＿ between Chinese characters (第_次 为_社区)
  *   symbols     ○○ □□ (two or more, or one between Chinese characters)
  *   某某        某某单位 (a name; a single 某 is ordinary Chinese)
  *   empty       （  ） ( ) with only blanks inside
@@ -14,6 +15,12 @@
  *               【列举…】 【问题一】 (not 【篇一】, not site banners);
  *               in English templates [fill in: …] [insert …] [enter …]
  *   to-do       待补充 待定 待填 TBD TODO
+ *   hints       【上年：326】 【上年：98.5%】 [last year: 326]: a figure of
+ *               last period kept as a hint by `zongjie renew` (renew.h);
+ *               its kind comes from what follows, as for an x-run
+ *               (【上年：326】场次 NUMBER, 【上年：3】月 DATE, a % inside
+ *               NUMBER); 【上期：…】 likewise (a half year);
+ *               【上年计划：…】 【上期计划：…】 are PROMPTs
  *
  * A single x is a gap only next to Chinese text or a unit (x次 x月x日
  * 街道x村 2.x%); never inside a Latin word or code (Excel x86 0xFF),
@@ -73,6 +80,14 @@ bool zj_gaps_scan(const char *s, size_t len, bool (*found)(const zj_gap *gap, vo
 bool zj_gap_next(const char *s, size_t len, size_t from, zj_gap *gap);
 /* The last gap starting before byte `before`.  Returns false if none. */
 bool zj_gap_prev(const char *s, size_t len, size_t before, zj_gap *gap);
+
+/* Length of the measure word or unit (人 次 场次 万 % …) starting at byte
+ * i of s[0..len), the longest that fits, or 0: the words after which a
+ * gap, or a figure, is a NUMBER. */
+size_t zj_counter_len(const char *s, size_t len, size_t i);
+/* Whether s[i..] starts with a word that makes the number before it an
+ * ordinal (届 次会议 次全会 …). */
+bool zj_ordinal_after(const char *s, size_t len, size_t i);
 
 /* Number of gaps in s[0..len). */
 size_t zj_gaps_count(const char *s, size_t len);

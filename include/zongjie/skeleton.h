@@ -92,8 +92,8 @@ typedef struct zj_skeleton {
 /* Loads and validates one skeleton file.  On failure err holds the
  * message with line and column (err->line > 0 when there is a place). */
 zj_skeleton *zj_skeleton_load(const char *path, zj_error *err);
-/* The same from memory (name is used in messages only). */
-zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, const char *name, zj_error *err);
+/* The same from memory. */
+zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, zj_error *err);
 void zj_skeleton_free(zj_skeleton *sk);
 
 /* A value given on the command line or in the editor's form. */

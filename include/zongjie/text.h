@@ -59,8 +59,6 @@ const char *zj_text_contents(zj_text *t);
 bool zj_text_insert(zj_text *t, size_t offset, const char *s, size_t n);
 /* Deletes [start, end).  Same failure rules. */
 bool zj_text_delete(zj_text *t, size_t start, size_t end);
-/* Replaces [start, end) with s[0..n) in the same undo group. */
-bool zj_text_replace(zj_text *t, size_t start, size_t end, const char *s, size_t n);
 
 /* Closes the open undo group, so the next edit starts a new one. */
 void zj_text_group_end(zj_text *t);
@@ -68,8 +66,6 @@ void zj_text_group_end(zj_text *t);
  * was.  Returns false when there is nothing to undo. */
 bool zj_text_undo(zj_text *t, size_t *cursor);
 bool zj_text_redo(zj_text *t, size_t *cursor);
-bool zj_text_can_undo(const zj_text *t);
-bool zj_text_can_redo(const zj_text *t);
 
 /* Modified relative to the last zj_text_mark_saved() (or the load);
  * undoing back to the saved state makes the text unmodified again. */
@@ -86,8 +82,5 @@ void zj_text_observe(zj_text *t, zj_text_observer fn, void *ctx);
 /* Grapheme cluster motion: the next or previous cluster boundary. */
 size_t zj_text_next_cluster(const zj_text *t, size_t offset);
 size_t zj_text_prev_cluster(const zj_text *t, size_t offset);
-/* Deletes the cluster after (forward) or before (!forward) the offset and
- * returns the new cursor offset. */
-size_t zj_text_delete_cluster(zj_text *t, size_t offset, bool forward);
 
 #endif

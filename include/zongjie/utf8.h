@@ -114,6 +114,9 @@ size_t zj_str_width(const char *s, size_t len);
 bool zj_is_han(int32_t cp);         /* CJK ideographs, 〇 */
 bool zj_is_cjk(int32_t cp);         /* Han, kana, Hangul, CJK and full-width punctuation */
 bool zj_is_space(int32_t cp);       /* ASCII blanks, U+3000, NBSP and other Zs */
+/* The first byte at or after i that does not start a zj_is_space code
+ * point (len at most). */
+size_t zj_skip_space(const char *s, size_t len, size_t i);
 
 static inline bool zj_is_ascii_digit(int32_t cp)
 {
@@ -128,5 +131,13 @@ static inline bool zj_is_ascii_letter(int32_t cp)
 {
 	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
+/* The value of an ASCII or full-width digit, -1 for anything else. */
+static inline int zj_digit_value(int32_t cp)
+{
+	return zj_is_ascii_digit(cp) ? cp - '0' : zj_is_digit(cp) ? cp - 0xFF10 : -1;
+}
+/* The value of a Chinese digit (〇 零 一 二 … 九), -1 for anything else;
+ * 两 and the units 十 百 千 are the caller's business. */
+int zj_cn_digit(int32_t cp);
 
 #endif

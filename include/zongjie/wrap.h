@@ -20,9 +20,4 @@
  * cluster.  Tabs advance to the next multiple of 4 columns. */
 size_t zj_wrap_row_end(const char *s, size_t len, size_t start, int width);
 
-/* Fills breaks[] with the start offsets of the rows after the first and
- * returns how many rows follow the first (the full count even when it
- * exceeds max). */
-size_t zj_wrap_line(const char *s, size_t len, int width, size_t *breaks, size_t max);
-
 #endif

@@ -2,12 +2,13 @@
 #ifndef ZONGJIE_CLI_H
 #define ZONGJIE_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 #include "zongjie/util.h"
 
-/* Exit statuses of the command line (DESIGN.md). */
+/* Exit statuses of the command line (README, "Command line"). */
 enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 /* Prints "zongjie: MESSAGE" to stderr. */
@@ -21,10 +22,50 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the usage error and returns false. */
 bool cli_format(const char *value, bool *json);
 
+/* Takes option c of a command (getopt's '?' for one it could not read)
+ * with its argument into ctx.  Returns CLI_GO_ON, CLI_UNKNOWN for the
+ * usual usage error, or the exit status to return at once. */
+typedef int cli_option_fn(int c, char *arg, void *ctx);
+enum { CLI_GO_ON = -1, CLI_UNKNOWN = -2 };
+/* Reads a command's options (argv[0] is the command's name) with
+ * getopt_long, its own messages off; --help (-h) prints usage, the
+ * translated help text.  Returns CLI_GO_ON when the command goes on with
+ * its operands from argv[optind], else the exit status to return. */
+int cli_read_options(int argc, char **argv, const char *shortopts,
+		     const struct option *longopts, const char *usage, cli_option_fn *take,
+		     void *ctx);
+/* cli_read_options for a command whose only option is --format and that
+ * takes `operands` operands (else the usage error operands_error, a
+ * translated message).  Returns CLI_GO_ON or the exit status. */
+int cli_format_options(int argc, char **argv, const char *usage, int operands,
+		       const char *operands_error, bool *json);
+/* The usage error for the option getopt_long stopped at; returns
+ * EXIT_TROUBLE. */
+int cli_unknown_option(char **argv);
+
+struct zj_doc;
+/* Opens path read-only; on failure prints the error line and returns NULL. */
+struct zj_doc *cli_open(const char *path);
+
+struct zj_format;
+/* Writes text to the file output (saved atomically, encoded as fmt says;
+ * fmt NULL: text is already the bytes) or, output NULL, to standard output
+ * as it is.  Prints what failed (stdout_error, translated, for standard
+ * output); returns EXIT_OK or EXIT_TROUBLE. */
+int cli_write_output(const char *output, const char *text, size_t len,
+		     const struct zj_format *fmt, const char *stdout_error);
+
+/* Appends s[0..n) to b as a JSON string, quotes included (escaping is
+ * zj_buf_json_escape's). */
+void cli_json_string(zj_buf *b, const char *s, size_t n);
+/* Prints s[0..n) to out as a JSON string. */
+void cli_print_json_string(FILE *out, const char *s, size_t n);
+
 struct zj_findings;
 typedef struct out_style {
 	bool json;
 	bool color;
+	bool blocking;  /* text: after a file's errors, a line saying what blocks export */
 } out_style;
 /* Prints the findings of text (read from path) as `check` does. */
 void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,
@@ -35,6 +76,7 @@ int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_skeletons(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_renew(int argc, char **argv);
 
 struct zj_library;
 /* Loads the built-in, user and $ZONGJIE_SKELETONS skeletons; with report,

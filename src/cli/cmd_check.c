@@ -89,38 +89,10 @@ static void emit_long(emitter *e, long v)
 
 static void emit_json_string(emitter *e, const char *s, size_t n)
 {
-	emit(e, "\"", 1);
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		emit(e, s + run, i - run);
-		run = i + 1;
-		char esc[8];
-		switch (c) {
-		case '"': emit(e, "\\\"", 2); break;
-		case '\\': emit(e, "\\\\", 2); break;
-		case '\n': emit(e, "\\n", 2); break;
-		case '\r': emit(e, "\\r", 2); break;
-		case '\t': emit(e, "\\t", 2); break;
-		default:
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			emit(e, esc, 6);
-		}
-	}
-	emit(e, s + run, n - run);
-	emit(e, "\"", 1);
-}
-
-static const char *severity_label(zj_severity sev)
-{
-	switch (sev) {
-	case ZJ_SEV_ERROR: return _("error");
-	case ZJ_SEV_WARNING: return _("warning");
-	case ZJ_SEV_INFO: break;
-	}
-	return _("info");
+	static zj_buf scratch; /* kept: one allocation for all the strings */
+	scratch.len = 0;
+	cli_json_string(&scratch, s, n);
+	emit(e, scratch.data, scratch.len);
 }
 
 static const char *severity_color(zj_severity sev)
@@ -128,92 +100,171 @@ static const char *severity_color(zj_severity sev)
 	return sev == ZJ_SEV_ERROR ? "\033[1;31m" : sev == ZJ_SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
+/* What every finding of one listing shares: translated strings looked up
+ * once, not once per finding. */
+typedef struct listing {
+	emitter *e;
+	const out_style *st;
+	const char *path, *text;
+	const zj_findings *f;
+	const char *labels[3];
+	const char *gap_messages[ZJ_GAP_KINDS];
+	bool first;
+} listing;
+
+static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, const cursor *end,
+			      const char *msg)
+{
+	emitter *e = l->e;
+	emit_str(e, l->first ? "{\"line\": " : ",\n   {\"line\": ");
+	emit_long(e, c->line);
+	emit_str(e, ", \"col\": ");
+	emit_long(e, c->col);
+	emit_str(e, ", \"end_line\": ");
+	emit_long(e, end->line);
+	emit_str(e, ", \"end_col\": ");
+	emit_long(e, end->col);
+	emit_str(e, ", \"rule\": \"");
+	emit_str(e, zj_rule_get((zj_rule)x->rule)->id);
+	emit_str(e, "\", \"severity\": \"");
+	emit_str(e, zj_severity_name((zj_severity)x->severity));
+	emit_str(e, "\", ");
+	if (x->kind >= 0) {
+		emit_str(e, "\"kind\": \"");
+		emit_str(e, zj_gap_kind_name((zj_gap_kind)x->kind));
+		emit_str(e, "\", ");
+	}
+	if (x->lead) {
+		/* a group: its size; the position is its first place */
+		emit_str(e, "\"count\": ");
+		emit_long(e, (long)zj_finding_count(l->f, x));
+		emit_str(e, ", ");
+	}
+	emit_str(e, "\"text\": ");
+	emit_json_string(e, l->text + x->start, x->len);
+	emit_str(e, ", \"message\": ");
+	emit_json_string(e, msg, strlen(msg));
+	emit_str(e, "}");
+}
+
+static void emit_text_finding(listing *l, const zj_finding *x, const cursor *c, const char *msg)
+{
+	emitter *e = l->e;
+	bool color = l->st->color;
+	if (color)
+		emit_str(e, "\033[1m");
+	emit_str(e, l->path);
+	emit_str(e, ":");
+	emit_long(e, c->line);
+	emit_str(e, ":");
+	emit_long(e, c->col);
+	emit_str(e, ":");
+	if (color) {
+		emit_str(e, "\033[0m ");
+		emit_str(e, severity_color((zj_severity)x->severity));
+	} else
+		emit_str(e, " ");
+	emit_str(e, l->labels[x->severity]);
+	emit_str(e, ":");
+	if (color)
+		emit_str(e, "\033[0m");
+	emit_str(e, " ");
+	emit_str(e, msg);
+	emit_str(e, " [");
+	emit_str(e, zj_rule_get((zj_rule)x->rule)->id);
+	emit_str(e, "]\n");
+}
+
+/* Emits the findings whose severity `want` accepts, in text order. */
+static void emit_findings(listing *l, bool (*want)(const zj_finding *))
+{
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, l->f);
+	cursor c = {l->text, 0, 1, 1};
+	const zj_finding *x;
+	while ((x = zj_findings_next(&it))) {
+		if (!want(x))
+			continue;
+		advance(&c, x->start);
+		cursor end = c;
+		advance(&end, x->start + x->len);
+		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->extra
+					  ? l->gap_messages[x->kind] : zj_finding_message(l->f, x);
+		if (l->st->json)
+			emit_json_finding(l, x, &c, &end, msg);
+		else
+			emit_text_finding(l, x, &c, msg);
+		l->first = false;
+	}
+}
+
+static bool is_error(const zj_finding *x)
+{
+	return x->severity == ZJ_SEV_ERROR;
+}
+
+static bool is_not_error(const zj_finding *x)
+{
+	return x->severity != ZJ_SEV_ERROR;
+}
+
+static bool is_any(const zj_finding *x)
+{
+	(void)x;
+	return true;
+}
+
+/* After a file's errors: how many block export, by rule (unfilled gap: 5,
+ * an impossible date: 1), so a long list of errors ends with its sum. */
+static void emit_blocking(listing *l)
+{
+	size_t errors = zj_findings_with_severity(l->f, ZJ_SEV_ERROR);
+	if (!errors)
+		return;
+	char rules[768] = "";
+	size_t used = 0;
+	for (int r = 0; r < ZJ_RULE_COUNT && used + 1 < sizeof rules; r++) {
+		size_t k = 0;
+		for (size_t i = 0; i < l->f->count[r]; i++)
+			k += l->f->list[r][i].severity == ZJ_SEV_ERROR && !l->f->list[r][i].hidden;
+		if (k) {
+			/* TRANSLATORS: a rule's summary and how many errors it found */
+			int w = snprintf(rules + used, sizeof rules - used, _("%s%s: %zu"),
+					 used ? _(", ") : "", _(zj_rule_get((zj_rule)r)->summary), k);
+			used = w < 0 || used + (size_t)w >= sizeof rules ? sizeof rules - 1
+									 : used + (size_t)w;
+		}
+	}
+	char line[1024];
+	snprintf(line, sizeof line,
+		 ngettext("%s: %zu error blocks export (%s)\n", "%s: %zu errors block export (%s)\n",
+			  errors), l->path, errors, rules);
+	emit_str(l->e, line);
+}
+
+/* JSON lists the findings in text order; text lists a file's errors (what
+ * blocks export) first, so warnings cannot bury them. */
 void cli_print_findings(FILE *out, const out_style *st, const char *path, const char *text,
 			const zj_findings *f)
 {
 	static emitter e;
 	e.f = out;
 	e.n = 0;
-	/* translated strings looked up once, not once per finding */
-	const char *labels[3];
+	listing l = {.e = &e, .st = st, .path = path, .text = text, .f = f, .first = true};
 	for (int i = 0; i < 3; i++)
-		labels[i] = severity_label((zj_severity)i);
-	const char *gap_messages[ZJ_GAP_KINDS];
+		l.labels[i] = zj_severity_label((zj_severity)i);
 	for (int k = 0; k < ZJ_GAP_KINDS; k++) {
 		zj_finding probe = {.rule = ZJ_RULE_PLACEHOLDER, .kind = (int8_t)k};
-		gap_messages[k] = zj_finding_message(f, &probe);
+		l.gap_messages[k] = zj_finding_message(f, &probe);
 	}
-	zj_findings_iter it;
-	zj_findings_iter_init(&it, f);
-	cursor c = {text, 0, 1, 1};
-	const zj_finding *x;
-	bool first = true;
-	while ((x = zj_findings_next(&it))) {
-		advance(&c, x->start);
-		cursor end = c;
-		advance(&end, x->start + x->len);
-		const char *msg = x->rule == ZJ_RULE_PLACEHOLDER && !x->extra
-					  ? gap_messages[x->kind] : zj_finding_message(f, x);
-		const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
-		if (st->json) {
-			emit_str(&e, first ? "{\"line\": " : ",\n   {\"line\": ");
-			emit_long(&e, c.line);
-			emit_str(&e, ", \"col\": ");
-			emit_long(&e, c.col);
-			emit_str(&e, ", \"end_line\": ");
-			emit_long(&e, end.line);
-			emit_str(&e, ", \"end_col\": ");
-			emit_long(&e, end.col);
-			emit_str(&e, ", \"rule\": \"");
-			emit_str(&e, r->id);
-			emit_str(&e, "\", \"severity\": \"");
-			emit_str(&e, zj_severity_name((zj_severity)x->severity));
-			emit_str(&e, "\", ");
-			if (x->kind >= 0) {
-				emit_str(&e, "\"kind\": \"");
-				emit_str(&e, zj_gap_kind_name((zj_gap_kind)x->kind));
-				emit_str(&e, "\", ");
-			}
-			emit_str(&e, "\"text\": ");
-			emit_json_string(&e, text + x->start, x->len);
-			emit_str(&e, ", \"message\": ");
-			emit_json_string(&e, msg, strlen(msg));
-			emit_str(&e, "}");
-		} else {
-			if (st->color)
-				emit_str(&e, "\033[1m");
-			emit_str(&e, path);
-			emit_str(&e, ":");
-			emit_long(&e, c.line);
-			emit_str(&e, ":");
-			emit_long(&e, c.col);
-			emit_str(&e, ":");
-			if (st->color) {
-				emit_str(&e, "\033[0m ");
-				emit_str(&e, severity_color((zj_severity)x->severity));
-			} else
-				emit_str(&e, " ");
-			emit_str(&e, labels[x->severity]);
-			emit_str(&e, ":");
-			if (st->color)
-				emit_str(&e, "\033[0m");
-			emit_str(&e, " ");
-			emit_str(&e, msg);
-			emit_str(&e, " [");
-			emit_str(&e, r->id);
-			emit_str(&e, "]\n");
-		}
-		first = false;
+	if (st->json)
+		emit_findings(&l, is_any);
+	else {
+		emit_findings(&l, is_error);
+		if (st->blocking)
+			emit_blocking(&l);
+		emit_findings(&l, is_not_error);
 	}
-	emit_flush(&e);
-}
-
-static void json_string(FILE *out, const char *s, size_t n)
-{
-	static emitter e;
-	e.f = out;
-	e.n = 0;
-	emit_json_string(&e, s, n);
 	emit_flush(&e);
 }
 
@@ -238,15 +289,8 @@ static bool select_rules(const char *list, bool value, zj_check_options *opt)
 
 static char *personal_words(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	char *path;
-	if (xdg && *xdg == '/')
-		path = zj_xasprintf("%s/zongjie/words", xdg);
-	else if (getenv("HOME"))
-		path = zj_xasprintf("%s/.config/zongjie/words", getenv("HOME"));
-	else
-		return NULL;
-	if (access(path, R_OK) == 0)
+	char *path = zj_xdg_path(ZJ_XDG_CONFIG, "words");
+	if (path && access(path, R_OK) == 0)
 		return path;
 	free(path);
 	return NULL;
@@ -343,9 +387,49 @@ static bool fix_file(const char *path, char **text, size_t *len, const zj_format
 	return true;
 }
 
-int cmd_check(int argc, char **argv)
+/* What `check` was asked for. */
+typedef struct check_args {
+	zj_check_options opt;
+	out_style st;
+	bool fix;
+	const char *skeleton_id;
+	const char *against; /* last period's summary, for stale-figure */
+	bool only_given;   /* the first --only switches every other rule off */
+	const char *color; /* auto, always or never */
+} check_args;
+
+enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON, OPT_AGAINST };
+
+static int take_check_option(int c, char *arg, void *ctx)
 {
-	enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON };
+	check_args *a = ctx;
+	switch (c) {
+	case 'f': return cli_format(arg, &a->st.json) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_ONLY:
+		if (!a->only_given)
+			for (int r = 0; r < ZJ_RULE_COUNT; r++)
+				a->opt.enabled[r] = false;
+		a->only_given = true;
+		return select_rules(arg, true, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_IGNORE: return select_rules(arg, false, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_FIX: a->fix = true; break;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
+			return cli_usage_error(_("--color takes auto, always or never"));
+		a->color = arg;
+		break;
+	case OPT_DICT: a->opt.dict = arg; break;
+	case OPT_SKELETON: a->skeleton_id = arg; break;
+	case OPT_AGAINST: a->against = arg; break;
+	default: return CLI_UNKNOWN;
+	}
+	return CLI_GO_ON;
+}
+
+/* Reads check's options into *a; returns CLI_GO_ON, else the exit status
+ * to return. */
+static int check_options(int argc, char **argv, check_args *a)
+{
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
@@ -355,158 +439,166 @@ int cmd_check(int argc, char **argv)
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"dict", required_argument, NULL, OPT_DICT},
 		{"skeleton", required_argument, NULL, OPT_SKELETON},
+		{"against", required_argument, NULL, OPT_AGAINST},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *skeleton_id = NULL;
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	out_style st = {0};
-	bool fix = false, only_given = false;
-	const char *color = "auto";
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_format(optarg, &st.json))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_ONLY:
-			if (!only_given)
-				for (int r = 0; r < ZJ_RULE_COUNT; r++)
-					opt.enabled[r] = false;
-			only_given = true;
-			if (!select_rules(optarg, true, &opt))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_IGNORE:
-			if (!select_rules(optarg, false, &opt))
-				return EXIT_TROUBLE;
-			break;
-		case OPT_FIX:
-			fix = true;
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-				return cli_usage_error(_("--color takes auto, always or never"));
-			color = optarg;
-			break;
-		case OPT_DICT:
-			opt.dict = optarg;
-			break;
-		case OPT_SKELETON:
-			skeleton_id = optarg;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
-				 "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
-				 "                     [--skeleton ID] FILE|DIR...\n"));
-			return EXIT_OK;
-		default:
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
+	*a = (check_args){.color = "auto"};
+	zj_check_options_default(&a->opt);
+	int status = cli_read_options(
+		argc, argv, "h", options,
+		_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
+		  "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
+		  "                     [--skeleton ID] [--against LAST.txt] FILE|DIR...\n"),
+		take_check_option, a);
+	if (status != CLI_GO_ON)
+		return status;
 	if (optind >= argc)
 		return cli_usage_error(_("check needs at least one FILE or DIR"));
-	st.color = !st.json && (!strcmp(color, "always") ||
-				(!strcmp(color, "auto") && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")));
+	a->st.blocking = true;
+	a->st.color = !a->st.json && (!strcmp(a->color, "always") ||
+				      (!strcmp(a->color, "auto") && isatty(STDOUT_FILENO) &&
+				       !getenv("NO_COLOR")));
+	return CLI_GO_ON;
+}
+
+/* What the files checked so far add up to. */
+typedef struct check_totals {
+	size_t checked, errors, warnings, infos;
+	bool trouble; /* a file could not be read or fixed */
+} check_totals;
+
+/* Checks (and with --fix, fixes) one file and prints its findings. */
+static void check_file(zj_checker *checker, const check_args *a, const char *path,
+		       check_totals *t)
+{
+	zj_error err = {0};
+	char *text;
+	size_t len;
+	zj_format fmt;
+	/* The checker reads the text once: no editing buffer is built. */
+	if (!zj_load_file(path, &text, &len, &fmt, &err)) {
+		fflush(stdout);
+		cli_file_error(path, &err);
+		t->trouble = true;
+		return;
+	}
+	zj_findings f = {0};
+	zj_check(checker, text, len, NULL, &f);
+	if (a->fix) {
+		size_t applied = 0;
+		if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
+			cli_file_error(path, &err);
+			t->trouble = true;
+		} else if (applied) {
+			fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
+						 "zongjie: %s: %zu fixes applied\n", applied),
+				path, applied);
+			zj_findings_free(&f);
+			zj_check(checker, text, len, NULL, &f);
+		}
+	}
+	if (a->st.json) {
+		fputs(t->checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
+		cli_print_json_string(stdout, path, strlen(path));
+		fputs(", \"findings\": [", stdout);
+		cli_print_findings(stdout, &a->st, path, text, &f);
+		fputs("]}", stdout);
+	} else
+		cli_print_findings(stdout, &a->st, path, text, &f);
+	t->checked++;
+	t->errors += zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	t->warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
+	t->infos += zj_findings_with_severity(&f, ZJ_SEV_INFO);
+	zj_findings_free(&f);
+	free(text);
+}
+
+static void print_summary(const out_style *st, const check_totals *t)
+{
+	if (st->json) {
+		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
+		       t->checked, t->errors, t->warnings);
+		return;
+	}
+	if (!(t->errors + t->warnings + t->infos))
+		return;
+	printf(ngettext("%zu file: ", "%zu files: ", t->checked), t->checked);
+	printf(ngettext("%zu error", "%zu errors", t->errors), t->errors);
+	/* TRANSLATORS: separates the counts of the check summary line */
+	const char *sep = _(", ");
+	printf("%s", sep);
+	printf(ngettext("%zu warning", "%zu warnings", t->warnings), t->warnings);
+	if (t->infos) {
+		printf("%s", sep);
+		printf(ngettext("%zu note", "%zu notes", t->infos), t->infos);
+	}
+	printf("\n");
+}
+
+/* Reads --against's file into the options; false (said) when it cannot. */
+static bool load_against(check_args *a, char **last)
+{
+	zj_error err = {0};
+	zj_format fmt;
+	if (!zj_load_file(a->against, last, &a->opt.against_len, &fmt, &err)) {
+		cli_file_error(a->against, &err);
+		return false;
+	}
+	a->opt.against = *last;
+	return true;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_args a;
+	int status = check_options(argc, argv, &a);
+	if (status != CLI_GO_ON)
+		return status;
 	zj_library lib = {0};
-	if (skeleton_id) {
+	if (a.skeleton_id) {
 		cli_load_library(&lib, false);
-		const zj_skeleton_entry *e = zj_library_find(&lib, skeleton_id);
+		const zj_skeleton_entry *e = zj_library_find(&lib, a.skeleton_id);
 		if (!e) {
 			zj_library_free(&lib);
 			return cli_usage_error(_("no skeleton '%s' (zongjie skeletons lists them)"),
-					       skeleton_id);
+					       a.skeleton_id);
 		}
-		opt.skeleton = e->sk;
+		a.opt.skeleton = e->sk;
+	}
+	char *last = NULL;
+	if (a.against && !load_against(&a, &last)) {
+		zj_library_free(&lib);
+		return EXIT_TROUBLE;
 	}
 	char *words = personal_words();
-	opt.words_file = words;
+	a.opt.words_file = words;
 	char *notice = NULL;
-	zj_checker *checker = zj_checker_new(&opt, &notice);
+	/* the checker may switch spelling off, and says so */
+	zj_checker *checker = zj_checker_new(&a.opt, &notice);
 	if (notice) {
 		fprintf(stderr, _("zongjie: notice: %s\n"), notice);
 		free(notice);
 	}
-	/* the checker may have switched spelling off */
 	path_list files = {0};
 	expand_args(argc - optind, argv + optind, &files);
 
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-	size_t checked = 0, errors = 0, warnings = 0, infos = 0;
-	bool trouble = false;
-	if (st.json)
+	check_totals t = {0};
+	if (a.st.json)
 		fputs("{\"files\": [", stdout);
-	for (size_t i = 0; i < files.count; i++) {
-		const char *path = files.items[i];
-		zj_error err = {0};
-		char *text;
-		size_t len;
-		zj_format fmt;
-		/* The checker reads the text once: no editing buffer is built. */
-		if (!zj_load_file(path, &text, &len, &fmt, &err)) {
-			fflush(stdout);
-			cli_file_error(path, &err);
-			trouble = true;
-			continue;
-		}
-		zj_findings f = {0};
-		zj_check(checker, text, len, NULL, &f);
-		if (fix) {
-			size_t applied = 0;
-			if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
-				cli_file_error(path, &err);
-				trouble = true;
-			} else if (applied) {
-				fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
-							 "zongjie: %s: %zu fixes applied\n", applied),
-					path, applied);
-				zj_findings_free(&f);
-				zj_check(checker, text, len, NULL, &f);
-			}
-		}
-		if (st.json) {
-			fputs(checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
-			json_string(stdout, path, strlen(path));
-			fputs(", \"findings\": [", stdout);
-			cli_print_findings(stdout, &st, path, text, &f);
-			fputs("]}", stdout);
-		} else
-			cli_print_findings(stdout, &st, path, text, &f);
-		checked++;
-		errors += zj_findings_with_severity(&f, ZJ_SEV_ERROR);
-		warnings += zj_findings_with_severity(&f, ZJ_SEV_WARNING);
-		infos += zj_findings_with_severity(&f, ZJ_SEV_INFO);
-		zj_findings_free(&f);
-		free(text);
-	}
-	if (st.json)
-		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
-		       checked, errors, warnings);
-	else if (errors + warnings + infos) {
-		printf(ngettext("%zu file: ", "%zu files: ", checked), checked);
-		printf(ngettext("%zu error", "%zu errors", errors), errors);
-		/* TRANSLATORS: separates the counts of the check summary line */
-		const char *sep = _(", ");
-		printf("%s", sep);
-		printf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
-		if (infos) {
-			printf("%s", sep);
-			printf(ngettext("%zu note", "%zu notes", infos), infos);
-		}
-		printf("\n");
-	}
+	for (size_t i = 0; i < files.count; i++)
+		check_file(checker, &a, files.items[i], &t);
+	print_summary(&a.st, &t);
 	for (size_t i = 0; i < files.count; i++)
 		free(files.items[i]);
 	free(files.items);
 	zj_checker_free(checker);
 	zj_library_free(&lib);
 	free(words);
+	free(last);
 	if (fflush(stdout) != 0)
 		return EXIT_TROUBLE;
-	return trouble ? EXIT_TROUBLE : errors ? EXIT_FINDINGS : EXIT_OK;
+	return t.trouble ? EXIT_TROUBLE : t.errors ? EXIT_FINDINGS : EXIT_OK;
 }

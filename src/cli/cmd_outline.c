@@ -10,14 +10,6 @@
 #include "zongjie/doc.h"
 #include "zongjie/utf8.h"
 
-/* Part names as the user reads them. */
-static void json_string(zj_buf *b, const char *s, size_t n)
-{
-	zj_buf_putc(b, '"');
-	zj_buf_json_escape(b, s, n);
-	zj_buf_putc(b, '"');
-}
-
 static void print_json(const char *path, zj_doc *d)
 {
 	size_t len;
@@ -25,7 +17,7 @@ static void print_json(const char *path, zj_doc *d)
 	const zj_outline *o = zj_doc_outline(d);
 	zj_buf b = {0};
 	zj_buf_puts(&b, "{\"path\": ");
-	json_string(&b, path, strlen(path));
+	cli_json_string(&b, path, strlen(path));
 	zj_buf_printf(&b, ", \"encoding\": \"%s\", \"bom\": %s, \"eol\": \"%s\", \"articles\": [",
 		      zj_encoding_name(d->format.encoding), d->format.bom ? "true" : "false",
 		      zj_eol_name(d->format.eol));
@@ -33,7 +25,7 @@ static void print_json(const char *path, zj_doc *d)
 		const zj_article *a = &o->articles[ai];
 		zj_buf_puts(&b, ai ? ", {\"title\": " : "{\"title\": ");
 		if (a->title_line >= 0)
-			json_string(&b, s + a->title_start, a->title_end - a->title_start);
+			cli_json_string(&b, s + a->title_start, a->title_end - a->title_start);
 		else
 			zj_buf_puts(&b, "null");
 		zj_buf_printf(&b, ", \"line\": %zu, \"parts\": [",
@@ -44,7 +36,7 @@ static void print_json(const char *path, zj_doc *d)
 				      zj_part_name(p->kind));
 			if (p->heading >= 0) {
 				const zj_section *h = &o->sections[p->heading];
-				json_string(&b, s + h->title_start, h->title_end - h->title_start);
+				cli_json_string(&b, s + h->title_start, h->title_end - h->title_start);
 			} else
 				zj_buf_puts(&b, "null");
 			zj_buf_printf(&b, ", \"line\": %zu, \"end_line\": %zu, \"chars\": %zu, "
@@ -54,7 +46,7 @@ static void print_json(const char *path, zj_doc *d)
 				const zj_section *h = &o->sections[p->first_section + si];
 				zj_buf_printf(&b, "%s{\"level\": %d, \"heading\": ", si ? ", " : "",
 					      h->level);
-				json_string(&b, s + h->title_start, h->title_end - h->title_start);
+				cli_json_string(&b, s + h->title_start, h->title_end - h->title_start);
 				zj_buf_printf(&b, ", \"line\": %zu}", (size_t)h->line + 1);
 			}
 			zj_buf_puts(&b, "]}");
@@ -109,37 +101,16 @@ static void print_text(const char *path, zj_doc *d)
 
 int cmd_outline(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	bool json = false;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_format(optarg, &json))
-				return EXIT_TROUBLE;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie outline [--format=text|json] FILE\n"));
-			return EXIT_OK;
-		default:
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error(_("outline takes exactly one FILE"));
+	int status = cli_format_options(argc, argv,
+					_("Usage: zongjie outline [--format=text|json] FILE\n"), 1,
+					_("outline takes exactly one FILE"), &json);
+	if (status != CLI_GO_ON)
+		return status;
 	const char *path = argv[optind];
-	zj_error err = {0};
-	zj_doc *d = zj_doc_open(path, false, &err);
-	if (!d) {
-		cli_file_error(path, &err);
+	zj_doc *d = cli_open(path);
+	if (!d)
 		return EXIT_TROUBLE;
-	}
 	if (json)
 		print_json(path, d);
 	else

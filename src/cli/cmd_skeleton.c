@@ -25,40 +25,17 @@ void cli_load_library(zj_library *lib, bool report)
 
 static void json_text(const char *s)
 {
-	zj_buf b = {0};
-	zj_buf_putc(&b, '"');
-	zj_buf_json_escape(&b, s, strlen(s));
-	zj_buf_putc(&b, '"');
-	fwrite(b.data, 1, b.len, stdout);
-	zj_buf_free(&b);
+	cli_print_json_string(stdout, s, strlen(s));
 }
 
 int cmd_skeletons(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	bool json = false;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!cli_format(optarg, &json))
-				return EXIT_TROUBLE;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie skeletons [--format=text|json]\n"));
-			return EXIT_OK;
-		default:
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error(_("skeletons takes no arguments"));
+	int status = cli_format_options(argc, argv,
+					_("Usage: zongjie skeletons [--format=text|json]\n"), 0,
+					_("skeletons takes no arguments"), &json);
+	if (status != CLI_GO_ON)
+		return status;
 	zj_library lib;
 	cli_load_library(&lib, true);
 	if (json)
@@ -89,12 +66,44 @@ int cmd_skeletons(int argc, char **argv)
 	}
 	if (json)
 		fputs("]}\n", stdout);
-	int status = lib.nerrors ? EXIT_TROUBLE : EXIT_OK;
+	status = lib.nerrors ? EXIT_TROUBLE : EXIT_OK;
 	zj_library_free(&lib);
 	return fflush(stdout) == 0 ? status : EXIT_TROUBLE;
 }
 
-int cmd_new(int argc, char **argv)
+/* What `new` was asked for. */
+typedef struct new_args {
+	const char *id, *output;
+	bool force;
+	zj_binding *bindings; /* point into argv */
+	size_t nbindings;
+} new_args;
+
+static int take_new_option(int c, char *arg, void *ctx)
+{
+	new_args *a = ctx;
+	switch (c) {
+	case 'o': a->output = arg; break;
+	case 's': {
+		char *eq = strchr(arg, '=');
+		if (!eq || eq == arg)
+			return cli_usage_error(_("--set takes KEY=VALUE, not '%s'"), arg);
+		*eq = '\0';
+		a->bindings[a->nbindings++] = (zj_binding){arg, eq + 1};
+		break;
+	}
+	case 'F': a->force = true; break;
+	default:
+		if (optopt == 'o' || optopt == 's')
+			return cli_usage_error(_("option -%c needs an argument"), optopt);
+		return CLI_UNKNOWN;
+	}
+	return CLI_GO_ON;
+}
+
+/* Reads new's options into *a (the caller frees a->bindings); returns
+ * CLI_GO_ON, else the exit status to return. */
+static int new_options(int argc, char **argv, new_args *a)
 {
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
@@ -103,78 +112,53 @@ int cmd_new(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *output = NULL;
-	bool force = false;
-	zj_binding *bindings = zj_xcalloc((size_t)argc + 1, sizeof *bindings);
-	size_t nbindings = 0;
-	int c, status = EXIT_OK;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:s:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			output = optarg;
-			break;
-		case 's': {
-			char *eq = strchr(optarg, '=');
-			if (!eq || eq == optarg) {
-				free(bindings);
-				return cli_usage_error(_("--set takes KEY=VALUE, not '%s'"), optarg);
-			}
-			*eq = '\0';
-			bindings[nbindings++] = (zj_binding){optarg, eq + 1};
-			break;
-		}
-		case 'F':
-			force = true;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"));
-			free(bindings);
-			return EXIT_OK;
-		default:
-			free(bindings);
-			if (optopt == 'o' || optopt == 's')
-				return cli_usage_error(_("option -%c needs an argument"), optopt);
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind > 1) {
-		free(bindings);
+	*a = (new_args){.bindings = zj_xcalloc((size_t)argc + 1, sizeof *a->bindings)};
+	int status = cli_read_options(
+		argc, argv, "o:s:h", options,
+		_("Usage: zongjie new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"),
+		take_new_option, a);
+	if (status != CLI_GO_ON)
+		return status;
+	if (argc - optind > 1)
 		return cli_usage_error(_("new takes at most one SKELETON"));
+	a->id = optind < argc ? argv[optind] : DEFAULT_SKELETON;
+	return CLI_GO_ON;
+}
+
+int cmd_new(int argc, char **argv)
+{
+	new_args a;
+	int status = new_options(argc, argv, &a);
+	if (status != CLI_GO_ON) {
+		free(a.bindings);
+		return status;
 	}
-	const char *id = optind < argc ? argv[optind] : DEFAULT_SKELETON;
 	zj_library lib;
 	cli_load_library(&lib, false);
-	const zj_skeleton_entry *e = zj_library_find(&lib, id);
+	const zj_skeleton_entry *e = zj_library_find(&lib, a.id);
 	zj_error err = {0};
 	char *text = NULL;
 	size_t len = 0;
+	struct stat st;
 	if (!e) {
 		/* a broken file with that id is worth naming */
 		for (size_t i = 0; i < lib.nerrors; i++)
 			cli_file_error(lib.error_paths[i], &lib.errors[i]);
-		cli_error(_("no skeleton '%s' (zongjie skeletons lists them)"), id);
+		cli_error(_("no skeleton '%s' (zongjie skeletons lists them)"), a.id);
 		status = EXIT_TROUBLE;
-	} else if (!(text = zj_skeleton_render(e->sk, bindings, nbindings, &len, &err))) {
+	} else if (!(text = zj_skeleton_render(e->sk, a.bindings, a.nbindings, &len, &err))) {
 		cli_error("%s", err.message);
 		status = EXIT_TROUBLE;
-	} else if (output) {
-		struct stat st;
-		zj_format fmt = {ZJ_ENC_UTF8, false, ZJ_EOL_LF};
-		if (!force && lstat(output, &st) == 0) {
-			cli_error(_("%s exists; use --force to overwrite it"), output);
-			status = EXIT_TROUBLE;
-		} else if (!zj_save_file(output, text, len, &fmt, &err)) {
-			cli_file_error(output, &err);
-			status = EXIT_TROUBLE;
-		}
-	} else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-		cli_error(_("cannot write to standard output"));
+	} else if (a.output && !a.force && lstat(a.output, &st) == 0) {
+		cli_error(_("%s exists; use --force to overwrite it"), a.output);
 		status = EXIT_TROUBLE;
+	} else {
+		zj_format fmt = {ZJ_ENC_UTF8, false, ZJ_EOL_LF};
+		status = cli_write_output(a.output, text, len, &fmt,
+					  _("cannot write to standard output"));
 	}
 	free(text);
-	free(bindings);
+	free(a.bindings);
 	zj_library_free(&lib);
 	return status;
 }

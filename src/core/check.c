@@ -32,6 +32,16 @@ const char *zj_severity_name(zj_severity sev)
 	return sev == ZJ_SEV_ERROR ? "error" : sev == ZJ_SEV_WARNING ? "warning" : "info";
 }
 
+const char *zj_severity_label(zj_severity sev)
+{
+	switch (sev) {
+	case ZJ_SEV_ERROR: return _("error");
+	case ZJ_SEV_WARNING: return _("warning");
+	case ZJ_SEV_INFO: break;
+	}
+	return _("info");
+}
+
 /* ---- findings --------------------------------------------------------- */
 
 void zj_findings_free(zj_findings *f)
@@ -39,6 +49,7 @@ void zj_findings_free(zj_findings *f)
 	for (int i = 0; i < ZJ_RULE_COUNT; i++)
 		free(f->list[i]);
 	zj_buf_free(&f->arena);
+	free(f->groups);
 	memset(f, 0, sizeof *f);
 }
 
@@ -46,8 +57,26 @@ size_t zj_findings_total(const zj_findings *f)
 {
 	size_t n = 0;
 	for (int i = 0; i < ZJ_RULE_COUNT; i++)
-		n += f->count[i];
+		for (size_t k = 0; k < f->count[i]; k++)
+			n += !f->list[i][k].hidden;
 	return n;
+}
+
+size_t zj_finding_count(const zj_findings *f, const zj_finding *x)
+{
+	if (!x->lead)
+		return 1;
+	size_t lo = 0, hi = f->ngroups;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const zj_finding_group *g = &f->groups[mid];
+		if (g->rule < x->rule || (g->rule == x->rule && g->start < x->start))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->ngroups && f->groups[lo].rule == x->rule && f->groups[lo].start == x->start
+		       ? f->groups[lo].count : 1;
 }
 
 size_t zj_findings_with_severity(const zj_findings *f, zj_severity sev)
@@ -55,7 +84,7 @@ size_t zj_findings_with_severity(const zj_findings *f, zj_severity sev)
 	size_t n = 0;
 	for (int i = 0; i < ZJ_RULE_COUNT; i++)
 		for (size_t k = 0; k < f->count[i]; k++)
-			n += f->list[i][k].severity == sev;
+			n += f->list[i][k].severity == sev && !f->list[i][k].hidden;
 	return n;
 }
 
@@ -132,11 +161,19 @@ void zj_findings_iter_init(zj_findings_iter *it, const zj_findings *f)
 	it->f = f;
 }
 
+void zj_findings_iter_init_all(zj_findings_iter *it, const zj_findings *f)
+{
+	zj_findings_iter_init(it, f);
+	it->all = true;
+}
+
 const zj_finding *zj_findings_next(zj_findings_iter *it)
 {
 	const zj_finding *best = NULL;
 	int best_rule = -1;
 	for (int r = 0; r < ZJ_RULE_COUNT; r++) {
+		while (!it->all && it->pos[r] < it->f->count[r] && it->f->list[r][it->pos[r]].hidden)
+			it->pos[r]++;
 		if (it->pos[r] >= it->f->count[r])
 			continue;
 		const zj_finding *x = &it->f->list[r][it->pos[r]];
@@ -148,6 +185,26 @@ const zj_finding *zj_findings_next(zj_findings_iter *it)
 	if (best)
 		it->pos[best_rule]++;
 	return best;
+}
+
+void zj_findings_by_rule(const zj_findings *f, const zj_finding **out)
+{
+	size_t n = 0;
+	for (int sev = ZJ_SEV_ERROR; sev >= ZJ_SEV_INFO; sev--)
+		for (int r = 0; r < ZJ_RULE_COUNT; r++)
+			for (size_t k = 0; k < f->count[r]; k++) {
+				const zj_finding *x = &f->list[r][k];
+				if (!x->hidden && x->severity == sev)
+					out[n++] = x;
+			}
+}
+
+size_t zj_findings_run(const zj_finding *const *list, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && list[j]->rule == list[i]->rule && list[j]->severity == list[i]->severity)
+		j++;
+	return j - i;
 }
 
 void zj_check_options_default(zj_check_options *opt)
@@ -183,12 +240,14 @@ static int finding_cmp(const void *a, const void *b)
 	const zj_finding *x = a, *y = b;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
+	if (x->lead != y->lead)
+		return x->lead ? -1 : 1; /* a group's lead before its first member */
 	return x->len < y->len ? -1 : x->len > y->len;
 }
 
 /* Rules that make more than one pass report out of order; the merged
  * reading wants each list in text order. */
-static void sort_lists(zj_findings *f)
+void zj_sort_findings(zj_findings *f)
 {
 	for (int r = 0; r < ZJ_RULE_COUNT; r++) {
 		bool sorted = true;
@@ -230,13 +289,23 @@ static bool group_wanted(const zj_checker *c, zj_rule_group group)
 /* The outline rules, with the outline built here when the caller has none;
  * then the last group, once the outline's memory is back. */
 static void run_outline_groups(zj_checker *c, const char *s, size_t len, const zj_outline *o,
-			       zj_findings *f)
+			       zj_findings *f, zj_article_spans *spans)
 {
 	zj_outline *own = NULL;
-	if (group_wanted(c, ZJ_GROUP_OUTLINE)) {
+	bool grouping = false; /* warnings are grouped per article */
+	for (int r = 0; r < ZJ_RULE_COUNT; r++)
+		grouping |= c->opt.enabled[r] && zj_rule_table[r].info.severity != ZJ_SEV_ERROR;
+	if (group_wanted(c, ZJ_GROUP_OUTLINE) || grouping) {
 		if (!o)
 			o = own = zj_outline_build(s, len);
 		run_group(c, ZJ_GROUP_OUTLINE, s, len, o, f);
+		/* the articles, for grouping once the outline is gone */
+		spans->n = o->narticles;
+		spans->span = zj_xcalloc(o->narticles + 1, sizeof *spans->span);
+		for (size_t i = 0; i < o->narticles; i++) {
+			spans->span[i].start = o->articles[i].start;
+			spans->span[i].end = o->articles[i].end;
+		}
 	}
 	zj_outline_free(own);
 	run_group(c, ZJ_GROUP_LAST, s, len, NULL, f);
@@ -288,12 +357,15 @@ void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_
 			pthread_create(&thread, NULL, text_group_thread, &job) == 0;
 	if (!threaded)
 		run_group(c, ZJ_GROUP_TEXT, s, len, NULL, f);
-	run_outline_groups(c, s, len, o, f);
+	zj_article_spans spans = {0};
+	run_outline_groups(c, s, len, o, f, &spans);
 	if (threaded) {
 		pthread_join(thread, NULL);
 		merge_findings(f, &job.f);
 	}
-	sort_lists(f);
+	zj_sort_findings(f);
+	zj_group_findings(f, s, &spans);
+	free(spans.span);
 }
 
 char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, size_t *new_len,
@@ -302,7 +374,7 @@ char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, size_t 
 	zj_buf out = {0};
 	size_t pos = 0, n = 0;
 	zj_findings_iter it;
-	zj_findings_iter_init(&it, f);
+	zj_findings_iter_init_all(&it, f); /* every mark of a group is fixed */
 	const zj_finding *x;
 	while ((x = zj_findings_next(&it))) {
 		const char *fix = zj_finding_fix(f, x);

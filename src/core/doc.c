@@ -151,22 +151,24 @@ bool zj_doc_replace(zj_doc *d, size_t start, size_t end, const char *s, size_t n
 	return zj_doc_delete(d, start, end) && zj_doc_insert(d, start, s, n);
 }
 
+/* An undo or a redo counts as an edit. */
+static bool history_moved(zj_doc *d, bool moved)
+{
+	if (moved) {
+		d->edits++;
+		stale(d);
+	}
+	return moved;
+}
+
 bool zj_doc_undo(zj_doc *d, size_t *cursor)
 {
-	if (!zj_text_undo(d->text, cursor))
-		return false;
-	d->edits++;
-	stale(d);
-	return true;
+	return history_moved(d, zj_text_undo(d->text, cursor));
 }
 
 bool zj_doc_redo(zj_doc *d, size_t *cursor)
 {
-	if (!zj_text_redo(d->text, cursor))
-		return false;
-	d->edits++;
-	stale(d);
-	return true;
+	return history_moved(d, zj_text_redo(d->text, cursor));
 }
 
 bool zj_doc_save(zj_doc *d, const char *path, zj_error *err)

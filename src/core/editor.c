@@ -76,14 +76,22 @@ void zj_ed_set_cursor(zj_editor *ed, size_t offset)
 	moved(ed, p, false, false);
 }
 
+/* Left or right without extend over a selection only drops it, the
+ * cursor at its start (to_start) or end; returns whether it did. */
+static bool collapsed(zj_editor *ed, bool extend, bool to_start)
+{
+	if (extend || !zj_ed_has_selection(ed))
+		return false;
+	size_t s, e;
+	zj_ed_selection(ed, &s, &e);
+	moved(ed, to_start ? s : e, false, false);
+	return true;
+}
+
 void zj_ed_left(zj_editor *ed, bool extend)
 {
-	if (!extend && zj_ed_has_selection(ed)) {
-		size_t s, e;
-		zj_ed_selection(ed, &s, &e);
-		moved(ed, s, false, false);
+	if (collapsed(ed, extend, true))
 		return;
-	}
 	size_t p = zj_text_prev_cluster(T(ed), ed->cursor);
 	/* CR LF in a mixed-ending file is one step */
 	moved(ed, p, extend, false);
@@ -91,12 +99,8 @@ void zj_ed_left(zj_editor *ed, bool extend)
 
 void zj_ed_right(zj_editor *ed, bool extend)
 {
-	if (!extend && zj_ed_has_selection(ed)) {
-		size_t s, e;
-		zj_ed_selection(ed, &s, &e);
-		moved(ed, e, false, false);
+	if (collapsed(ed, extend, false))
 		return;
-	}
 	moved(ed, zj_text_next_cluster(T(ed), ed->cursor), extend, false);
 }
 
@@ -110,7 +114,7 @@ static int cls_at(const zj_text *t, size_t p)
 	zj_utf8_decode(buf, n, 0, &c);
 	if (zj_is_han(c))
 		return 2;
-	if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+	if (zj_is_ascii_digit(c) || zj_is_ascii_letter(c) || c == '_' ||
 	    (c >= 0xFF10 && c <= 0xFF5A))
 		return 1;
 	return 0;
@@ -431,26 +435,29 @@ void zj_ed_commit(zj_editor *ed)
 	zj_text_group_end(T(ed));
 }
 
+/* After an undo or a redo the cursor stands where the change was. */
+static bool land(zj_editor *ed, bool changed, size_t where)
+{
+	if (changed) {
+		ed->cursor = ed->anchor = where;
+		ed->gap_selected = false;
+		ed->goal_col = -1;
+	}
+	return changed;
+}
+
 bool zj_ed_undo(zj_editor *ed)
 {
-	size_t where;
-	if (!zj_doc_undo(ed->doc, &where))
-		return false;
-	ed->cursor = ed->anchor = where;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	return true;
+	size_t where = 0;
+	bool changed = zj_doc_undo(ed->doc, &where);
+	return land(ed, changed, where);
 }
 
 bool zj_ed_redo(zj_editor *ed)
 {
-	size_t where;
-	if (!zj_doc_redo(ed->doc, &where))
-		return false;
-	ed->cursor = ed->anchor = where;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	return true;
+	size_t where = 0;
+	bool changed = zj_doc_redo(ed->doc, &where);
+	return land(ed, changed, where);
 }
 
 bool zj_ed_copy(zj_editor *ed)
@@ -577,8 +584,8 @@ bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		int32_t c;
 		i += zj_utf8_decode(s, n, i, &c);
-		bool numeric = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%' ||
-			       (c >= 0xFF10 && c <= 0xFF19) || c == 0x4E07 || c == 0x4EBF;
+		bool numeric = zj_is_digit(c) || c == '.' || c == ',' || c == '%' ||
+			       c == 0x4E07 || c == 0x4EBF;
 		if (!numeric)
 			return true;
 	}
@@ -629,15 +636,6 @@ size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n)
 	free(hits);
 	free(gap);
 	return nhits;
-}
-
-size_t zj_ed_gap_count(zj_editor *ed, size_t start, size_t end)
-{
-	size_t len;
-	const char *s = zj_doc_text(ed->doc, &len);
-	if (end > len)
-		end = len;
-	return start < end ? zj_gaps_count(s + start, end - start) : 0;
 }
 
 /* ---- panes ------------------------------------------------------------ */

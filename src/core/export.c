@@ -11,49 +11,6 @@
 #include "zongjie/utf8.h"
 #include "zongjie/util.h"
 
-static size_t chinese_number(int n, char *out)
-{
-	static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-	size_t k = 0;
-	if (n <= 0 || n > 99)
-		return (size_t)snprintf(out, 16, "%d", n);
-	int tens = n / 10, ones = n % 10;
-	if (tens > 1) {
-		memcpy(out + k, digits[tens], 3);
-		k += 3;
-	}
-	if (tens) {
-		memcpy(out + k, "十", 3);
-		k += 3;
-	}
-	if (ones) {
-		memcpy(out + k, digits[ones], 3);
-		k += 3;
-	}
-	return k;
-}
-
-size_t zj_marker_number(zj_marker marker, int n, char *out)
-{
-	switch (marker) {
-	case ZJ_MARK_CN_COMMA: case ZJ_MARK_CN_DOT: case ZJ_MARK_CN_PART:
-	case ZJ_MARK_CN_CHAPTER: case ZJ_MARK_CN_PAREN_FULL: case ZJ_MARK_CN_PAREN_HALF:
-		return chinese_number(n, out);
-	case ZJ_MARK_NUM_PAREN_SIGN:
-		if (n < 1 || n > 20)
-			return 0;
-		return zj_utf8_encode(0x2474 + n - 1, out);
-	case ZJ_MARK_CIRCLED:
-		if (n < 1 || n > 20)
-			return 0;
-		return zj_utf8_encode(0x2460 + n - 1, out);
-	case ZJ_MARK_NONE:
-		return 0;
-	default:
-		return (size_t)snprintf(out, 16, "%d", n);
-	}
-}
-
 /* Byte range of the number inside a heading's marker, relative to the
  * line start. */
 static bool number_span(const char *line, size_t len, const zj_heading *h, size_t *from,
@@ -81,7 +38,7 @@ static bool number_span(const char *line, size_t len, const zj_heading *h, size_
 	static const char numerals[] = "〇零一二三四五六七八九十百两";
 	while (p < len) {
 		size_t n = zj_utf8_decode(line, len, p, &c);
-		bool digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) ||
+		bool digit = zj_is_digit(c) ||
 			     (n == 3 && memmem(numerals, sizeof numerals - 1, line + p, 3));
 		if (!digit)
 			break;
@@ -149,14 +106,7 @@ char *zj_export_text(const char *text, size_t len, const zj_outline *o,
 			} else
 				zj_buf_append(&out, s, end - pos);
 		} else if (opt->fullwidth_indent && !title && !is_blank_line(s, n)) {
-			size_t i = 0;
-			while (i < n) {
-				int32_t c;
-				size_t m = zj_utf8_decode(s, n, i, &c);
-				if (!zj_is_space(c))
-					break;
-				i += m;
-			}
+			size_t i = zj_skip_space(s, n, 0);
 			zj_buf_puts(&out, "\xE3\x80\x80\xE3\x80\x80");
 			zj_buf_append(&out, s + i, end - pos - i);
 		} else

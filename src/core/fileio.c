@@ -400,18 +400,47 @@ bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fm
 	return decode_owned(buf, len, text, text_len, fmt, err);
 }
 
-static bool write_all(int fd, const char *p, size_t n)
+bool zj_write_all(int fd, const char *bytes, size_t n)
 {
 	while (n > 0) {
-		ssize_t w = write(fd, p, n > ((size_t)1 << 30) ? ((size_t)1 << 30) : n);
+		/* in slices: some systems refuse a single write of 2 GiB or more */
+		ssize_t w = write(fd, bytes, n > ((size_t)1 << 30) ? ((size_t)1 << 30) : n);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
 			return false;
-		p += w;
+		if (w == 0) {
+			errno = EIO;
+			return false;
+		}
+		bytes += w;
 		n -= (size_t)w;
 	}
 	return true;
+}
+
+char *zj_xdg_path(zj_xdg_kind kind, const char *sub)
+{
+	static const struct {
+		const char *variable, *below_home;
+	} folders[] = {
+		[ZJ_XDG_CONFIG] = {"XDG_CONFIG_HOME", ".config"},
+		[ZJ_XDG_DATA] = {"XDG_DATA_HOME", ".local/share"},
+		[ZJ_XDG_STATE] = {"XDG_STATE_HOME", ".local/state"},
+	};
+	const char *xdg = getenv(folders[kind].variable), *home = getenv("HOME");
+	char *base;
+	/* the specification says a relative path is to be ignored */
+	if (xdg && *xdg == '/')
+		base = zj_xstrdup(xdg);
+	else if (home)
+		base = zj_xasprintf("%s/%s", home, folders[kind].below_home);
+	else
+		return NULL;
+	char *path = sub ? zj_xasprintf("%s/zongjie/%s", base, sub)
+			 : zj_xasprintf("%s/zongjie", base);
+	free(base);
+	return path;
 }
 
 bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err)
@@ -452,7 +481,7 @@ bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *e
 	}
 	if (exists && (st.st_uid != getuid() || st.st_gid != getgid()))
 		(void)!fchown(fd, st.st_uid, st.st_gid); /* best effort: only root may */
-	if (fchmod(fd, mode) < 0 || !write_all(fd, bytes, len) || fsync(fd) < 0) {
+	if (fchmod(fd, mode) < 0 || !zj_write_all(fd, bytes, len) || fsync(fd) < 0) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);

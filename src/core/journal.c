@@ -49,26 +49,18 @@ static long long now_ms(void)
  * user there is refused. */
 static char *state_folder(zj_error *err)
 {
-	const char *xdg = getenv("XDG_STATE_HOME");
-	char *base;
-	if (xdg && *xdg == '/')
-		base = zj_xstrdup(xdg);
-	else if (getenv("HOME"))
-		base = zj_xasprintf("%s/.local/state", getenv("HOME"));
-	else {
+	char *dir = zj_xdg_path(ZJ_XDG_STATE, NULL);
+	if (!dir) {
 		zj_fail(err, _("no HOME for the recovery journal"));
 		return NULL;
 	}
-	char *dir = zj_xasprintf("%s/zongjie", base);
 	/* make the parents as needed */
-	for (char *p = base + 1; *p; p++)
+	for (char *p = dir + 1; *p; p++)
 		if (*p == '/') {
 			*p = '\0';
-			mkdir(base, 0700);
+			mkdir(dir, 0700);
 			*p = '/';
 		}
-	mkdir(base, 0700);
-	free(base);
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		zj_fail(err, "%s: %s", dir, strerror(errno));
 		free(dir);
@@ -185,7 +177,7 @@ bool zj_journal_replay(const char *doc_path, zj_doc *doc, zj_error *err)
 		return zj_fail(err, _("the file changed since the journal was written"));
 	}
 	/* records; a torn last one is where the writing stopped */
-	size_t p = (size_t)(body - data) + 2, applied = 0;
+	size_t p = (size_t)(body - data) + 2;
 	while (p < n) {
 		char kind;
 		unsigned long long off, cnt;
@@ -206,11 +198,9 @@ bool zj_journal_replay(const char *doc_path, zj_doc *doc, zj_error *err)
 			p = rec;
 		} else
 			break;
-		applied++;
 	}
 	free(data);
 	zj_text_group_end(doc->text);
-	(void)applied;
 	return true;
 }
 
@@ -255,20 +245,6 @@ static void observe(void *ctx, bool insert, size_t offset, const char *bytes, si
 	}
 }
 
-static bool write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		s += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* Writes the header over an empty journal: the base is the text now. */
 static bool write_header(zj_journal *j)
 {
@@ -279,7 +255,7 @@ static bool write_header(zj_journal *j)
 				  abs ? abs : (j->doc->path ? j->doc->path : ""), len,
 				  (unsigned long long)fnv(text, len));
 	bool ok = ftruncate(j->fd, 0) == 0 && lseek(j->fd, 0, SEEK_SET) == 0 &&
-		  write_all(j->fd, head, strlen(head)) && fdatasync(j->fd) == 0;
+		  zj_write_all(j->fd, head, strlen(head)) && fdatasync(j->fd) == 0;
 	free(head);
 	free(abs);
 	return ok;
@@ -329,7 +305,7 @@ bool zj_journal_flush(zj_journal *j)
 {
 	if (!j || !j->len)
 		return true;
-	bool ok = write_all(j->fd, j->buf, j->len) && fdatasync(j->fd) == 0;
+	bool ok = zj_write_all(j->fd, j->buf, j->len) && fdatasync(j->fd) == 0;
 	j->len = 0;
 	return ok;
 }

@@ -7,15 +7,43 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "zongjie/outline.h"
 #include "zongjie/utf8.h"
 
-static const char *const noise_markers[] = {
-	"##paidbegin##", "##paidend##", "点击下载", "立即下载", "免费下载", "下载文档",
-	"下载本文", "文档下载", "下载全文", "上传人:", "上传人：", "当前位置:", "当前位置：",
-	"点击查看", "查看更多", "展开全文", "阅读全文", "本文来源", "来源于网络", "版权归原作者",
-	"素材库", "范文网", "文库", "svip", "SVIP", "VIP会员", "www.", "http://", "https://",
-	"关注公众号", "扫码", "举报", "收藏本文", "精选", "猜你喜欢", "相关推荐",
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Marks no summary writes: a line holding one is debris wherever it is. */
+static const char *const sure_markers[] = {
+	"##paidbegin##", "##paidend##", "上传人:", "上传人：", "当前位置:", "当前位置：",
+	"免责声明", "如有侵权", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "版权归原作者",
+	"来源于网络", "关注本站", "本站所有", "手机扫码", "展开阅读全文", "下载此文档",
+	"svip", "SVIP", "VIP会员", "收藏本文", "猜你喜欢", "素材库】", "添加客服", "代笔客服",
 };
+
+/* Words of a site's links and buttons, which a summary may also use in a
+ * sentence (推广扫码支付, 范文写作): the line is debris only when little
+ * else is left once the link words are taken out. */
+static const char *const link_markers[] = {
+	"点击下载", "立即下载", "免费下载", "下载文档", "下载本文", "文档下载", "下载全文",
+	"点击查看", "查看更多", "展开全文", "阅读全文", "本文来源", "素材库", "范文网", "范文",
+	"文库", "www.", "http://", "https://", "关注公众号", "扫码", "相关推荐",
+};
+
+/* Ordinary words that are also a site's buttons (设立投诉举报电话, 供居民
+ *下载, 经验分享, 资金来源): debris only beside another link word. */
+static const char *const common_markers[] = {"下载", "分享", "来源", "举报", "更多", "首页", "精选"};
+
+/* Other words of link runs, taken out with the markers but no marker of
+ * their own (返回 收藏 打印 in a sentence are ordinary). */
+static const char *const link_words[] = {
+	"返回", "收藏", "点赞", "评论", "打印", "复制", "微信", "微博", "上一页", "下一页",
+	"文档", "全文", "完整版", "页数", "上传", "时间", "大小", "热门", "推荐", "本站", "欢迎",
+	"网络", "作者", "次数",
+};
+
+/* A line is a link run when at most this many Chinese characters are
+ * left once the link words are taken out. */
+#define LINK_RUN_REST 6
 
 static size_t digits_end(const char *s, size_t len, size_t i)
 {
@@ -51,19 +79,46 @@ static bool has_page_marker(const char *s, size_t len)
 static uint64_t noise_first[0x10000 / 64]; /* first characters of the markers */
 static pthread_once_t noise_once = PTHREAD_ONCE_INIT;
 
-static void noise_init(void)
+static void mark_first(const char *const *list, size_t n)
 {
-	for (size_t k = 0; k < sizeof noise_markers / sizeof *noise_markers; k++) {
+	for (size_t k = 0; k < n; k++) {
 		int32_t c;
-		zj_utf8_decode(noise_markers[k], strlen(noise_markers[k]), 0, &c);
+		zj_utf8_decode(list[k], strlen(list[k]), 0, &c);
 		noise_first[c / 64] |= (uint64_t)1 << (c % 64);
 	}
 }
 
-static bool has_noise_marker(const char *s, size_t len)
+static void noise_init(void)
+{
+	mark_first(sure_markers, COUNT(sure_markers));
+	mark_first(link_markers, COUNT(link_markers));
+	mark_first(common_markers, COUNT(common_markers));
+}
+
+/* Length of the word of list that starts at s[i], or 0. */
+static size_t word_at(const char *s, size_t len, size_t i, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *w = list[k];
+		if (w[0] != s[i] || (w[1] && i + 1 < len && w[1] != s[i + 1]))
+			continue;
+		size_t m = strlen(w);
+		if (len - i >= m && !memcmp(s + i, w, m))
+			return m;
+	}
+	return 0;
+}
+
+enum marker_kind { NO_MARKER, COMMON_MARKER, LINK_MARKER, SURE_MARKER };
+
+/* The markers of a line, in one pass; *page says whether it holds a 页,
+ * so the pager 第1页/共14页 is looked for only then. */
+static enum marker_kind find_marker(const char *s, size_t len, bool *page)
 {
 	pthread_once(&noise_once, noise_init);
 	const unsigned char *u = (const unsigned char *)s;
+	enum marker_kind found = NO_MARKER;
+	*page = false;
 	for (size_t i = 0; i < len;) {
 		unsigned char b = u[i];
 		int32_t c;
@@ -78,26 +133,71 @@ static bool has_noise_marker(const char *s, size_t len)
 			i += b >= 0xF0 ? 4 : b >= 0xC0 ? 2 : 1;
 			continue;
 		}
-		if (noise_first[c / 64] >> (c % 64) & 1)
-			for (size_t k = 0; k < sizeof noise_markers / sizeof *noise_markers; k++) {
-				const char *w = noise_markers[k];
-				if (w[0] != s[i] || (n > 1 && w[1] != s[i + 1]))
-					continue;
-				size_t m = strlen(w);
-				if (len - i >= m && !memcmp(s + i, w, m))
-					return true;
-			}
+		*page |= c == 0x9875; /* 页 */
+		if (noise_first[c / 64] >> (c % 64) & 1) {
+			if (word_at(s, len, i, sure_markers, COUNT(sure_markers)))
+				return SURE_MARKER;
+			if (word_at(s, len, i, link_markers, COUNT(link_markers)))
+				found = LINK_MARKER;
+			else if (!found && word_at(s, len, i, common_markers, COUNT(common_markers)))
+				found = COMMON_MARKER;
+		}
 		i += n;
 	}
-	return false;
+	return found;
+}
+
+/* Chinese characters left once the link words are taken out; *items
+ * gets the number of link words. */
+static size_t rest_of_link_run(const char *s, size_t len, size_t *items)
+{
+	size_t rest = 0;
+	*items = 0;
+	for (size_t i = 0; i < len && rest <= LINK_RUN_REST;) {
+		size_t m = word_at(s, len, i, link_markers, COUNT(link_markers));
+		if (!m)
+			m = word_at(s, len, i, common_markers, COUNT(common_markers));
+		if (!m)
+			m = word_at(s, len, i, link_words, COUNT(link_words));
+		if (m) {
+			i += m;
+			++*items;
+			continue;
+		}
+		int32_t c;
+		i += zj_utf8_decode(s, len, i, &c);
+		rest += zj_is_han(c);
+	}
+	return rest;
+}
+
+/* The separators of a row of links or a breadcrumb: | ｜ > ＞ */
+static size_t link_separators(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '|' || s[i] == '>' ||
+		     (i + 2 < len && (!memcmp(s + i, "｜", 3) || !memcmp(s + i, "＞", 3)));
+	return n;
 }
 
 bool zj_is_noise_line(const char *s, size_t len)
 {
-	if (has_noise_marker(s, len))
+	bool page;
+	enum marker_kind kind = find_marker(s, len, &page);
+	if (kind == SURE_MARKER)
 		return true;
-	/* a short line naming a model-text site: 天天范文 */
-	if (memmem(s, len, "范文", 6) && zj_utf8_count(s, len) <= 8)
-		return true;
-	return has_page_marker(s, len);
+	if (kind != NO_MARKER) {
+		/* a sentence or a heading is about the work, whatever words it uses */
+		zj_heading h;
+		size_t items;
+		if (!memmem(s, len, "。", 3) && !zj_heading_parse(s, len, &h) &&
+		    (kind == LINK_MARKER && link_separators(s, len) >= 2))
+			return true; /* 相关推荐：甲总结 | 乙总结 | 丙报告 */
+		if (!memmem(s, len, "。", 3) && !zj_heading_parse(s, len, &h) &&
+		    rest_of_link_run(s, len, &items) <= LINK_RUN_REST &&
+		    (kind == LINK_MARKER || items >= 2))
+			return true;
+	}
+	return page && has_page_marker(s, len);
 }

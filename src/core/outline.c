@@ -21,18 +21,10 @@ const char *zj_part_name(zj_part_kind kind)
 
 /* ---- heading markers -------------------------------------------------- */
 
+/* A digit of a heading number: 两 counts as 2 there (两千…). */
 static int cn_digit(int32_t c)
 {
-	static const int32_t digits[] = {0x96F6 /*零*/, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-					 0x516D, 0x4E03, 0x516B, 0x4E5D};
-	for (int i = 0; i < 10; i++)
-		if (c == digits[i])
-			return i;
-	if (c == 0x3007) /* 〇 */
-		return 0;
-	if (c == 0x4E24) /* 两 */
-		return 2;
-	return -1;
+	return c == 0x4E24 /* 两 */ ? 2 : zj_cn_digit(c);
 }
 
 #define CN_TEN 0x5341     /* 十 */
@@ -78,12 +70,10 @@ static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
 	while (p < len && count < 3) {
 		int32_t c;
 		size_t n = zj_utf8_decode(s, len, p, &c);
-		if (c >= '0' && c <= '9')
-			v = v * 10 + (c - '0');
-		else if (c >= 0xFF10 && c <= 0xFF19)
-			v = v * 10 + (c - 0xFF10);
-		else
+		int d = zj_digit_value(c);
+		if (d < 0)
 			break;
+		v = v * 10 + d;
 		p += n;
 		count++;
 	}
@@ -180,29 +170,17 @@ static bool is_sentence_end(int32_t c)
 	       c == '!' || c == '?' || c == ';' || c == ':';
 }
 
-static size_t skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		int32_t c;
-		size_t n = zj_utf8_decode(s, len, i, &c);
-		if (!zj_is_space(c))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 /* The marker and enumeration tests shared by headings and numbered
  * paragraphs; returns the title start, or 0. */
 static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	h->marker_start = i;
 	size_t mlen = parse_marker(s, len, i, h);
 	if (!mlen)
 		return 0;
-	size_t t = skip_blanks(s, len, i + mlen);
+	size_t t = zj_skip_space(s, len, i + mlen);
 	if (t >= len)
 		return 0;
 	zj_heading tmp;
@@ -273,6 +251,9 @@ typedef struct keyword {
 } keyword;
 
 static const keyword part_keywords[] = {
+	/* a second-half summary reports on 下半年 before it plans */
+	{"下半年工作开展", ZJ_PART_ACHIEVEMENTS}, {"下半年工作完成", ZJ_PART_ACHIEVEMENTS},
+	{"下半年工作情况", ZJ_PART_ACHIEVEMENTS}, {"下半年工作总结", ZJ_PART_ACHIEVEMENTS},
 	{"问题", ZJ_PART_PROBLEMS}, {"不足", ZJ_PART_PROBLEMS}, {"差距", ZJ_PART_PROBLEMS},
 	{"困难", ZJ_PART_PROBLEMS}, {"短板", ZJ_PART_PROBLEMS}, {"薄弱", ZJ_PART_PROBLEMS},
 	{"教训", ZJ_PART_PROBLEMS}, {"缺点", ZJ_PART_PROBLEMS}, {"挑战", ZJ_PART_PROBLEMS},
@@ -307,13 +288,13 @@ static const keyword part_keywords[] = {
 static int find_year(const char *s, size_t len)
 {
 	for (size_t i = 0; i + 4 < len; i++) {
-		if (!(s[i] >= '0' && s[i] <= '9'))
+		if (!zj_is_ascii_digit(s[i]))
 			continue;
-		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		if (i > 0 && zj_is_ascii_digit(s[i - 1]))
 			continue;
 		size_t k = i;
 		int v = 0;
-		while (k < len && k - i < 5 && s[k] >= '0' && s[k] <= '9')
+		while (k < len && k - i < 5 && zj_is_ascii_digit(s[k]))
 			v = v * 10 + (s[k++] - '0');
 		if (k - i != 4 || v < 1950 || v > 2099)
 			continue;
@@ -365,7 +346,7 @@ static bool has_pian_marker(const char *s, size_t len)
 {
 	for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), "篇", 3)); hit += 3) {
 		size_t i = (size_t)(hit - s);
-		size_t j = skip_blanks(s, len, i + 3);
+		size_t j = zj_skip_space(s, len, i + 3);
 		int v;
 		int32_t c = zj_utf8_at(s, len, j, NULL);
 		if (cn_number(s, len, j, &v) || zj_is_digit(c))
@@ -387,7 +368,7 @@ static bool has_pian_marker(const char *s, size_t len)
 
 static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 {
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	if (i >= len)
 		return LINE_BLANK;
 	if (zj_heading_parse(s, len, h))
@@ -434,7 +415,7 @@ static bool is_closing_paragraph(const char *s, size_t len)
 	static const char *const starts[] = {"以上", "总之", "总而言之", "综上", "总的来说",
 					     "总的来看", "总体来看", "展望", "最后", "In summary",
 					     "In conclusion", "To sum up", "Overall,"};
-	size_t i = skip_blanks(s, len, 0);
+	size_t i = zj_skip_space(s, len, 0);
 	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
 		size_t n = strlen(starts[k]);
 		if (len - i >= n && !strncasecmp(s + i, starts[k], n))
@@ -530,21 +511,10 @@ static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t fir
 	return p;
 }
 
-static void build_article(builder *b, size_t first, size_t last)
+/* The article's title: the last title line naming a summary before the
+ * first text, else the first title line; its year, else the first text's. */
+static void article_title(builder *b, zj_article *a, size_t first, size_t last)
 {
-	zj_outline *o = b->o;
-	zj_grow((void **)&o->articles, &b->article_cap, o->narticles + 1, sizeof *o->articles);
-	zj_article *a = &o->articles[o->narticles++];
-	memset(a, 0, sizeof *a);
-	a->first_line = first;
-	a->last_line = last;
-	a->start = LINE(b, first)->start;
-	a->end = line_end_offset(b, last);
-	a->first_part = o->nparts;
-	a->title_line = -1;
-
-	/* Title: the last title line naming a summary before the first text,
-	 * else the first title line. */
 	long any_title = -1;
 	size_t content = last + 1;
 	for (size_t i = first; i <= last; i++) {
@@ -562,7 +532,7 @@ static void build_article(builder *b, size_t first, size_t last)
 		a->title_line = any_title;
 	if (a->title_line >= 0) {
 		const line_info *t = LINE(b, a->title_line);
-		a->title_start = skip_blanks(b->text, t->end, t->start);
+		a->title_start = zj_skip_space(b->text, t->end, t->start);
 		a->title_end = t->end;
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}
@@ -571,6 +541,57 @@ static void build_article(builder *b, size_t first, size_t last)
 		const line_info *t = LINE(b, content);
 		a->year = find_year(b->text + t->start, t->end - t->start);
 	}
+}
+
+/* In the last part, lines i..part_last under heading s: the line of a
+ * summing-up final paragraph to split off as the closing, or -1. */
+static long closing_line(builder *b, size_t i, size_t part_last, const zj_section *s)
+{
+	long closing = -1;
+	size_t k = part_last + 1;
+		while (k-- > i && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
+			;
+		if (k > i && LINE(b, k)->cls == LINE_PARA &&
+		    is_closing_paragraph(b->text + LINE(b, k)->start,
+					 LINE(b, k)->end - LINE(b, k)->start)) {
+			bool other_body = s->title_end < LINE(b, i)->end;
+			for (size_t m = i + 1; m < k; m++)
+				other_body |= LINE(b, m)->cls != LINE_BLANK;
+			if (other_body)
+				closing = (long)k;
+		}
+	return closing;
+}
+
+/* Headings without a keyword (ZJ_PART_OPENING until now) follow the part
+ * before them. */
+static void follow_previous_kind(zj_outline *o, const zj_article *a)
+{
+	zj_part_kind prev = ZJ_PART_ACHIEVEMENTS;
+	for (size_t k = a->first_part; k < o->nparts; k++) {
+		zj_part *p = &o->parts[k];
+		if (p->heading < 0)
+			continue;
+		if (p->kind == ZJ_PART_OPENING)
+			p->kind = prev;
+		prev = p->kind;
+	}
+}
+
+static void build_article(builder *b, size_t first, size_t last)
+{
+	zj_outline *o = b->o;
+	zj_grow((void **)&o->articles, &b->article_cap, o->narticles + 1, sizeof *o->articles);
+	zj_article *a = &o->articles[o->narticles++];
+	memset(a, 0, sizeof *a);
+	a->first_line = first;
+	a->last_line = last;
+	a->start = LINE(b, first)->start;
+	a->end = line_end_offset(b, last);
+	a->first_part = o->nparts;
+	a->title_line = -1;
+
+	article_title(b, a, first, last);
 
 	int top = 0;
 	for (size_t i = first; i <= last; i++) {
@@ -605,39 +626,15 @@ static void build_article(builder *b, size_t first, size_t last)
 		zj_part_kind kind = zj_part_from_heading(b->text + s->title_start,
 							 s->title_end - s->title_start, a->year);
 		size_t part_last = j - 1;
-		long closing = -1;
-		if (j > last) {
-			/* The last part: split off a summing-up final paragraph. */
-			size_t k = part_last + 1;
-			while (k-- > i && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
-				;
-			if (k > i && LINE(b, k)->cls == LINE_PARA &&
-			    is_closing_paragraph(b->text + LINE(b, k)->start,
-						 LINE(b, k)->end - LINE(b, k)->start)) {
-				bool other_body = s->title_end < LINE(b, i)->end;
-				for (size_t m = i + 1; m < k; m++)
-					other_body |= LINE(b, m)->cls != LINE_BLANK;
-				if (other_body)
-					closing = (long)k;
-			}
-		}
-		/* ZJ_PART_OPENING stands for "no keyword" until resolved below. */
+		long closing = j > last ? closing_line(b, i, part_last, s) : -1;
+		/* ZJ_PART_OPENING stands for "no keyword" until follow_previous_kind. */
 		add_part(b, kind, h, i, closing >= 0 ? (size_t)closing - 1 : part_last);
 		if (closing >= 0)
 			add_part(b, ZJ_PART_CLOSING, -1, (size_t)closing, part_last);
 		i = j;
 	}
-	/* Headings without a keyword follow the part before them. */
-	zj_part_kind prev = ZJ_PART_ACHIEVEMENTS;
-	for (size_t k = a->first_part; k < o->nparts; k++) {
-		zj_part *p = &o->parts[k];
-		if (p->heading < 0)
-			continue;
-		if (p->kind == ZJ_PART_OPENING)
-			p->kind = prev;
-		prev = p->kind;
-	}
 	a->nparts = o->nparts - a->first_part;
+	follow_previous_kind(o, a);
 }
 
 /* Number of the first heading at or after byte pos, 0 if none within the

@@ -89,6 +89,22 @@ static const char *const units_latin[] = {"km", "kg", "kWh", "kW", "cm", "mm", "
 static const char *const ordinal_after[] = {"届", "次会议", "次全会", "次代表大会",
 					    "次党代会", "次团代会", "次少代会"};
 
+size_t zj_counter_len(const char *s, size_t len, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < COUNT(counters); k++) {
+		size_t n = strlen(counters[k]);
+		if (n > best && starts_with(s, len, i, counters[k]))
+			best = n;
+	}
+	return best;
+}
+
+bool zj_ordinal_after(const char *s, size_t len, size_t i)
+{
+	return starts_with_any(s, len, i, ordinal_after, COUNT(ordinal_after));
+}
+
 /* ---- kinds ------------------------------------------------------------ */
 
 typedef struct token {
@@ -165,23 +181,22 @@ static zj_gap_kind token_kind(const char *s, size_t len, const token *t)
 
 /* Grows a token around the filler at byte i.  Returns its end even when
  * the token is not a gap, so the scan skips it whole. */
-static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool *is_gap)
+/* Widens t over glued digits (720xx) and ranges, backwards and forwards. */
+static void token_extent(const char *s, size_t len, token *t)
 {
-	token t = {.start = i, .end = i};
-	*is_gap = false;
-	/* back over glued digits (720xx) and ranges */
+	/* backwards */
 	for (;;) {
 		size_t p;
-		int32_t c = zj_utf8_before(s, len, t.start, &p);
+		int32_t c = zj_utf8_before(s, len, t->start, &p);
 		if (c && zj_is_digit(c)) {
-			t.start = p;
+			t->start = p;
 			continue;
 		}
 		if (c && (is_dot(c) || is_connector(c))) {
 			size_t q;
 			int32_t d = zj_utf8_before(s, len, p, &q);
 			if (d && is_token_core(d)) {
-				t.start = p;
+				t->start = p;
 				continue;
 			}
 		}
@@ -190,87 +205,119 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	/* forward */
 	size_t n;
 	for (;;) {
-		int32_t c = zj_utf8_at(s, len, t.end, &n);
+		int32_t c = zj_utf8_at(s, len, t->end, &n);
 		if (!c)
 			break;
 		if (is_token_core(c)) {
-			t.end += n;
+			t->end += n;
 			continue;
 		}
 		if (is_dot(c) || is_connector(c)) {
 			size_t m;
-			int32_t d = zj_utf8_at(s, len, t.end + n, &m);
+			int32_t d = zj_utf8_at(s, len, t->end + n, &m);
 			if (d && is_token_core(d)) {
-				t.end += n;
+				t->end += n;
 				continue;
 			}
 		}
 		break;
 	}
-	/* what it holds */
+}
+
+/* Counts the fillers, digits and dots t holds; returns where its last x
+ * filler is. */
+static size_t token_contents(const char *s, size_t len, token *t)
+{
 	size_t last_x = 0;
-	for (size_t p = t.start; p < t.end;) {
+	for (size_t p = t->start; p < t->end;) {
 		int32_t c;
 		size_t k = zj_utf8_decode(s, len, p, &c);
 		switch (filler_class(c)) {
-		case FILL_X: t.fill_x++; last_x = p; break;
-		case FILL_BLANK: t.fill_blank++; break;
-		case FILL_SYMBOL: t.fill_symbol++; break;
+		case FILL_X: t->fill_x++; last_x = p; break;
+		case FILL_BLANK: t->fill_blank++; break;
+		case FILL_SYMBOL: t->fill_symbol++; break;
 		case NOT_FILLER:
-			t.digits |= zj_is_digit(c);
-			t.dots |= is_dot(c);
+			t->digits |= zj_is_digit(c);
+			t->dots |= is_dot(c);
 			break;
 		}
 		p += k;
 	}
-	size_t before_at;
-	int32_t before = zj_utf8_before(s, len, t.start, &before_at);
-	int32_t after = zj_utf8_at(s, len, t.end, NULL);
+	return last_x;
+}
 
-	/* Latin words and codes: Excel, xxl, 0xFF.  A lone capital before an
-	 * x-run is a code prefix (S xxxx road numbers); a known unit after
-	 * it is a measurement (xxkm). */
+/* Latin words and codes: Excel, xxl, 0xFF.  A lone capital before an
+ * x-run is a code prefix (S xxxx road numbers); a known unit after it is
+ * a measurement (xxkm). */
+static bool in_latin_word(const char *s, size_t len, const token *t, int32_t before,
+			  size_t before_at, int32_t after)
+{
 	if (zj_is_ascii_letter(before)) {
 		int32_t b2 = zj_utf8_before(s, len, before_at, NULL);
-		if (!(before >= 'A' && before <= 'Z' && !zj_is_ascii_letter(b2) && t.fill_x >= 2))
-			return t.end;
+		if (!(before >= 'A' && before <= 'Z' && !zj_is_ascii_letter(b2) && t->fill_x >= 2))
+			return true;
 	}
 	if (zj_is_ascii_letter(after)) {
 		bool unit = false;
 		for (size_t k = 0; k < COUNT(units_latin) && !unit; k++) {
 			size_t ul = strlen(units_latin[k]);
-			unit = starts_with(s, len, t.end, units_latin[k]) &&
-			       !zj_is_ascii_letter(zj_utf8_at(s, len, t.end + ul, NULL));
+			unit = starts_with(s, len, t->end, units_latin[k]) &&
+			       !zj_is_ascii_letter(zj_utf8_at(s, len, t->end + ul, NULL));
 		}
 		if (!unit)
-			return t.end;
+			return true;
 	}
-	if (t.fill_x == 1 && !t.fill_blank && !t.fill_symbol) {
+	return false;
+}
+
+/* Do the fillers of t, in their context, make a gap? */
+static bool fillers_make_gap(const char *s, size_t len, const token *t, size_t last_x,
+			     int32_t before, int32_t after)
+{
+	if (t->fill_x == 1 && !t->fill_blank && !t->fill_symbol) {
 		size_t xn;
 		int32_t x = zj_utf8_at(s, len, last_x, &xn);
 		int32_t after_x = zj_utf8_at(s, len, last_x + xn, NULL);
 		int32_t before_x = zj_utf8_before(s, len, last_x, NULL);
 		if (zj_is_digit(after_x))
-			return t.end;                       /* x86, x64 */
+			return false;                       /* x86, x64 */
 		if (x == 0x00D7 && zj_is_digit(before_x))
-			return t.end;                       /* 3× */
+			return false;                       /* 3× */
 		if (x == 'X' && (after == 0x5149 /* 光 */ || after == 0x5C04 /* 射 */ ||
 				 after == 0x7EBF /* 线 */ || after == 0x578B /* 型 */ ||
 				 after == 0x8F74 /* 轴 */ || after == 0x67D3 /* 染 */))
-			return t.end;
+			return false;
 		bool context = zj_is_cjk(before) || zj_is_cjk(after) || after == '%' ||
-			       t.digits || t.dots;
+			       t->digits || t->dots;
 		if (!context)
-			return t.end;
-	} else if (!t.fill_x && t.fill_blank && !t.fill_symbol) {
-		bool year = t.end - t.start >= 3 &&
-			    (!memcmp(s + t.start, "20", 2) || !memcmp(s + t.start, "19", 2));
-		if (t.fill_blank < 2 && !year)
-			return t.end;
-	} else if (!t.fill_x && !t.fill_blank && t.fill_symbol == 1) {
+			return false;
+	} else if (!t->fill_x && t->fill_blank && !t->fill_symbol) {
+		bool year = t->end - t->start >= 3 &&
+			    (!memcmp(s + t->start, "20", 2) || !memcmp(s + t->start, "19", 2));
+		/* one underscore is a gap only between Chinese characters:
+		 * 第_次 为_社区, not snake_case or a file name */
+		bool between_han = zj_is_han(before) && zj_is_han(after);
+		if (t->fill_blank < 2 && !year && !between_han)
+			return false;
+	} else if (!t->fill_x && !t->fill_blank && t->fill_symbol == 1) {
 		if (!(zj_is_han(before) && zj_is_han(after)))
-			return t.end;
+			return false;
 	}
+	return true;
+}
+
+static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool *is_gap)
+{
+	token t = {.start = i, .end = i};
+	*is_gap = false;
+	token_extent(s, len, &t);
+	size_t last_x = token_contents(s, len, &t);
+	size_t before_at;
+	int32_t before = zj_utf8_before(s, len, t.start, &before_at);
+	int32_t after = zj_utf8_at(s, len, t.end, NULL);
+	if (in_latin_word(s, len, &t, before, before_at, after) ||
+	    !fillers_make_gap(s, len, &t, last_x, before, after))
+		return t.end;
 	gap->start = t.start;
 	gap->end = t.end;
 	gap->kind = token_kind(s, len, &t);
@@ -278,10 +325,48 @@ static size_t match_token(const char *s, size_t len, size_t i, zj_gap *gap, bool
 	return t.end;
 }
 
+/* The kind of a hint gap holding last period's value, value[0..n), that
+ * ends before byte `after`: what follows decides, as for an x-run. */
+static zj_gap_kind hint_kind(const char *s, size_t len, const char *value, size_t n,
+			     size_t after)
+{
+	if (n && (value[n - 1] == '%' || (n >= 3 && (!memcmp(value + n - 3, "％", 3) ||
+						     !memcmp(value + n - 3, "‰", 3)))))
+		return ZJ_GAP_NUMBER;
+	if (starts_with(s, len, after, "月") || starts_with(s, len, after, "日"))
+		return ZJ_GAP_DATE;
+	if (zj_counter_len(s, len, after))
+		return ZJ_GAP_NUMBER;
+	for (size_t k = 0; k < n; k++)
+		if (!strchr("0123456789.,-", value[k]) && (unsigned char)value[k] < 0x80)
+			return ZJ_GAP_PROMPT;
+	return ZJ_GAP_NUMBER;
+}
+
+/* 【上年：326】 [last year: 326]: a figure of renew's draft, last
+ * period's value kept as a hint.  One gap, its kind from what follows. */
+static bool match_hint(const char *s, size_t len, size_t i, size_t open, char close,
+		       zj_gap *gap)
+{
+	for (size_t p = open; p < len && p < open + 120 && s[p] != '\n'; p++) {
+		bool end = close ? s[p] == close : starts_with(s, len, p, "】");
+		if (!end)
+			continue;
+		if (p == open)
+			return false;
+		size_t after = p + (close ? 1 : 3);
+		*gap = (zj_gap){i, after, hint_kind(s, len, s + open, p - open, after)};
+		return true;
+	}
+	return false;
+}
+
 /* 【…】 asking for input. */
 static bool match_prompt(const char *s, size_t len, size_t i, zj_gap *gap)
 {
-	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入",
+	if (starts_with(s, len, i + 3, "上年：") || starts_with(s, len, i + 3, "上期："))
+		return match_hint(s, len, i, i + 3 + strlen("上年："), 0, gap);
+	static const char *const starts[] = {"请", "填", "写", "在此", "此处", "输入", "插入", "上年计划：", "上期计划：",
 					     "例", "如：", "列举", "简述", "描述", "概括", "说明"};
 	static const char *const words[] = {"填写", "填入", "写明", "补充", "具体", "名称", "姓名",
 					    "数字", "数据", "日期", "时间", "年份", "金额", "内容",
@@ -323,6 +408,8 @@ static bool match_prompt_latin(const char *s, size_t len, size_t i, zj_gap *gap)
 {
 	static const char *const starts[] = {"fill in", "insert", "enter", "add "};
 	size_t open = i + 1;
+	if (starts_with(s, len, open, "last year: "))
+		return match_hint(s, len, i, open + strlen("last year: "), ']', gap);
 	bool prompt = false;
 	for (size_t k = 0; k < COUNT(starts) && !prompt; k++)
 		prompt = len - open >= strlen(starts[k]) &&
@@ -497,20 +584,36 @@ bool zj_gaps_scan(const char *s, size_t len, bool (*found)(const zj_gap *gap, vo
 	return true;
 }
 
-typedef struct first_after {
-	size_t from;
+/* zj_gap_next looks for the first gap at or after bound, zj_gap_prev for
+ * the last one before it. */
+typedef struct gap_search {
+	size_t bound;
+	bool before;
 	zj_gap gap;
 	bool any;
-} first_after;
+} gap_search;
 
-static bool take_first_after(const zj_gap *gap, void *ctx)
+static bool take_gap(const zj_gap *gap, void *ctx)
 {
-	first_after *f = ctx;
-	if (gap->start < f->from)
-		return true;
-	f->gap = *gap;
-	f->any = true;
-	return false;
+	gap_search *g = ctx;
+	bool wanted = g->before ? gap->start < g->bound : gap->start >= g->bound;
+	if (wanted) {
+		g->gap = *gap;
+		g->any = true;
+	}
+	/* forward, the first one wanted ends the scan; backward, the first
+	 * one past the bound */
+	return g->before ? wanted : !wanted;
+}
+
+/* Searches the line s[start..stop) with the bound g->bound relative to
+ * start; the gap found is put back in the whole text's offsets. */
+static bool search_line(const char *s, size_t start, size_t stop, gap_search *g, zj_gap *gap)
+{
+	zj_gaps_scan(s + start, stop - start, take_gap, g);
+	if (g->any)
+		*gap = (zj_gap){g->gap.start + start, g->gap.end + start, g->gap.kind};
+	return g->any;
 }
 
 bool zj_gap_next(const char *s, size_t len, size_t from, zj_gap *gap)
@@ -518,29 +621,8 @@ bool zj_gap_next(const char *s, size_t len, size_t from, zj_gap *gap)
 	size_t line = from;
 	while (line > 0 && s[line - 1] != '\n')
 		line--;
-	/* offsets in the callback are relative to the line start */
-	first_after f = {.from = from - line};
-	zj_gaps_scan(s + line, len - line, take_first_after, &f);
-	if (!f.any)
-		return false;
-	*gap = (zj_gap){f.gap.start + line, f.gap.end + line, f.gap.kind};
-	return true;
-}
-
-typedef struct last_before {
-	size_t before;
-	zj_gap gap;
-	bool any;
-} last_before;
-
-static bool take_last_before(const zj_gap *gap, void *ctx)
-{
-	last_before *l = ctx;
-	if (gap->start >= l->before)
-		return false;
-	l->gap = *gap;
-	l->any = true;
-	return true;
+	gap_search g = {.bound = from - line};
+	return search_line(s, line, len, &g, gap);
 }
 
 bool zj_gap_prev(const char *s, size_t len, size_t before, zj_gap *gap)
@@ -554,12 +636,9 @@ bool zj_gap_prev(const char *s, size_t len, size_t before, zj_gap *gap)
 			start--;
 		while (stop < len && s[stop] != '\n')
 			stop++;
-		last_before l = {.before = limit - start};
-		zj_gaps_scan(s + start, stop - start, take_last_before, &l);
-		if (l.any) {
-			*gap = (zj_gap){l.gap.start + start, l.gap.end + start, l.gap.kind};
+		gap_search g = {.bound = limit - start, .before = true};
+		if (search_line(s, start, stop, &g, gap))
 			return true;
-		}
 		if (start == 0)
 			return false;
 		pos = limit = start - 1;

@@ -1,4 +1,6 @@
-/* skeleton: see include/zongjie/skeleton.h for the format. */
+/* skeleton: reading a skeleton from YAML and checking it (the format is
+ * in include/zongjie/skeleton.h); rendering is in skeleton_render.c, the
+ * library of skeletons in skeleton_library.c. */
 #include <config.h>
 
 #include "zongjie/skeleton.h"
@@ -13,7 +15,8 @@
 #include <yaml.h>
 
 #include "i18n.h"
-#include "zongjie/export.h"
+#include "skeleton_internal.h"
+#include "zongjie/fileio.h"
 #include "zongjie/utf8.h"
 
 /* ---- a small YAML tree ------------------------------------------------ */
@@ -221,12 +224,21 @@ typedef struct loader {
 	zj_error *err;
 } loader;
 
-static const zj_variable *find_var(const zj_skeleton *sk, const char *name, size_t n)
+const zj_variable *zj_skeleton_var(const zj_skeleton *sk, const char *name, size_t n)
 {
 	for (size_t i = 0; i < sk->nvars; i++)
 		if (strlen(sk->vars[i].name) == n && !memcmp(sk->vars[i].name, name, n))
 			return &sk->vars[i];
 	return NULL;
+}
+
+const zj_variable *zj_skeleton_ref(const zj_skeleton *sk, const char **name, size_t *n)
+{
+	while (*n && **name == ' ')
+		++*name, --*n;
+	while (*n && (*name)[*n - 1] == ' ')
+		--*n;
+	return zj_skeleton_var(sk, *name, *n);
 }
 
 /* Every {{name}} in text must be a declared variable. */
@@ -238,11 +250,7 @@ static bool check_refs(const zj_skeleton *sk, const char *text, const ynode *at,
 			return zj_fail_at(err, at->line, at->col, "%s", _("'{{' without a closing '}}'"));
 		const char *name = p + 2;
 		size_t n = (size_t)(close - name);
-		while (n && *name == ' ')
-			name++, n--;
-		while (n && name[n - 1] == ' ')
-			n--;
-		if (!find_var(sk, name, n)) {
+		if (!zj_skeleton_ref(sk, &name, &n)) {
 			char buf[64];
 			snprintf(buf, sizeof buf, "%.*s", (int)(n > 40 ? 40 : n), name);
 			return zj_fail_at(err, at->line, at->col,
@@ -362,7 +370,7 @@ static bool load_variables(loader *l, const ynode *y)
 				return zj_fail_at(l->err, k->line, k->col,
 						  _("variable name '%s' may use a-z, 0-9 and _ only"),
 						  k->value);
-		if (find_var(sk, k->value, strlen(k->value)))
+		if (zj_skeleton_var(sk, k->value, strlen(k->value)))
 			return zj_fail_at(l->err, k->line, k->col, _("duplicate key '%s'"), k->value);
 		char what[96];
 		snprintf(what, sizeof what, _("variable '%s'"), k->value);
@@ -404,7 +412,7 @@ static bool load_variables(loader *l, const ynode *y)
 		zj_variable *var = &sk->vars[i];
 		if (!var->from)
 			continue;
-		const zj_variable *src = find_var(sk, var->from, strlen(var->from));
+		const zj_variable *src = zj_skeleton_var(sk, var->from, strlen(var->from));
 		const ynode *at = get(&y->items[2 * i + 1], "from");
 		if (!src || src->from)
 			return zj_fail_at(l->err, at->line, at->col,
@@ -466,9 +474,8 @@ static bool load_root(loader *l, const ynode *root)
 	return true;
 }
 
-zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, const char *name, zj_error *err)
+zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, zj_error *err)
 {
-	(void)name;
 	if (len > ZJ_SKELETON_MAX_BYTES) {
 		zj_fail(err, _("skeleton larger than 1 MiB"));
 		return NULL;
@@ -508,7 +515,7 @@ zj_skeleton *zj_skeleton_load(const char *path, zj_error *err)
 	if (zj_utf8_valid_prefix(buf, n) != n && n <= ZJ_SKELETON_MAX_BYTES)
 		zj_fail(err, _("not valid UTF-8"));
 	else
-		sk = zj_skeleton_parse(buf, n, path, err);
+		sk = zj_skeleton_parse(buf, n, err);
 	free(buf);
 	if (sk)
 		sk->path = zj_xstrdup(path);
@@ -555,350 +562,4 @@ void zj_skeleton_free(zj_skeleton *sk)
 	free(sk->title);
 	free(sk->opening);
 	free(sk);
-}
-
-/* ---- rendering -------------------------------------------------------- */
-
-typedef struct values {
-	const zj_skeleton *sk;
-	char **value;  /* per variable, NULL when unset */
-} values;
-
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s) && *s != '.')
-			return false;
-	return true;
-}
-
-static void put_value(zj_buf *b, const values *v, const zj_variable *var)
-{
-	size_t i = (size_t)(var - v->sk->vars);
-	if (v->value[i]) {
-		zj_buf_puts(b, v->value[i]);
-		return;
-	}
-	switch (var->type) {
-	case ZJ_VAR_YEAR: zj_buf_puts(b, "20xx"); break;
-	case ZJ_VAR_NUMBER: zj_buf_puts(b, "xx"); break;
-	case ZJ_VAR_TEXT:
-		if (!strcmp(v->sk->lang, "en"))
-			zj_buf_printf(b, "[fill in: %s]", var->label);
-		else
-			zj_buf_printf(b, "【请填写%s】", var->label);
-		break;
-	}
-}
-
-static void put_text(zj_buf *b, const values *v, const char *text)
-{
-	for (const char *p = text; *p;) {
-		const char *open = strstr(p, "{{");
-		if (!open) {
-			zj_buf_puts(b, p);
-			return;
-		}
-		zj_buf_append(b, p, (size_t)(open - p));
-		const char *close = strstr(open, "}}");
-		const char *name = open + 2;
-		size_t n = (size_t)(close - name);
-		while (n && *name == ' ')
-			name++, n--;
-		while (n && name[n - 1] == ' ')
-			n--;
-		put_value(b, v, find_var(v->sk, name, n));
-		p = close + 2;
-	}
-}
-
-/* Appends a body: its lines, trailing blank lines dropped. */
-static void put_body(zj_buf *b, const values *v, const char *body)
-{
-	if (!body)
-		return;
-	size_t start = b->len;
-	put_text(b, v, body);
-	while (b->len > start && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' '))
-		b->data[--b->len] = '\0';
-	if (b->len > start)
-		zj_buf_putc(b, '\n');
-}
-
-static void put_marker(zj_buf *b, int level, int number, bool english)
-{
-	char num[16];
-	if (english) {
-		/* English reports number sections 1. 1.1 … kept simple: 1. (a) (i) */
-		if (level == 1)
-			zj_buf_printf(b, "%d. ", number);
-		else if (level == 2)
-			zj_buf_printf(b, "(%c) ", 'a' + (number - 1) % 26);
-		return;
-	}
-	static const zj_marker markers[] = {ZJ_MARK_NONE, ZJ_MARK_CN_COMMA, ZJ_MARK_CN_PAREN_FULL,
-					    ZJ_MARK_NUM_DOT, ZJ_MARK_NUM_PAREN_FULL, ZJ_MARK_CIRCLED};
-	if (level > 5)
-		return;
-	zj_marker m = markers[level];
-	size_t n = zj_marker_number(m, number, num);
-	switch (m) {
-	case ZJ_MARK_CN_COMMA: zj_buf_append(b, num, n); zj_buf_puts(b, "、"); break;
-	case ZJ_MARK_CN_PAREN_FULL:
-	case ZJ_MARK_NUM_PAREN_FULL:
-		zj_buf_puts(b, "（"); zj_buf_append(b, num, n); zj_buf_puts(b, "）"); break;
-	case ZJ_MARK_NUM_DOT: zj_buf_append(b, num, n); zj_buf_puts(b, "."); break;
-	default: zj_buf_append(b, num, n); break;
-	}
-}
-
-static void put_sections(zj_buf *b, const values *v, const zj_sk_section *s, size_t n,
-			 int level, bool english)
-{
-	for (size_t i = 0; i < n; i++) {
-		put_marker(b, level, (int)i + 1, english);
-		put_text(b, v, s[i].heading);
-		zj_buf_putc(b, '\n');
-		put_body(b, v, s[i].body);
-		put_sections(b, v, s[i].sections, s[i].nsections, level + 1, english);
-	}
-}
-
-static void put_part(zj_buf *b, const values *v, const zj_sk_part *p, int number, bool english)
-{
-	if (p->kind != ZJ_PART_CLOSING) {
-		put_marker(b, 1, number, english);
-		put_text(b, v, p->heading);
-		zj_buf_putc(b, '\n');
-	}
-	put_body(b, v, p->body);
-	put_sections(b, v, p->sections, p->nsections, 2, english);
-}
-
-char *zj_skeleton_render_part(const zj_skeleton *sk, size_t part, int number, size_t *len)
-{
-	values v = {sk, zj_xcalloc(sk->nvars + 1, sizeof(char *))};
-	for (size_t i = 0; i < sk->nvars; i++)
-		if (sk->vars[i].def && !sk->vars[i].from)
-			v.value[i] = zj_xstrdup(sk->vars[i].def);
-	zj_buf b = {0};
-	put_part(&b, &v, &sk->parts[part], number, !strcmp(sk->lang, "en"));
-	for (size_t i = 0; i < sk->nvars; i++)
-		free(v.value[i]);
-	free(v.value);
-	*len = b.len;
-	return b.data ? b.data : zj_xstrdup("");
-}
-
-char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size_t nbindings,
-			 size_t *len, zj_error *err)
-{
-	values v = {sk, zj_xcalloc(sk->nvars + 1, sizeof(char *))};
-	bool ok = true;
-	for (size_t i = 0; i < nbindings && ok; i++) {
-		const zj_variable *var = find_var(sk, bindings[i].name, strlen(bindings[i].name));
-		if (!var)
-			ok = zj_fail(err, _("the skeleton %s has no variable '%s'"), sk->id,
-				     bindings[i].name);
-		else if (var->type == ZJ_VAR_YEAR &&
-			 (strlen(bindings[i].value) != 4 || !all_digits(bindings[i].value)))
-			ok = zj_fail(err, _("%s must be a year such as 2025, not '%s'"), var->name,
-				     bindings[i].value);
-		else if (var->type == ZJ_VAR_NUMBER && !all_digits(bindings[i].value))
-			ok = zj_fail(err, _("%s must be a number, not '%s'"), var->name,
-				     bindings[i].value);
-		else {
-			size_t k = (size_t)(var - sk->vars);
-			free(v.value[k]);
-			v.value[k] = zj_xstrdup(bindings[i].value);
-		}
-	}
-	/* defaults, then derived values */
-	for (size_t i = 0; i < sk->nvars; i++)
-		if (!v.value[i] && sk->vars[i].def && !sk->vars[i].from)
-			v.value[i] = zj_xstrdup(sk->vars[i].def);
-	for (size_t i = 0; i < sk->nvars; i++) {
-		const zj_variable *var = &sk->vars[i];
-		if (v.value[i] || !var->from)
-			continue;
-		const zj_variable *src = find_var(sk, var->from, strlen(var->from));
-		const char *sv = v.value[src - sk->vars];
-		if (!sv)
-			continue;
-		if (var->type == ZJ_VAR_TEXT)
-			v.value[i] = zj_xstrdup(sv);
-		else
-			v.value[i] = zj_xasprintf("%ld", strtol(sv, NULL, 10) + var->add);
-	}
-	char *out = NULL;
-	if (ok) {
-		bool english = !strcmp(sk->lang, "en");
-		zj_buf b = {0};
-		put_text(&b, &v, sk->title);
-		zj_buf_puts(&b, "\n\n");
-		if (sk->opening) {
-			put_body(&b, &v, sk->opening);
-			zj_buf_putc(&b, '\n');
-		}
-		int number = 0;
-		for (size_t i = 0; i < sk->nparts; i++) {
-			const zj_sk_part *p = &sk->parts[i];
-			put_part(&b, &v, p, p->kind != ZJ_PART_CLOSING ? ++number : 0, english);
-			if (i + 1 < sk->nparts)
-				zj_buf_putc(&b, '\n');
-		}
-		*len = b.len;
-		out = b.data ? b.data : zj_xstrdup("");
-	}
-	for (size_t i = 0; i < sk->nvars; i++)
-		free(v.value[i]);
-	free(v.value);
-	return out;
-}
-
-/* ---- the library ------------------------------------------------------ */
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool yaml_name(const char *n)
-{
-	size_t l = strlen(n);
-	return n[0] != '.' && ((l > 5 && !strcmp(n + l - 5, ".yaml")) || (l > 4 && !strcmp(n + l - 4, ".yml")));
-}
-
-static void add_error(zj_library *lib, const char *path, const zj_error *err)
-{
-	lib->errors = zj_xrealloc(lib->errors, (lib->nerrors + 1) * sizeof *lib->errors);
-	lib->error_paths = zj_xrealloc(lib->error_paths, (lib->nerrors + 1) * sizeof(char *));
-	lib->errors[lib->nerrors] = *err;
-	lib->error_paths[lib->nerrors++] = zj_xstrdup(path);
-}
-
-void zj_library_load(zj_library *lib, const char *const *folders, size_t nfolders,
-		     size_t nbuiltin)
-{
-	memset(lib, 0, sizeof *lib);
-	for (size_t f = 0; f < nfolders; f++) {
-		DIR *d = opendir(folders[f]);
-		if (!d)
-			continue;
-		char **names = NULL;
-		size_t n = 0, cap = 0;
-		struct dirent *e;
-		while ((e = readdir(d)))
-			if (yaml_name(e->d_name)) {
-				zj_grow((void **)&names, &cap, n + 1, sizeof *names);
-				names[n++] = zj_xstrdup(e->d_name);
-			}
-		closedir(d);
-		qsort(names, n, sizeof *names, name_cmp);
-		size_t flen = strlen(folders[f]);
-		for (size_t i = 0; i < n; i++) {
-			char *path = zj_xasprintf("%s/%s", folders[f], names[i]);
-			zj_error err = {0};
-			zj_skeleton *sk = zj_skeleton_load(path, &err);
-			if (!sk) {
-				add_error(lib, path, &err);
-			} else {
-				size_t k = 0;
-				while (k < lib->count && strcmp(lib->items[k].sk->id, sk->id))
-					k++;
-				bool same_folder = k < lib->count &&
-						   !strncmp(lib->items[k].sk->path, folders[f], flen) &&
-						   lib->items[k].sk->path[flen] == '/';
-				if (same_folder) {
-					zj_fail_at(&err, 1, 1, _("duplicate skeleton id '%s' (also in %s)"),
-						   sk->id, lib->items[k].sk->path);
-					add_error(lib, path, &err);
-					zj_skeleton_free(sk);
-				} else if (k < lib->count) {
-					/* a later folder overrides */
-					zj_skeleton_free(lib->items[k].sk);
-					lib->items[k] = (zj_skeleton_entry){sk, f < nbuiltin};
-				} else {
-					lib->items = zj_xrealloc(lib->items,
-								 (lib->count + 1) * sizeof *lib->items);
-					lib->items[lib->count++] = (zj_skeleton_entry){sk, f < nbuiltin};
-				}
-			}
-			free(path);
-			free(names[i]);
-		}
-		free(names);
-	}
-}
-
-const zj_skeleton_entry *zj_library_find(const zj_library *lib, const char *id)
-{
-	for (size_t i = 0; i < lib->count; i++)
-		if (!strcmp(lib->items[i].sk->id, id))
-			return &lib->items[i];
-	return NULL;
-}
-
-void zj_library_free(zj_library *lib)
-{
-	for (size_t i = 0; i < lib->count; i++)
-		zj_skeleton_free(lib->items[i].sk);
-	free(lib->items);
-	for (size_t i = 0; i < lib->nerrors; i++)
-		free(lib->error_paths[i]);
-	free(lib->errors);
-	free(lib->error_paths);
-	memset(lib, 0, sizeof *lib);
-}
-
-void zj_skeleton_check_lengths(const zj_skeleton *sk, const zj_outline *o, zj_length_fn fn,
-			       void *ctx)
-{
-	for (size_t i = 0; i < o->nparts; i++) {
-		const zj_part *p = &o->parts[i];
-		for (size_t k = 0; k < sk->nparts; k++) {
-			const zj_sk_part *sp = &sk->parts[k];
-			if (sp->kind != p->kind || sp->max_len == 0)
-				continue;
-			if ((long)p->chars < sp->min_len || (long)p->chars > sp->max_len)
-				fn(p, sp->min_len, sp->max_len, ctx);
-			break;
-		}
-	}
-}
-
-/* Built-in skeletons are installed under pkgdatadir; a binary run from the
- * build tree, before `make install`, finds them in the source tree. */
-static const char *builtin_folder(void)
-{
-	struct stat st;
-	if (stat(PKGDATADIR "/skeletons", &st) == 0 && S_ISDIR(st.st_mode))
-		return PKGDATADIR "/skeletons";
-	return SRCDIR "/skeletons";
-}
-
-void zj_library_load_standard(zj_library *lib)
-{
-	const char *folders[64];
-	size_t n = 0;
-	folders[n++] = builtin_folder();
-	char *user = NULL;
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg == '/')
-		user = zj_xasprintf("%s/zongjie/skeletons", xdg);
-	else if (getenv("HOME"))
-		user = zj_xasprintf("%s/.local/share/zongjie/skeletons", getenv("HOME"));
-	if (user)
-		folders[n++] = user;
-	char *extra = getenv("ZONGJIE_SKELETONS") ? zj_xstrdup(getenv("ZONGJIE_SKELETONS")) : NULL;
-	char *save = NULL;
-	for (char *tok = extra ? strtok_r(extra, ":", &save) : NULL; tok && n < 64;
-	     tok = strtok_r(NULL, ":", &save))
-		if (*tok)
-			folders[n++] = tok;
-	zj_library_load(lib, folders, n, 1);
-	free(user);
-	free(extra);
 }

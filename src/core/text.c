@@ -337,14 +337,6 @@ bool zj_text_delete(zj_text *t, size_t start, size_t end)
 	return true;
 }
 
-bool zj_text_replace(zj_text *t, size_t start, size_t end, const char *s, size_t n)
-{
-	if (start > end || end > zj_text_len(t) || !on_boundary(t, start) ||
-	    !on_boundary(t, end) || zj_utf8_valid_prefix(s, n) != n)
-		return false;
-	return zj_text_delete(t, start, end) && zj_text_insert(t, start, s, n);
-}
-
 /* Applies e forwards (redo) or backwards (undo) without recording. */
 static size_t apply(zj_text *t, const edit *e, bool forwards)
 {
@@ -357,46 +349,32 @@ static size_t apply(zj_text *t, const edit *e, bool forwards)
 	return e->pos;
 }
 
-bool zj_text_undo(zj_text *t, size_t *cursor)
+/* Applies the newest group of edits of `from` (backwards for an undo,
+ * forwards for a redo) and moves it onto `to`. */
+static bool replay(zj_text *t, edit_stack *from, edit_stack *to, bool forward, size_t *cursor)
 {
-	if (!t->undo.count)
+	if (!from->count)
 		return false;
 	t->group_open = false;
-	size_t group = top_group(t), where = 0;
-	while (t->undo.count && t->undo.items[t->undo.count - 1].group == group) {
-		edit e = t->undo.items[--t->undo.count];
-		where = apply(t, &e, false);
-		push_edit(&t->redo, e);
+	size_t group = from->items[from->count - 1].group, where = 0;
+	while (from->count && from->items[from->count - 1].group == group) {
+		edit e = from->items[--from->count];
+		where = apply(t, &e, forward);
+		push_edit(to, e);
 	}
 	if (cursor)
 		*cursor = where;
 	return true;
+}
+
+bool zj_text_undo(zj_text *t, size_t *cursor)
+{
+	return replay(t, &t->undo, &t->redo, false, cursor);
 }
 
 bool zj_text_redo(zj_text *t, size_t *cursor)
 {
-	if (!t->redo.count)
-		return false;
-	t->group_open = false;
-	size_t group = t->redo.items[t->redo.count - 1].group, where = 0;
-	while (t->redo.count && t->redo.items[t->redo.count - 1].group == group) {
-		edit e = t->redo.items[--t->redo.count];
-		where = apply(t, &e, true);
-		push_edit(&t->undo, e);
-	}
-	if (cursor)
-		*cursor = where;
-	return true;
-}
-
-bool zj_text_can_undo(const zj_text *t)
-{
-	return t->undo.count > 0;
-}
-
-bool zj_text_can_redo(const zj_text *t)
-{
-	return t->redo.count > 0;
+	return replay(t, &t->redo, &t->undo, true, cursor);
 }
 
 bool zj_text_modified(const zj_text *t)
@@ -445,14 +423,3 @@ size_t zj_text_prev_cluster(const zj_text *t, size_t off)
 	return start + zj_grapheme_prev(win, off - start, off - start);
 }
 
-size_t zj_text_delete_cluster(zj_text *t, size_t off, bool forward)
-{
-	if (forward) {
-		size_t end = zj_text_next_cluster(t, off);
-		zj_text_delete(t, off, end);
-		return off;
-	}
-	size_t start = zj_text_prev_cluster(t, off);
-	zj_text_delete(t, start, off);
-	return start;
-}

@@ -193,3 +193,27 @@ bool zj_is_space(int32_t c)
 	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == 0x200B ||
 	       c == 0xFEFF || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
+
+int zj_cn_digit(int32_t cp)
+{
+	static const int32_t digits[] = {0x96F6 /* 零 */, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+					 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	if (cp == 0x3007) /* 〇 */
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (cp == digits[i])
+			return i;
+	return -1;
+}
+
+size_t zj_skip_space(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		int32_t c;
+		size_t n = zj_utf8_decode(s, len, i, &c);
+		if (!zj_is_space(c))
+			break;
+		i += n;
+	}
+	return i;
+}

@@ -7,34 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void set_message(zj_error *err, const char *fmt, va_list ap)
+static bool fail_at(zj_error *err, long line, long col, const char *fmt, va_list ap)
 {
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	if (err) {
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		err->line = line;
+		err->col = col;
+	}
+	return false;
 }
 
 bool zj_fail(zj_error *err, const char *fmt, ...)
 {
-	if (!err)
-		return false;
 	va_list ap;
 	va_start(ap, fmt);
-	set_message(err, fmt, ap);
+	fail_at(err, 0, 0, fmt, ap);
 	va_end(ap);
-	err->line = 0;
-	err->col = 0;
 	return false;
 }
 
 bool zj_fail_at(zj_error *err, long line, long col, const char *fmt, ...)
 {
-	if (!err)
-		return false;
 	va_list ap;
 	va_start(ap, fmt);
-	set_message(err, fmt, ap);
+	fail_at(err, line, col, fmt, ap);
 	va_end(ap);
-	err->line = line;
-	err->col = col;
 	return false;
 }
 
@@ -141,21 +138,24 @@ void zj_buf_printf(zj_buf *b, const char *fmt, ...)
 
 void zj_buf_json_escape(zj_buf *b, const char *s, size_t n)
 {
+	/* copied in runs: findings can number in the millions */
+	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		zj_buf_append(b, s + run, i - run);
+		run = i + 1;
 		switch (c) {
 		case '"': zj_buf_puts(b, "\\\""); break;
 		case '\\': zj_buf_puts(b, "\\\\"); break;
 		case '\n': zj_buf_puts(b, "\\n"); break;
 		case '\r': zj_buf_puts(b, "\\r"); break;
 		case '\t': zj_buf_puts(b, "\\t"); break;
-		default:
-			if (c < 0x20)
-				zj_buf_printf(b, "\\u%04x", c);
-			else
-				zj_buf_putc(b, (char)c);
+		default: zj_buf_printf(b, "\\u%04x", c);
 		}
 	}
+	zj_buf_append(b, s + run, n - run);
 }
 
 void zj_buf_free(zj_buf *b)

@@ -75,18 +75,3 @@ size_t zj_wrap_row_end(const char *s, size_t len, size_t start, int width)
 	}
 	return len;
 }
-
-size_t zj_wrap_line(const char *s, size_t len, int width, size_t *breaks, size_t max)
-{
-	size_t rows = 0, pos = 0;
-	for (;;) {
-		size_t end = zj_wrap_row_end(s, len, pos, width);
-		if (end >= len)
-			break;
-		if (rows < max)
-			breaks[rows] = end;
-		rows++;
-		pos = end;
-	}
-	return rows;
-}

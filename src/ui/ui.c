@@ -19,6 +19,7 @@
 #include "zongjie/export.h"
 #include "zongjie/journal.h"
 #include "zongjie/placeholder.h"
+#include "zongjie/renew.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
 #include "zongjie/wrap.h"
@@ -579,7 +580,9 @@ static bool save(ui *u)
 	zj_error err = {0};
 	if (!u->ed->doc->path) {
 		char *name = read_line(u, _("Save as: "));
-		if (!name || !*name) {
+		struct stat there;
+		if (!name || !*name || (lstat(name, &there) == 0 &&
+					ask(u, _("That file exists. Overwrite it? (y/n)")) != 'y')) {
 			free(name);
 			return false;
 		}
@@ -625,10 +628,11 @@ static void help(ui *u)
 		N_("typing over a selected gap      replaces the whole gap"),
 		N_("F7                              fill every identical gap with the same text"),
 		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
-		N_("F3                              check: findings listed, Enter jumps to one"),
+		N_("F3                              check: findings by rule, errors first; Enter jumps"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
 		N_("F10                             export (refused while errors remain); a .docx name: Word"),
+		N_("Ctrl-R                          renew: next year's draft from this summary"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
 		N_("Mouse                           click to place the cursor, wheel to scroll"),
 		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
@@ -760,35 +764,43 @@ static void refresh_marks(ui *u)
 	u->marks_stale = false;
 }
 
-/* Lists findings (all, or errors only) and jumps to the one chosen. */
+/* Lists findings (all, or errors only) grouped by rule, errors first,
+ * each group under a heading with its count (the grouping is the core's),
+ * and jumps to the one chosen; a heading jumps to its first finding. */
 static bool findings_panel(ui *u, bool errors_only, const char *title)
 {
 	zj_findings f;
 	run_check(u, &f, errors_only);
-	size_t n = 0, cap = 0;
-	char **items = NULL;
-	size_t *at = NULL, *len = NULL, cap2 = 0, cap3 = 0;
-	zj_findings_iter it;
-	zj_findings_iter_init(&it, &f);
-	const zj_finding *x;
-	while ((x = zj_findings_next(&it))) {
-		if (errors_only && x->severity != ZJ_SEV_ERROR)
-			continue;
+	size_t total = zj_findings_total(&f);
+	const zj_finding **order = zj_xcalloc(total + 1, sizeof *order);
+	zj_findings_by_rule(&f, order);
+	if (errors_only)
+		while (total && order[total - 1]->severity != ZJ_SEV_ERROR)
+			total--;
+	char **items = zj_xcalloc(2 * total + 1, sizeof *items);
+	size_t *at = zj_xcalloc(2 * total + 1, sizeof *at);
+	size_t *len = zj_xcalloc(2 * total + 1, sizeof *len);
+	size_t n = 0;
+	for (size_t i = 0; i < total; i++) {
+		const zj_finding *x = order[i];
+		if (i == 0 || x->rule != order[i - 1]->rule || x->severity != order[i - 1]->severity) {
+			const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
+			items[n] = zj_xasprintf("%s  %s (%zu)  [%s]",
+						x->severity == ZJ_SEV_ERROR ? _("error")
+						: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
+						_(r->summary), zj_findings_run(order, total, i), r->id);
+			at[n] = x->start;
+			len[n++] = x->len;
+		}
 		long line, col;
 		zj_doc_position(u->ed->doc, x->start, &line, &col);
-		zj_grow((void **)&items, &cap, n + 1, sizeof *items);
-		zj_grow((void **)&at, &cap2, n + 1, sizeof *at);
-		zj_grow((void **)&len, &cap3, n + 1, sizeof *len);
-		items[n] = zj_xasprintf("%ld:%ld  %s  %s  [%s]", line, col,
-					x->severity == ZJ_SEV_ERROR ? _("error")
-					: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
-					zj_finding_message(&f, x), zj_rule_get((zj_rule)x->rule)->id);
+		items[n] = zj_xasprintf("    %ld:%ld  %s", line, col, zj_finding_message(&f, x));
 		at[n] = x->start;
-		len[n] = x->len;
-		n++;
+		len[n++] = x->len;
 	}
+	free(order);
 	zj_findings_free(&f);
-	if (n == 0) {
+	if (total == 0) {
 		snprintf(u->message, sizeof u->message, "%s", _("no findings"));
 		free(items);
 		free(at);
@@ -796,7 +808,7 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 		return false;
 	}
 	char head[256];
-	snprintf(head, sizeof head, "%s (%zu)", title, n);
+	snprintf(head, sizeof head, "%s (%zu)", title, total);
 	long pick = choose(u, head, items, n);
 	if (pick >= 0) {
 		zj_ed_set_cursor(u->ed, at[pick]);
@@ -1056,6 +1068,38 @@ static void quit(ui *u)
 		u->quit = true;
 }
 
+/* Ctrl-R: the draft of next period's summary from this one (renew.h)
+ * takes the document's place, in a buffer with no file until saved. */
+static void renew(ui *u)
+{
+	if (zj_text_modified(u->ed->doc->text)) {
+		int a = ask(u, _("Save changes before renewing? (y/n/Esc)"));
+		if (a == 27 || (a == 'y' && !save(u)))
+			return;
+	}
+	zj_error err = {0};
+	zj_renew_stats st;
+	zj_doc *draft = zj_renew_doc(u->ed->doc, NULL, &st, &err);
+	if (!draft) {
+		snprintf(u->message, sizeof u->message, "%s", err.message);
+		return;
+	}
+	zj_journal_close(u->journal, true);
+	u->journal = NULL;
+	zj_doc *last = u->ed->doc;
+	zj_editor_free(u->ed);
+	zj_doc_free(last);
+	u->ed = zj_editor_new(draft);
+	u->article = (size_t)-1;
+	u->have_disk = false;
+	u->nmarks = 0;
+	u->marks_stale = true;
+	memset(u->top, 0, sizeof u->top);
+	snprintf(u->message, sizeof u->message,
+		 _("draft: %zu figures and %zu plan items to update; F5 goes to the next, ^S saves"),
+		 st.figures, st.plan_items);
+}
+
 /* ESC alone clears the selection.  A CSI sequence the terminal's
  * description does not name (Ctrl-arrows under TERM=screen) is read whole
  * here so it never lands in the text; the common ones are honoured. */
@@ -1174,6 +1218,7 @@ static void key(ui *u, int r, wint_t k)
 	switch (k) {
 	case CTRL('s'): zj_ed_commit(ed); save(u); return;
 	case CTRL('f'): zj_ed_commit(ed); find(u, false); return;
+	case CTRL('r'): zj_ed_commit(ed); renew(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
 	case CTRL('y'): zj_ed_redo(ed); return;
@@ -1380,7 +1425,7 @@ int ui_run(const char *path)
 		wint_t k;
 		/* the margin marks are refreshed when the writer pauses (by F3 in
 		 * a large file, where a full check takes a moment) */
-		bool idle_check = u.marks_stale && zj_text_len(doc->text) < AUTO_CHECK_BYTES;
+		bool idle_check = u.marks_stale && zj_text_len(u.ed->doc->text) < AUTO_CHECK_BYTES;
 		/* the journal is written within a second of the last keystroke */
 		bool journal_wait = zj_journal_pending(u.journal, NULL);
 		timeout(journal_wait ? 250 : idle_check ? 400 : -1);
@@ -1392,6 +1437,7 @@ int ui_run(const char *path)
 				refresh_marks(&u);
 			continue;
 		}
+		doc = u.ed->doc; /* Ctrl-R puts a draft in its place */
 		unsigned long before = doc->edits;
 		key(&u, r, k);
 		/* take what is already waiting (an input method's burst) before
@@ -1400,7 +1446,7 @@ int ui_run(const char *path)
 		while (!u.quit && (r = get_wch(&k)) != ERR)
 			key(&u, r, k);
 		timeout(-1);
-		if (doc->edits != before)
+		if (u.ed->doc != doc || doc->edits != before)
 			u.marks_stale = true;
 		long long age;
 		if (zj_journal_pending(u.journal, &age) && age >= 1000)
@@ -1409,6 +1455,7 @@ int ui_run(const char *path)
 	endwin();
 	/* a clean quit: saved, or changes dropped on purpose */
 	zj_journal_close(u.journal, true);
+	doc = u.ed->doc;
 	zj_editor_free(u.ed);
 	zj_doc_free(doc);
 	zj_library_free(&u.lib);

@@ -141,4 +141,65 @@ printf '标题\n第1页 / 共2页\n一、成绩\n很好。\n' >"$tmp/noise.txt"
 run export --strip-noise "$tmp/noise.txt"
 ok "export --strip-noise drops site debris" sh -c "! grep -q '共2页' '$tmp/out'"
 
+# ---- output a person reads to the end ---------------------------------------
+# a text typed with half-width punctuation: one finding with the count
+printf '社区工作总结\n今年以来,我们认真学习,扎实工作;成效明显!\n一是抓学习,二是抓落实;三是抓作风.\n开展活动xx次.\n' >"$tmp/half.txt"
+run check --color=never "$tmp/half.txt"
+ok "half-width text: one finding for the article" [ "$(grep -c '\[halfwidth-punct\]' "$tmp/out")" -eq 1 ]
+ok "half-width text: the count and the fix" has "half-width punctuation (8 marks); zongjie check --fix converts them" "$tmp/out"
+ok "errors come first" sh -c "head -n 1 '$tmp/out' | grep -q 'error: unfilled number'"
+ok "then what blocks export" sh -c "sed -n 2p '$tmp/out' | grep -q 'half.txt: 1 error blocks export (unfilled gap: 1)'"
+if command -v python3 >/dev/null 2>&1; then
+	run check --format=json --only halfwidth-punct "$tmp/half.txt"
+	ok "json: a group keeps its count and first place" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+(x,) = d["files"][0]["findings"]
+assert (x["count"], x["line"], x["col"], x["text"]) == (8, 2, 5, ","), x
+' "$tmp/out"
+else
+	skip "json: a group keeps its count" "python3 not installed"
+fi
+run check --fix --only halfwidth-punct --color=never "$tmp/half.txt"
+ok "--fix converts every mark of a group" [ "$(sed -n 2,3p "$tmp/half.txt")" = "$(printf '今年以来，我们认真学习，扎实工作；成效明显！\n一是抓学习，二是抓落实；三是抓作风。')" ]
+ok "--fix says how many" has "8 fixes applied" "$tmp/err"
+# a slip in a full-width text is shown where it is
+printf '我们认真学习，扎实工作；成效明显！一是抓学习，二是抓落实,三是抓作风。\n' >"$tmp/slip.txt"
+run check --color=never --only halfwidth-punct "$tmp/slip.txt"
+ok "a single slip is shown as itself" has "1:29: warning: half-width , in Chinese text" "$tmp/out"
+
+# every corpus file: at most one screen of warnings beyond its errors
+corpus=$TOP_SRCDIR/../shared/corpus
+if [ -d "$corpus" ]; then
+	for f in "$corpus"/*.txt; do
+		run check --color=never "$f"
+		n=$(grep -v ': error: ' "$tmp/out" | grep -c ': warning: \|: info: ')
+		ok "$(basename "$f"): $n lines of warnings (at most 50)" [ "$n" -le 50 ]
+	done
+else
+	skip "corpus: at most 50 lines of warnings" "no corpus"
+fi
+
+# Chinese messages from the build tree, without make install
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	printf '开展活动xx余次。\n' >"$tmp/zh.txt"
+	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 ZONGJIE_LOCALEDIR= "$ZONGJIE" check "$tmp/zh.txt" >"$tmp/out" 2>&1
+	ok "zh_CN locale: Chinese messages from the build tree" has "错误: 未填写的数字" "$tmp/out"
+else
+	skip "zh_CN locale: Chinese messages" "zh_CN.UTF-8 not generated (./quickstart does it)"
+fi
+
+# the labelled accuracy set: figures printed, goals met on the tuned part
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" held-out "$data/accuracy/heldout" | sed 's/^/# /'
+	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" held-out-2 "$data/accuracy/heldout2" | sed 's/^/# /'
+	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" held-out-3 "$data/accuracy/heldout3" | sed 's/^/# /'
+	python3 "$TOP_SRCDIR/tests/lib/score_accuracy.py" "$ZONGJIE" tuned "$data/accuracy/tune" --goals 0.95 0.90 0.99 >"$tmp/score"
+	rc=$?
+	sed 's/^/# /' "$tmp/score"
+	ok "accuracy set: precision >= 0.95, recall >= 0.90, gap recall >= 0.99, <= 1 false gap in 50" [ "$rc" -eq 0 ]
+else
+	skip "accuracy set" "python3 not installed"
+fi
+
 done_testing

@@ -117,7 +117,8 @@ start "$tmp/a.txt"
 wait_for "gaps left" >/dev/null
 keys F3
 ok "F3 lists the findings" wait_for "Findings (3)"
-keys Down Enter
+ok "F3 groups them by rule with a count, errors first" wait_for "error  unfilled gap (3)  \[placeholder\]"
+keys Down Down Enter
 ok "Enter jumps to the finding (and selects it)" wait_for "a.txt  3:14"
 keys C-f
 keys "场地" Enter

@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	zj_error err;
-	zj_skeleton *sk = zj_skeleton_parse((const char *)data, size, "fuzz.yaml", &err);
+	zj_skeleton *sk = zj_skeleton_parse((const char *)data, size, &err);
 	if (!sk)
 		return 0;
 	size_t len;

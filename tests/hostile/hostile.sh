@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hostile input for check, outline, export and the editor: each gets a
+# Hostile input for check, outline, export, renew and the editor: each gets a
 # message and exit 2, or a correct result; none crashes or hangs.  (Under
 # the sanitizers a detected error exits 86.)
 . "$TOP_SRCDIR/tests/lib/tap.sh"
@@ -18,7 +18,7 @@ survives() {
 }
 # refused FILE: every command says "not a text file"-like and exits 2
 refused() {
-	for cmd in "check" "outline" "export --force"; do
+	for cmd in "check" "outline" "export --force" "renew"; do
 		timeout 60 "$ZONGJIE" $cmd "$1" >"$tmp/out" 2>"$tmp/err"
 		rc=$?
 		[ "$rc" -eq 2 ] || { diag "$cmd $1: exit $rc"; return 1; }
@@ -51,17 +51,23 @@ ok "50 MB single line: check finishes" survives "$ZONGJIE" check --format=json "
 ok "50 MB single line: the gaps are found" [ "$rc" -eq 1 ]
 ok "50 MB single line: outline finishes" survives "$ZONGJIE" outline "$tmp/oneline.txt"
 ok "50 MB single line: export finishes" survives "$ZONGJIE" export --force "$tmp/oneline.txt" -o "$tmp/oneline.out"
+ok "50 MB single line: renew finishes" survives "$ZONGJIE" renew "$tmp/oneline.txt" -o "$tmp/oneline.renew"
+ok "50 MB single line: check --against itself finishes" survives "$ZONGJIE" check --only stale-figure --against "$tmp/oneline.txt" "$tmp/oneline.txt"
+rm -f "$tmp/oneline.out" "$tmp/oneline.renew"
 
 # a million empty lines
 awk 'BEGIN { for (i = 0; i < 1000000; i++) print "" }' >"$tmp/empty-lines.txt"
 ok "1 000 000 empty lines: check" survives "$ZONGJIE" check "$tmp/empty-lines.txt"
 ok "1 000 000 empty lines: no finding" [ "$rc" -eq 0 ]
 ok "1 000 000 empty lines: outline" survives "$ZONGJIE" outline --format=json "$tmp/empty-lines.txt"
+ok "1 000 000 empty lines: renew copies them" survives "$ZONGJIE" renew "$tmp/empty-lines.txt" -o "$tmp/empty.renew"
+ok "1 000 000 empty lines: renew's draft is the same bytes" cmp -s "$tmp/empty-lines.txt" "$tmp/empty.renew"
 
 # headings nested and skipping, over and over
 awk 'BEGIN { for (i = 1; i <= 20000; i++) printf "一、甲\n（三）乙\n1.丙\n（9）丁\n⑳戊\n①己\n" }' >"$tmp/nested.txt"
 ok "deeply nested, skipping headings: check" survives "$ZONGJIE" check "$tmp/nested.txt"
 ok "deeply nested headings: outline" survives "$ZONGJIE" outline "$tmp/nested.txt"
+ok "deeply nested headings: renew" survives "$ZONGJIE" renew "$tmp/nested.txt"
 ok "deeply nested headings: export renumbers" survives "$ZONGJIE" export --force "$tmp/nested.txt" -o "$tmp/nested.out"
 
 # a file that grows while it is read

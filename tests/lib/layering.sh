@@ -7,11 +7,12 @@
 . "$TOP_SRCDIR/tests/lib/tap.sh"
 src=$TOP_SRCDIR/src
 
-# offenders FILES... PATTERN: prints the files that include a header
-# matching PATTERN, and fails when there are any.
+# offenders PATTERN FILES...: prints the files that include a header
+# matching PATTERN, by any path ("cli/cli.h" and "../cli/cli.h" alike),
+# and fails when there are any.
 offenders() {
 	pattern=$1; shift
-	hits=$(grep -l -E "#[[:space:]]*include[[:space:]]*[<\"]($pattern)" "$@" 2>/dev/null)
+	hits=$(grep -l -E "#[[:space:]]*include[[:space:]]*[<\"]([^>\"]*/)?($pattern)" "$@" 2>/dev/null)
 	[ -z "$hits" ] || { printf '# %s\n' $hits; return 1; }
 }
 core_files=$(find "$src/core" "$TOP_SRCDIR/include" -name '*.[ch]')

@@ -69,6 +69,9 @@ static const rule_case cases[] = {
 	{"halfwidth-punct", "召开会议(扩大)研究部署", 2, "("},
 	{"halfwidth-punct", "Excel, Word and PowerPoint; 3.5万元，2023年工作", 0, NULL},
 	{"halfwidth-punct", "(一)加强领导", 0, NULL},
+	{"halfwidth-punct", "一.加强领导", 0, NULL},
+	{"halfwidth-punct", "满意度达到99.2%.", 1, "."},
+	{"halfwidth-punct", "Use version 1.2.", 0, NULL},
 	{"halfwidth-punct", "完成5个项目，涉及3个社区。", 0, NULL},
 	/* bracket-balance */
 	{"bracket-balance", "开展“文明家庭评选活动。", 1, "“"},
@@ -79,6 +82,50 @@ static const rule_case cases[] = {
 	{"duplicate-paragraph", "全年完成各项任务指标并受到表彰。\n其他内容。\n全年完成各项任务指标并受到表彰。\n",
 	 1, "全年完成各项任务指标并受到表彰。"},
 	{"duplicate-paragraph", "一、成绩\n二、问题\n一、成绩\n", 0, NULL},
+	/* a single underscore between Chinese characters is a gap */
+	{"placeholder", "召开第_次代表大会。", 1, "_"},
+	{"placeholder", "为＿社区捐赠图书。", 1, "＿"},
+	{"placeholder", "文件名为report_2023.docx，已上传。", 0, NULL},
+	{"placeholder", "变量名total_count写错了。", 0, NULL},
+	/* site-noise: more debris, and ordinary words in a sentence */
+	{"site-noise", "上一篇：学校德育工作总结 下一篇：学校教学工作计划", 1, NULL},
+	{"site-noise", "免责声明：本站部分文章来自网络。", 1, NULL},
+	{"site-noise", "如有侵权请联系删除", 1, NULL},
+	{"site-noise", "更多精彩内容请关注本站", 1, NULL},
+	{"site-noise", "下载此文档", 1, NULL},
+	{"site-noise", "展开阅读全文", 1, NULL},
+	{"site-noise", "手机扫码分享", 1, NULL},
+	{"site-noise", "分享到：微信 微博", 1, NULL},
+	{"site-noise", "开通投诉举报热线，全年受理投诉举报420件。", 0, NULL},
+	{"site-noise", "编印宣传手册，供居民免费下载电子版并转发分享", 0, NULL},
+	{"site-noise", "数据来源更加准确", 0, NULL},
+	{"site-noise", "经验分享", 0, NULL},
+	{"site-noise", "数据来源：区统计局", 0, NULL},
+	{"site-noise", "来源：网络", 1, NULL},
+	{"site-noise", "相关推荐：个人工作总结 | 年终工作总结 | 述职报告", 1, NULL},
+	{"site-noise", "首页 > 范文大全 > 工作总结", 1, NULL},
+	{"site-noise", "推行“一网通办”，群众办事由跑多次变为跑一次 | 即办即结。", 0, NULL},
+	{"site-noise", "三、投诉举报办理情况", 0, NULL},
+	/* part-exceeds-total by unit */
+	{"part-exceeds-total",
+	 "共组织巡查36次，出动人员860人次，其中白天300人次、夜间420人次、节假日200人次。", 1,
+	 NULL},
+	{"part-exceeds-total",
+	 "共组织巡查36次，出动人员860人次，其中白天300人次、夜间420人次、节假日140人次。", 0,
+	 NULL},
+	{"part-exceeds-total", "共组织巡查36次，出动人员860人次，其中白天20次、夜间16次。", 0, NULL},
+	{"part-exceeds-total", "共受理44起（其中书面16起、来电28起），另办理信箱件1起。", 0, NULL},
+	{"part-exceeds-total", "参训人员480人次，其中干部120人次、职工400人次。", 1, NULL},
+	{"part-exceeds-total", "参训人员480人次，其中干部120人次、职工360人次。", 0, NULL},
+	{"part-exceeds-total", "参训人员480人次，先后到12个乡镇，其中干部120人次、职工400人次。", 0, NULL},
+	/* year-mismatch in the opening and body */
+	{"year-mismatch", "北岭镇2025年工作总结\n2024年，我局圆满完成任务。\n一、工作成效\n2024年全年完成投资3亿元。\n",
+	 2, "2024年"},
+	{"year-mismatch", "北岭镇2025年工作总结\n2025年，我局圆满完成任务。\n一、工作成效\n2020年以来，累计投资20亿元。\n"
+	 "与2024年相比，投资增长12%。\n2026年，我们将继续努力。\n", 0, NULL},
+	{"year-mismatch", "2024年，我局圆满完成任务。\n", 0, NULL},
+	{"year-mismatch", "某区2021—2025年工作总结\n2023年，我区完成投资50亿元。\n一、主要成效\n2024年，新建学校3所。\n", 0, NULL},
+	{"year-mismatch", "某区2025年工作总结暨2026年工作计划\n2024年，我区完成投资50亿元。\n", 1, "2024年"},
 	/* spelling */
 	{"spelling", "We recieve the anual report.", 2, "recieve"},
 	{"spelling", "We receive the annual report via Excel and PPT.", 0, NULL},
@@ -146,6 +193,126 @@ START_TEST(parts_rules)
 	zj_findings_free(&f);
 	ck_assert_uint_eq(run("empty-part", full, &f), 0);
 	zj_findings_free(&f);
+}
+END_TEST
+
+START_TEST(parts_rules_only_where_they_belong)
+{
+	zj_findings f;
+	/* a fragment with no title lacks no part */
+	ck_assert_uint_eq(run("missing-part", "一、工作成效\n完成任务。\n", &f), 0);
+	zj_findings_free(&f);
+	ck_assert_uint_eq(run("missing-part", "1、新建口袋公园3个。\n2、改造小区6个。\n", &f), 0);
+	zj_findings_free(&f);
+	/* top-level headings naming two parts make a summary; one finding */
+	ck_assert_uint_eq(run("missing-part", "一、工作成效\n好。\n二、存在问题\n有。\n", &f), 1);
+	zj_findings_free(&f);
+	ck_assert_uint_eq(run("missing-part", "总结\n一、成绩\n好。\n", &f), 1);
+	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_MISSING_PART][0]), "problems, plan"));
+	zj_findings_free(&f);
+	/* a heading naming problems and plan stands for both */
+	ck_assert_uint_eq(run("missing-part", "总结\n一、成绩\n好。\n二、存在问题和下步打算\n有。\n", &f), 0);
+	zj_findings_free(&f);
+	/* an achievements heading lends nothing: 化解历史遗留问题 is work done */
+	ck_assert_uint_eq(run("missing-part", "总结\n一、化解历史遗留问题\n好。\n二、明年工作计划\n干。\n", &f), 1);
+	zj_findings_free(&f);
+	/* a numbered item that is a whole sentence is not an empty part */
+	ck_assert_uint_eq(run("empty-part",
+			      "1、持续推进老旧小区改造，年内完成改造小区6个。\n2、新建口袋公园3个。\n", &f), 0);
+	zj_findings_free(&f);
+	ck_assert_uint_eq(run("empty-part", "总结\n一、完成改造小区6个。\n二、新建公园，共3个\n", &f), 0);
+	zj_findings_free(&f);
+	ck_assert_uint_eq(run("empty-part", "1、工作成效\n做了。\n2、存在问题\n", &f), 1);
+	zj_findings_free(&f);
+	ck_assert_uint_eq(run("empty-part", "1、新建公园3个。\n2、加强队伍建设\n", &f), 0);
+	zj_findings_free(&f);
+}
+END_TEST
+
+/* Shown findings of a rule, and the count of the first. */
+static size_t shown(const zj_findings *f, zj_rule rule, size_t *first_count)
+{
+	zj_findings_iter it;
+	zj_findings_iter_init(&it, f);
+	const zj_finding *x;
+	size_t n = 0;
+	while ((x = zj_findings_next(&it)))
+		if (x->rule == rule && n++ == 0)
+			*first_count = zj_finding_count(f, x);
+	return n;
+}
+
+START_TEST(grouping)
+{
+	zj_findings f;
+	size_t count = 0;
+	/* typed on a Latin keyboard: one finding with the count */
+	const char *half = "我们认真学习,扎实工作;成效明显!\n一是抓学习,二是抓落实;三是抓作风.\n";
+	run("halfwidth-punct", half, &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_HALFWIDTH_PUNCT, &count), 1);
+	ck_assert_uint_eq(count, 6);
+	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_HALFWIDTH_PUNCT][0]), "(6 marks)"));
+	ck_assert_uint_eq(zj_findings_total(&f), 1);
+	size_t n, applied;
+	char *fixed = zj_apply_fixes(half, strlen(half), &f, &n, &applied);
+	ck_assert_uint_eq(applied, 6);
+	ck_assert_str_eq(fixed, "我们认真学习，扎实工作；成效明显！\n一是抓学习，二是抓落实；三是抓作风。\n");
+	free(fixed);
+	zj_findings_free(&f);
+	/* a slip in a full-width text: each mark on its own */
+	const char *slip = "我们认真学习，扎实工作；成效明显！一是抓学习，二是抓落实；三是抓考核，"
+			   "四是抓作风,五是抓队伍,六是抓廉政,七是抓宣传,八是抓服务,九是抓创新。";
+	run("halfwidth-punct", slip, &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_HALFWIDTH_PUNCT, &count), 5);
+	ck_assert_uint_eq(count, 1);
+	zj_findings_free(&f);
+	/* a censored character used again and again */
+	run("stray-latin", "加强D建工作，D工委统筹，各D支部落实，Q县参与。", &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_STRAY_LATIN, &count), 2);
+	ck_assert_uint_eq(count, 3);
+	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_STRAY_LATIN][0]), "3 times"));
+	zj_findings_free(&f);
+	run("stray-latin", "加强D建工作，D工委统筹推进。", &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_STRAY_LATIN, &count), 2);
+	zj_findings_free(&f);
+	/* figures typed in full-width digits all through: one finding */
+	const char *wide = "完成１项，２项，３项，４项，５项，６项，７项，８项，９项，１０项。";
+	run("numeral-mix", wide, &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_NUMERAL_MIX, &count), 1);
+	ck_assert_uint_eq(count, 10);
+	zj_findings_free(&f);
+	run("numeral-mix", "完成１项，２项，３项。", &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_NUMERAL_MIX, &count), 3);
+	zj_findings_free(&f);
+	/* gaps are errors: never grouped */
+	run("placeholder", "xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人，xx人。", &f);
+	ck_assert_uint_eq(shown(&f, ZJ_RULE_PLACEHOLDER, &count), 11);
+	zj_findings_free(&f);
+}
+END_TEST
+
+START_TEST(listed_by_rule_errors_first)
+{
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	opt.enabled[ZJ_RULE_SPELLING] = false;
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	/* a warning (D建) before two errors (xx, 105%) in text order */
+	const char *text = "加强D建。开展活动xx次，满意率105%，完成xx项。";
+	zj_findings f = {0};
+	zj_check(c, text, strlen(text), NULL, &f);
+	size_t n = zj_findings_total(&f);
+	ck_assert_uint_eq(n, 4);
+	const zj_finding *order[4];
+	zj_findings_by_rule(&f, order);
+	ck_assert_uint_eq(order[0]->rule, ZJ_RULE_PLACEHOLDER);
+	ck_assert_uint_eq(zj_findings_run(order, n, 0), 2);
+	ck_assert_uint_lt(order[0]->start, order[1]->start);
+	ck_assert_uint_eq(order[2]->rule, ZJ_RULE_PERCENT_RANGE);
+	ck_assert_uint_eq(order[3]->rule, ZJ_RULE_STRAY_LATIN);
+	ck_assert_uint_eq(zj_findings_run(order, n, 3), 1);
+	zj_findings_free(&f);
+	zj_checker_free(c);
 }
 END_TEST
 
@@ -266,6 +433,9 @@ static Suite *check_suite(void)
 	TCase *tc = tcase_create("check");
 	tcase_add_test(tc, rules_on_both_sides);
 	tcase_add_test(tc, parts_rules);
+	tcase_add_test(tc, parts_rules_only_where_they_belong);
+	tcase_add_test(tc, grouping);
+	tcase_add_test(tc, listed_by_rule_errors_first);
 	tcase_add_test(tc, heading_sequence_rule);
 	tcase_add_test(tc, year_rule);
 	tcase_add_test(tc, fixes);

@@ -29,6 +29,17 @@ static void assert_text(zj_editor *ed, const char *want)
 	ck_assert_str_eq(zj_doc_text(ed->doc, NULL), want);
 }
 
+/* Gaps in [start, end) of the document, counted afresh: the oracle for
+ * the editor's cached counts. */
+static size_t gaps_in(zj_editor *ed, size_t start, size_t end)
+{
+	size_t len;
+	const char *s = zj_doc_text(ed->doc, &len);
+	if (end > len)
+		end = len;
+	return start < end ? zj_gaps_count(s + start, end - start) : 0;
+}
+
 START_TEST(motion_by_cluster_and_word)
 {
 	zj_editor *ed = editor("ae\xCC\x81中 Excel表格\n第二行");
@@ -155,7 +166,7 @@ START_TEST(gap_jumps_and_typing_over)
 	ck_assert_int_eq(ed->gap_kind, ZJ_GAP_YEAR);
 	ck_assert(zj_ed_next_gap(ed)); /* from the last gap round to the first */
 	ck_assert_uint_eq(ed->anchor, (size_t)(strstr(s, "xx街道参与") - s));
-	ck_assert_uint_eq(zj_ed_gap_count(ed, 0, (size_t)-1), 3);
+	ck_assert_uint_eq(gaps_in(ed, 0, (size_t)-1), 3);
 	done(ed);
 }
 END_TEST
@@ -172,7 +183,7 @@ START_TEST(fill_same_gaps)
 	ck_assert(strstr(s, "开展活动xx场次，丰和街道参与xx人次。"));
 	ck_assert(strstr(s, "\n丰和街道人手不足。"));
 	/* the other xx gaps are left alone, and one undo brings both back */
-	ck_assert_uint_eq(zj_ed_gap_count(ed, 0, (size_t)-1), 3);
+	ck_assert_uint_eq(gaps_in(ed, 0, (size_t)-1), 3);
 	ck_assert(zj_ed_undo(ed));
 	assert_text(ed, sample);
 	done(ed);
@@ -255,11 +266,11 @@ START_TEST(gap_counts_follow_typing)
 			const char *t = typed[rand() % 6];
 			zj_ed_insert(ed, t, strlen(t));
 		}
-		ck_assert_uint_eq(zj_ed_total_gaps(ed), zj_ed_gap_count(ed, 0, (size_t)-1));
+		ck_assert_uint_eq(zj_ed_total_gaps(ed), gaps_in(ed, 0, (size_t)-1));
 		const zj_outline *o = zj_doc_outline(ed->doc);
 		for (size_t i = 0; i < o->nparts; i++)
 			ck_assert_uint_eq(zj_ed_part_gaps(ed, i),
-					  zj_ed_gap_count(ed, o->parts[i].start, o->parts[i].end));
+					  gaps_in(ed, o->parts[i].start, o->parts[i].end));
 	}
 	done(ed);
 }

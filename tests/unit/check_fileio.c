@@ -277,6 +277,57 @@ END_TEST
 
 /* Every file of ../shared/corpus, when it is there, saves back byte for
  * byte. */
+START_TEST(xdg_folders)
+{
+	setenv("HOME", "/home/zj", 1);
+	setenv("XDG_CONFIG_HOME", "/cfg", 1);
+	unsetenv("XDG_DATA_HOME");
+	setenv("XDG_STATE_HOME", "relative/state", 1); /* ignored: not absolute */
+	char *p = zj_xdg_path(ZJ_XDG_CONFIG, "words");
+	ck_assert_str_eq(p, "/cfg/zongjie/words");
+	free(p);
+	p = zj_xdg_path(ZJ_XDG_DATA, "skeletons");
+	ck_assert_str_eq(p, "/home/zj/.local/share/zongjie/skeletons");
+	free(p);
+	p = zj_xdg_path(ZJ_XDG_STATE, NULL);
+	ck_assert_str_eq(p, "/home/zj/.local/state/zongjie");
+	free(p);
+	unsetenv("HOME");
+	ck_assert_ptr_null(zj_xdg_path(ZJ_XDG_STATE, NULL));
+	p = zj_xdg_path(ZJ_XDG_CONFIG, NULL); /* the variable is enough */
+	ck_assert_str_eq(p, "/cfg/zongjie");
+	free(p);
+}
+END_TEST
+
+START_TEST(write_all_writes_everything)
+{
+	char path[] = "/tmp/zj-write-all-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	size_t n = 3 << 20;
+	char *bytes = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		bytes[i] = (char)('a' + i % 26);
+	ck_assert(zj_write_all(fd, bytes, n));
+	close(fd);
+	char *text;
+	size_t len;
+	zj_format fmt;
+	zj_error err = {0};
+	ck_assert(zj_load_file(path, &text, &len, &fmt, &err));
+	ck_assert_uint_eq(len, n);
+	ck_assert(!memcmp(text, bytes, n));
+	free(text);
+	/* a closed descriptor fails and says why */
+	errno = 0;
+	ck_assert(!zj_write_all(fd, bytes, 1));
+	ck_assert_int_eq(errno, EBADF);
+	unlink(path);
+	free(bytes);
+}
+END_TEST
+
 START_TEST(corpus_round_trip)
 {
 	char dir[1024];
@@ -332,6 +383,8 @@ static Suite *fileio_suite(void)
 	tcase_add_test(tc, save_into_directory_target_fails);
 	tcase_add_test(tc, encoding_names);
 	tcase_add_test(tc, unencodable_text_fails);
+	tcase_add_test(tc, xdg_folders);
+	tcase_add_test(tc, write_all_writes_everything);
 	tcase_add_test(tc, corpus_round_trip);
 	suite_add_tcase(s, tc);
 	return s;

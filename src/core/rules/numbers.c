@@ -86,11 +86,12 @@ static void percent_range(const char *s, size_t len, const percent *p, void *ctx
 		(int)(p->end - p->start), s + p->start);
 }
 
-/* A quantity: a number with an optional 万/亿/千 and the unit after it. */
+/* A quantity: a number with an optional 万/亿/千 and the unit after it;
+ * 人次 户次 场次 are units of their own, not 人 户 场. */
 typedef struct quantity {
 	size_t start, end;
 	double value;
-	int32_t unit;
+	int64_t unit;
 } quantity;
 
 static size_t parse_quantity(const char *s, size_t len, size_t i, quantity *q)
@@ -113,6 +114,11 @@ static size_t parse_quantity(const char *s, size_t len, size_t i, quantity *q)
 	q->end = e + n;
 	q->value = v;
 	q->unit = c;
+	size_t m;
+	if (c != 0x6B21 && zj_utf8_at(s, len, q->end, &m) == 0x6B21) { /* X次 */
+		q->unit = (int64_t)c << 21 | 0x6B21;
+		q->end += m;
+	}
 	return q->end;
 }
 
@@ -128,43 +134,119 @@ static bool next_quantity(const char *s, size_t len, size_t i, size_t to, quanti
 	return false;
 }
 
+/* The totals of a sentence: the quantities between its total word and
+ * 其中, one per unit (the last one of each). */
+#define MAX_TOTALS 8
+typedef struct totals {
+	quantity q[MAX_TOTALS];
+	double sum[MAX_TOTALS];
+	size_t parts[MAX_TOTALS];
+	size_t n;
+} totals;
+
+static void collect_totals(const char *s, size_t len, size_t from, size_t to, totals *t)
+{
+	quantity q;
+	t->n = 0;
+	for (size_t i = from; next_quantity(s, len, i, to, &q); i = q.end) {
+		size_t k = 0;
+		while (k < t->n && t->q[k].unit != q.unit)
+			k++;
+		if (k == t->n && t->n == MAX_TOTALS)
+			continue;
+		t->q[k] = q;
+		t->sum[k] = 0;
+		t->parts[k] = 0;
+		t->n += k == t->n;
+	}
+}
+
+/* With no total word, the total is the figure that ends the clause right
+ * before 其中 (参训人员480人次，其中…): the one the parts break down. */
+static void clause_total(const char *s, size_t len, size_t from, size_t at, totals *t)
+{
+	t->n = 0;
+	size_t e = at;
+	if (e >= from + 3 && !memcmp(s + e - 3, "，", 3))
+		e -= 3;
+	else if (e > from && s[e - 1] == ',')
+		e--;
+	else
+		return;
+	size_t c = e;
+	while (c > from) {
+		size_t p;
+		int32_t ch = zj_utf8_before(s, len, c, &p);
+		if (ch == 0xFF0C || ch == ',' || ch == 0x3001)
+			break;
+		c = p;
+	}
+	quantity q, last = {0};
+	bool any = false;
+	for (size_t i = c; next_quantity(s, len, i, e, &q); i = q.end) {
+		last = q;
+		any = true;
+	}
+	if (!any || last.end != e)
+		return;
+	t->q[0] = last;
+	t->sum[0] = 0;
+	t->parts[0] = 0;
+	t->n = 1;
+}
+
+/* Parts after 其中 are matched to the total of their own unit:
+ * 出动860人次，其中白天300人次、夜间420人次 compares 人次 with 人次, not
+ * with the 36次 of the same sentence. */
 static void part_exceeds_total(const char *s, size_t len, zj_findings *f)
 {
-	static const char *const totals[] = {"共", "总计", "累计", "合计", "总数", "总共"};
+	static const char *const words[] = {"共", "总计", "累计", "合计", "总数", "总共"};
 	const char *p = s;
 	while ((p = memmem(p, len - (size_t)(p - s), "其中", 6))) {
 		size_t at = (size_t)(p - s);
 		p += 6;
 		size_t from = zj_sentence_start(s, len, at);
-		/* the total: the quantity right after a total word before 其中 */
-		size_t w = last_word(s, from, at, totals, COUNT(totals), NULL);
-		if (w == (size_t)-1)
-			continue;
-		quantity total;
-		if (!next_quantity(s, len, w, at, &total))
+		size_t w = last_word(s, from, at, words, COUNT(words), NULL);
+		totals t;
+		if (w != (size_t)-1)
+			collect_totals(s, len, w, at, &t);
+		else
+			clause_total(s, len, from, at, &t);
+		if (!t.n)
 			continue;
 		size_t end = zj_sentence_end(s, len, at);
-		double sum = 0;
-		size_t parts = 0;
+		/* (其中…) in brackets: the parts end with the bracket */
+		int32_t before = zj_utf8_before(s, len, at, NULL);
+		if (before == '(' || before == 0xFF08) {
+			const char *close = memmem(s + at, end - at, before == '(' ? ")" : "）",
+						   before == '(' ? 1 : 3);
+			end = close ? (size_t)(close - s) : end;
+		}
+		bool reported = false;
 		quantity q;
-		for (size_t i = at + 6; next_quantity(s, len, i, end, &q); i = q.end) {
-			if (q.unit != total.unit)
+		for (size_t i = at + 6; !reported && next_quantity(s, len, i, end, &q); i = q.end) {
+			size_t k = 0;
+			while (k < t.n && t.q[k].unit != q.unit)
+				k++;
+			if (k == t.n)
 				continue;
-			parts++;
-			sum += q.value;
-			if (q.value > total.value) {
+			t.parts[k]++;
+			t.sum[k] += q.value;
+			if (q.value > t.q[k].value) {
 				zj_rule_add_msg(f, ZJ_RULE_PART_EXCEEDS_TOTAL, q.start, q.end,
 					_("this part (%.*s) is larger than the total (%.*s)"),
 					(int)(q.end - q.start), s + q.start,
-					(int)(total.end - total.start), s + total.start);
-				parts = 0;
-				break;
+					(int)(t.q[k].end - t.q[k].start), s + t.q[k].start);
+				reported = true;
 			}
 		}
-		if (parts >= 2 && sum > total.value + 1e-9)
-			zj_rule_add_msg(f, ZJ_RULE_PART_EXCEEDS_TOTAL, at, end,
-				_("the parts add up to %g, more than the total (%.*s)"), sum,
-				(int)(total.end - total.start), s + total.start);
+		for (size_t k = 0; k < t.n && !reported; k++)
+			if (t.parts[k] >= 2 && t.sum[k] > t.q[k].value + 1e-9) {
+				zj_rule_add_msg(f, ZJ_RULE_PART_EXCEEDS_TOTAL, at, end,
+					_("the parts add up to %g, more than the total (%.*s)"), t.sum[k],
+					(int)(t.q[k].end - t.q[k].start), s + t.q[k].start);
+				reported = true;
+			}
 	}
 }
 
@@ -218,12 +300,7 @@ static void rate_mismatch(const char *s, size_t len, const percent *p, void *ctx
 
 static bool is_cn_digit(int32_t c)
 {
-	static const int32_t d[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-				    0x516D, 0x4E03, 0x516B, 0x4E5D};
-	for (size_t i = 0; i < COUNT(d); i++)
-		if (c == d[i])
-			return true;
-	return false;
+	return zj_cn_digit(c) >= 0;
 }
 
 /* A run of four numerals before 年 that mixes Chinese numerals with Latin

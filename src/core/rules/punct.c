@@ -62,6 +62,28 @@ static void add_fix(zj_findings *f, size_t start, size_t end, const char *fix, c
 	x->has_fix = 1;
 }
 
+/* A half-width dot: a full stop typed half-width at the end of a Chinese
+ * line (任务. 达到99.2%.), fixed to 。; a stray dot inside a sentence
+ * (较好的.成绩), shown; not the dot of a heading marker (一.加强领导). */
+static void dot(zj_findings *f, const char *s, size_t start, size_t end, size_t i,
+		int32_t before, int32_t after)
+{
+	size_t rest = i + 1;
+	while (rest < end && (s[rest] == ' ' || s[rest] == '\t'))
+		rest++;
+	zj_heading h;
+	if (zj_line_marker(s + start, end - start, &h) && start + h.title_start == i + 1)
+		return;
+	bool chinese_line = is_cjk_text(before);
+	for (size_t k = start; k < i && !chinese_line; k++)
+		chinese_line = (unsigned char)s[k] >= 0xE3 && (unsigned char)s[k] <= 0xE9;
+	if (rest == end && chinese_line && !zj_is_ascii_letter(before))
+		add_fix(f, i, i + 1, "。", ".");
+	else if (is_cjk_text(before) && zj_is_han(after))
+		zj_rule_add_msg(f, ZJ_RULE_HALFWIDTH_PUNCT, i, i + 1,
+			_("a half-width dot inside a Chinese sentence"));
+}
+
 static void punct_line(const char *s, size_t len, size_t start, size_t end, void *ctx)
 {
 	zj_findings *f = ctx;
@@ -107,15 +129,12 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 		}
 		int32_t before = zj_utf8_before(s, end, i, NULL);
 		int32_t after = i + 1 < end ? zj_utf8_at(s, end, i + 1, NULL) : 0;
-		if (!is_cjk_text(before))
-			continue;
 		if (c == '.') {
-			/* 较好的.成绩: a dot inside a Chinese sentence */
-			if (zj_is_han(after))
-				zj_rule_add_msg(f, ZJ_RULE_HALFWIDTH_PUNCT, i, i + 1,
-					_("a half-width dot inside a Chinese sentence"));
+			dot(f, s, start, end, i, before, after);
 			continue;
 		}
+		if (!is_cjk_text(before))
+			continue;
 		if (zj_is_ascii_letter(after) && after != 'x' && after != 'X')
 			continue;
 		add_fix(f, i, i + 1, fix, (char[]){c, '\0'});

@@ -62,6 +62,17 @@ void zj_rule_add_msg(zj_findings *f, zj_rule rule, size_t start, size_t end, con
 /* Copies s into the findings' string arena; returns its offset (never 0). */
 uint32_t zj_rule_arena_add(zj_findings *f, const char *s);
 
+/* ---- grouping (group.c) ---- */
+typedef struct zj_article_spans {
+	struct { size_t start, end; } *span;
+	size_t n;
+} zj_article_spans;
+/* Sorts each rule's list in text order (a group's lead first). */
+void zj_sort_findings(zj_findings *f);
+/* Groups the findings of rules that fire all through an article (see
+ * zj_finding_group in check.h); f is sorted. */
+void zj_group_findings(zj_findings *f, const char *s, const zj_article_spans *spans);
+
 /* ---- text scanning (scan.c) ---- */
 static inline bool zj_starts_with(const char *s, size_t len, size_t i, const char *w)
 {
@@ -100,6 +111,7 @@ void zj_run_halfwidth_punct(const zj_rule_input *in);
 void zj_run_bracket_balance(const zj_rule_input *in);
 void zj_run_duplicate_paragraph(const zj_rule_input *in);
 void zj_run_spelling(const zj_rule_input *in);
+void zj_run_stale_figure(const zj_rule_input *in);
 
 /* Spelling needs a dictionary: opened with the checker (spelling.c).
  * Returns false, with a notice to show, when none is found. */

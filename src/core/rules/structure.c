@@ -11,6 +11,77 @@
 #include "i18n.h"
 #include "zongjie/utf8.h"
 
+/* A heading that is a whole sentence with its content (1、年内完成改造小区
+ * 6个。) is an item of a list, not a part waiting for its text. */
+static bool heading_has_content(const char *s, const zj_section *h)
+{
+	const char *t = s + h->title_start;
+	size_t n = h->title_end - h->title_start;
+	static const char *const stops[] = {"。", "！", "？", "；"};
+	for (size_t k = 0; k < COUNT(stops); k++)
+		if (n >= 3 && !memcmp(t + n - 3, stops[k], 3))
+			return true;
+	if (!memmem(t, n, "，", 3))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (zj_is_ascii_digit(t[i]) && i > 0 && (unsigned char)t[i - 1] >= 0x80)
+			return true; /* a figure after Chinese text, not the marker 1、 */
+	return false;
+}
+
+/* Whether an empty part's heading is worth an error: a top-level heading
+ * (一、 （一）) unless it is a sentence with its content; a numbered item
+ * (1、 ①) only when its words name a part (1、存在问题). */
+static bool empty_heading_reported(const char *s, const zj_section *h, int year)
+{
+	if (heading_has_content(s, h))
+		return false;
+	if (h->level <= 2)
+		return true;
+	return zj_part_from_heading(s + h->title_start, h->title_end - h->title_start, year) !=
+	       ZJ_PART_OPENING;
+}
+
+/* A whole summary has headings, and a title or top-level headings naming
+ * at least two kinds of part; a fragment pasted to be checked lacks no
+ * part, and prose without headings has no parts to tell apart. */
+static bool whole_summary(const zj_outline *o, const zj_article *a)
+{
+	bool headed = false;
+	for (size_t pi = 0; pi < a->nparts; pi++)
+		headed |= o->parts[a->first_part + pi].heading >= 0;
+	/* prose with no heading at all: no parts to tell apart */
+	if (!headed)
+		return false;
+	if (a->title_line >= 0)
+		return true;
+	unsigned named = 0;
+	for (size_t pi = 0; pi < a->nparts; pi++) {
+		const zj_part *p = &o->parts[a->first_part + pi];
+		if (p->heading >= 0 && (p->kind == ZJ_PART_ACHIEVEMENTS ||
+					p->kind == ZJ_PART_PROBLEMS || p->kind == ZJ_PART_PLAN))
+			named |= 1u << p->kind;
+	}
+	return __builtin_popcount(named) >= 2;
+}
+
+/* A problems or plan heading may name both (四、存在问题和下步打算): the
+ * outline gives it the first; the other is not missing.  An achievements
+ * heading lends nothing (化解历史遗留问题 reports what was done). */
+static void heading_names_more(const char *s, const zj_section *h, bool *have)
+{
+	static const struct { const char *word; zj_part_kind kind; } also[] = {
+		{"打算", ZJ_PART_PLAN}, {"计划", ZJ_PART_PLAN}, {"下一步", ZJ_PART_PLAN},
+		{"下步", ZJ_PART_PLAN}, {"努力方向", ZJ_PART_PLAN}, {"思路", ZJ_PART_PLAN},
+		{"问题", ZJ_PART_PROBLEMS}, {"不足", ZJ_PART_PROBLEMS}, {"差距", ZJ_PART_PROBLEMS},
+	};
+	const char *t = s + h->title_start;
+	size_t n = h->title_end - h->title_start;
+	for (size_t k = 0; k < COUNT(also); k++)
+		if (memmem(t, n, also[k].word, strlen(also[k].word)))
+			have[also[k].kind] = true;
+}
+
 /* Both part rules walk the parts; on says which of them report. */
 static void check_parts(const char *s, size_t len, const zj_outline *o, zj_findings *f,
 			const bool *on)
@@ -21,25 +92,34 @@ static void check_parts(const char *s, size_t len, const zj_outline *o, zj_findi
 		for (size_t pi = 0; pi < a->nparts; pi++) {
 			const zj_part *p = &o->parts[a->first_part + pi];
 			have[p->kind] = true;
-			if (on[ZJ_RULE_EMPTY_PART] && p->heading >= 0 && p->chars == 0) {
+			if (p->heading >= 0 && (p->kind == ZJ_PART_PROBLEMS || p->kind == ZJ_PART_PLAN))
+				heading_names_more(s, &o->sections[p->heading], have);
+			if (on[ZJ_RULE_EMPTY_PART] && p->heading >= 0 && p->chars == 0 &&
+			    empty_heading_reported(s, &o->sections[p->heading], a->year)) {
 				const zj_section *h = &o->sections[p->heading];
 				zj_rule_add_msg(f, ZJ_RULE_EMPTY_PART, h->title_start, h->title_end,
 					_("the part \"%.*s\" has no text"),
 					(int)(h->title_end - h->title_start), s + h->title_start);
 			}
 		}
-		if (!on[ZJ_RULE_MISSING_PART])
+		if (!on[ZJ_RULE_MISSING_PART] || !whole_summary(o, a))
 			continue;
 		size_t at = a->title_line >= 0 ? a->title_start : a->start;
 		size_t end = a->title_line >= 0 ? a->title_end : zj_line_end_at(s, len, a->start);
-		static const struct { zj_part_kind kind; const char *msg; } wanted[] = {
-			{ZJ_PART_ACHIEVEMENTS, N_("no achievements part (工作成效) in this article")},
-			{ZJ_PART_PROBLEMS, N_("no problems part (存在的问题) in this article")},
-			{ZJ_PART_PLAN, N_("no plan part (下一步工作计划) in this article")},
-		};
+		static const zj_part_kind wanted[] = {ZJ_PART_ACHIEVEMENTS, ZJ_PART_PROBLEMS,
+						      ZJ_PART_PLAN};
+		char missing[256] = "";
 		for (size_t k = 0; k < COUNT(wanted); k++)
-			if (!have[wanted[k].kind])
-				zj_rule_add_msg(f, ZJ_RULE_MISSING_PART, at, end, "%s", _(wanted[k].msg));
+			if (!have[wanted[k]]) {
+				size_t used = strlen(missing);
+				/* TRANSLATORS: separates the names of the missing parts */
+				snprintf(missing + used, sizeof missing - used, "%s%s", used ? _(", ") : "",
+					 zj_part_label(wanted[k]));
+			}
+		/* one finding per article, naming every part it lacks */
+		if (*missing)
+			zj_rule_add_msg(f, ZJ_RULE_MISSING_PART, at, end,
+				_("this summary has no part for: %s"), missing);
 	}
 }
 

@@ -59,4 +59,7 @@ const zj_rule_def zj_rule_table[ZJ_RULE_COUNT] = {
 	[ZJ_RULE_LENGTH] = RULE("length", ZJ_SEV_INFO, false,
 				N_("a part shorter or longer than its skeleton suggests"),
 				ZJ_GROUP_OUTLINE, zj_run_length),
+	[ZJ_RULE_STALE_FIGURE] = RULE("stale-figure", ZJ_SEV_WARNING, false,
+				      N_("a figure or sentence unchanged from last year's (check --against)"),
+				      ZJ_GROUP_OUTLINE, zj_run_stale_figure),
 };

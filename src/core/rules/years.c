@@ -52,7 +52,68 @@ static void year_phrase(size_t start, size_t end, int year, void *ctx)
 			_("%.*s: this is a %d summary"), (int)(end - start), y->s + start, y->want);
 }
 
-static void check_years(const char *s, size_t len, const zj_outline *o, zj_findings *f)
+/* Whether a title names a span of years (2021—2025年, 十四五 time): any
+ * year in it other than the article's and the plan year after it. */
+static bool title_spans_years(const char *t, size_t n, int year)
+{
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if (!zj_is_ascii_digit(t[i]) || (i > 0 && zj_is_ascii_digit(t[i - 1])))
+			continue;
+		double v;
+		size_t e = zj_parse_number(t, n, i, &v);
+		if (e - i == 4 && (int)v != year && (int)v != year + 1 && v >= 1900)
+			return true;
+		i = e;
+	}
+	return false;
+}
+
+/* A paragraph of the opening or of the achievements that starts by
+ * naming the year it reports on (2024年，我局… 2024年全年) must name the
+ * title's year: a 2025 summary whose opening reports 2024年 was copied
+ * from last year's.  The plan year (year + 1) is never wrong here, nor
+ * a span (2020年以来). */
+static void check_report_year(const char *s, const zj_outline *o, const zj_article *a,
+			      zj_findings *f)
+{
+	static const char *const reports[] = {"，", "是", "全年", "上半年", "我", ","};
+	char digits[8];
+	snprintf(digits, sizeof digits, "%04d", a->year % 10000);
+	if (a->title_line < 0 || !memmem(s + a->title_start, a->title_end - a->title_start, digits, 4) ||
+	    title_spans_years(s + a->title_start, a->title_end - a->title_start, a->year))
+		return;
+	for (size_t pi = 0; pi < a->nparts; pi++) {
+		const zj_part *p = &o->parts[a->first_part + pi];
+		if (p->kind != ZJ_PART_OPENING && p->kind != ZJ_PART_ACHIEVEMENTS)
+			continue;
+		for (size_t i = p->start; i < p->end; i = zj_line_end_at(s, p->end, i) + 1) {
+			size_t b = i;
+			while (b < p->end && (s[b] == ' ' || s[b] == '\t'))
+				b++;
+			if (zj_starts_with(s, p->end, b, "\xe3\x80\x80")) /* U+3000 indent */
+				b += 3;
+			double v;
+			size_t e = zj_parse_number(s, p->end, b, &v);
+			if (e - b != 4 || !zj_starts_with(s, p->end, e, "年"))
+				continue;
+			size_t w = e + 3;
+			if (zj_starts_with(s, p->end, w, "度"))
+				w += 3;
+			int year = (int)v;
+			if (year == a->year || year == a->year + 1 || year < 1900)
+				continue;
+			for (size_t k = 0; k < COUNT(reports); k++)
+				if (zj_starts_with(s, p->end, w, reports[k])) {
+					zj_rule_add_msg(f, ZJ_RULE_YEAR_MISMATCH, b, e + 3,
+						_("%.*s: this is a %d summary"), (int)(e + 3 - b), s + b,
+						a->year);
+					break;
+				}
+		}
+	}
+}
+
+static void check_years(const char *s, const zj_outline *o, zj_findings *f)
 {
 	static const char *const plan_words[] = {"工作计划", "工作安排", "工作打算", "工作思路",
 						 "工作要点", "计划", "打算"};
@@ -62,6 +123,7 @@ static void check_years(const char *s, size_t len, const zj_outline *o, zj_findi
 		const zj_article *a = &o->articles[ai];
 		if (!a->year)
 			continue;
+		check_report_year(s, o, a, f);
 		/* the title itself sets the year: skip it */
 		size_t from = a->title_line >= 0 ? a->title_end : a->start;
 		year_ctx plan = {s, f, a->year + 1, true};
@@ -89,10 +151,9 @@ static void check_years(const char *s, size_t len, const zj_outline *o, zj_findi
 						: _("a first-half summary reviews 上半年"));
 		}
 	}
-	(void)len;
 }
 
 void zj_run_year_mismatch(const zj_rule_input *in)
 {
-	check_years(in->s, in->len, in->o, in->f);
+	check_years(in->s, in->o, in->f);
 }

@@ -1,0 +1,140 @@
+/* `zongjie renew`: the draft of next period's summary from last period's
+ * (the rules are in include/zongjie/renew.h). */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "zongjie/fileio.h"
+#include "zongjie/renew.h"
+
+static void period_text(char *out, size_t n, zj_period p)
+{
+	if (p.half == ZJ_HALF_FIRST)
+		snprintf(out, n, _("first half of %d"), p.year);
+	else if (p.half == ZJ_HALF_SECOND)
+		snprintf(out, n, _("second half of %d"), p.year);
+	else
+		snprintf(out, n, "%d", p.year);
+}
+
+/* What was done, on stderr, so the draft on stdout stays clean. */
+static void report(const char *path, const char *output, const zj_renew_stats *st)
+{
+	if (st->undated == st->articles)
+		cli_error(_("%s: no year found in the title or opening; years are left as they are"),
+			  path);
+	else if (st->undated)
+		cli_error(_("%s: %zu of %zu articles name no year; their years are left as they are"),
+			  path, st->undated, st->articles);
+	if (!output)
+		return;
+	char from[64], to[64];
+	period_text(from, sizeof from, st->from);
+	period_text(to, sizeof to, st->to);
+	fprintf(stderr, "zongjie: %s: ", output);
+	if (st->from.year)
+		fprintf(stderr, _("%s → %s; "), from, to);
+	fprintf(stderr, _("%zu years moved, %zu figures to update, %zu plan items to report on\n"),
+		st->years, st->figures, st->plan_items);
+}
+
+static bool parse_year(const char *s, int *year)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end || y < 1900 || y > 2099)
+		return false;
+	*year = (int)y;
+	return true;
+}
+
+static int write_draft(const char *output, bool force, const char *bytes, size_t n)
+{
+	zj_error err = {0};
+	struct stat st;
+	if (!output) {
+		if (fwrite(bytes, 1, n, stdout) != n || fflush(stdout) != 0) {
+			cli_error(_("cannot write to standard output"));
+			return EXIT_TROUBLE;
+		}
+		return EXIT_OK;
+	}
+	if (!force && lstat(output, &st) == 0) {
+		cli_error(_("%s exists; use --force to overwrite it"), output);
+		return EXIT_TROUBLE;
+	}
+	if (!zj_save_atomic(output, bytes, n, &err)) {
+		cli_file_error(output, &err);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
+}
+
+int cmd_renew(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, 'y'},
+		{"force", no_argument, NULL, 'F'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *output = NULL;
+	bool force = false;
+	zj_renew_options opt = {0};
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'y':
+			if (!parse_year(optarg, &opt.year))
+				return cli_usage_error(_("--year takes a year such as 2025, not '%s'"), optarg);
+			break;
+		case 'F':
+			force = true;
+			break;
+		case 'h':
+			printf(_("Usage: zongjie renew LAST.txt [-o FILE] [--year YYYY] [--force]\n"
+				 "Writes the draft of the next period's summary from last period's:\n"
+				 "years moved, figures turned into gaps that keep last year's value,\n"
+				 "last year's plan listed to report on.\n"));
+			return EXIT_OK;
+		default:
+			if (optopt == 'o' || optopt == 'y')
+				return cli_usage_error(_("option '%s' needs an argument"), argv[optind - 1]);
+			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(_("renew takes one FILE, last period's summary"));
+	const char *path = argv[optind];
+	zj_error err = {0};
+	char *text, *draft, *bytes = NULL;
+	size_t len, draft_len, n;
+	zj_format fmt;
+	if (!zj_load_file(path, &text, &len, &fmt, &err)) {
+		cli_file_error(path, &err);
+		return EXIT_TROUBLE;
+	}
+	zj_renew_stats st;
+	int status = EXIT_TROUBLE;
+	if (!(draft = zj_renew(text, len, &opt, &draft_len, &st, &err)))
+		cli_file_error(path, &err);
+	else if (!zj_encode(draft, draft_len, &fmt, &bytes, &n, &err))
+		cli_file_error(path, &err);
+	else if ((status = write_draft(output, force, bytes, n)) == EXIT_OK)
+		report(path, output, &st);
+	free(bytes);
+	free(draft);
+	free(text);
+	return status;
+}
