@@ -49,6 +49,9 @@ bool zj_doc_redo(zj_doc *d, size_t *cursor);
  * marks it saved.  The first save of a new document sets its path. */
 bool zj_doc_save(zj_doc *d, const char *path, zj_error *err);
 
+/* Writes the document over its own file's inode (zj_save_in_place). */
+bool zj_doc_save_in_place(zj_doc *d, zj_error *err);
+
 /* 1-based line and code point column of a byte offset. */
 void zj_doc_position(zj_doc *d, size_t offset, long *line, long *col);
 

@@ -11,7 +11,7 @@
  *
  * Saving is atomic: a temporary file in the same folder is written and
  * fsync'd, renamed over the target, and the folder is fsync'd; the file's
- * permission bits are kept.
+ * permission bits, user.* extended attributes and ACL are kept.
  */
 #ifndef ZONGJIE_FILEIO_H
 #define ZONGJIE_FILEIO_H
@@ -68,6 +68,15 @@ bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fm
  * bits; a new one gets 0666 minus the umask.  On failure the original file
  * is untouched and no temporary file is left behind. */
 bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err);
+
+/* Writes bytes over path's own inode (the file keeps its hard links and
+ * attributes): truncated and rewritten, then synced.  Not atomic: callers
+ * keep a copy first. */
+bool zj_save_in_place(const char *path, const char *bytes, size_t len, zj_error *err);
+
+/* Whether two names are one file (the same device and inode), through
+ * symlinks and hard links alike. */
+bool zj_same_file(const char *a, const char *b);
 
 /* Writes all n bytes to fd, going on after short writes and EINTR; on
  * failure returns false with errno set.  Async-signal-safe (the journal

@@ -45,6 +45,9 @@
 #include "zongjie/util.h"
 
 #define ZJ_SKELETON_MAX_BYTES ((size_t)1 << 20)
+/* A rendered summary larger than this is refused (a skeleton that repeats
+ * a long value a hundred thousand times is an attack, not a summary). */
+#define ZJ_SKELETON_MAX_RENDER ((size_t)1 << 20)
 #define ZJ_SKELETON_MAX_DEPTH 32
 
 typedef enum zj_var_type { ZJ_VAR_TEXT, ZJ_VAR_YEAR, ZJ_VAR_NUMBER } zj_var_type;
@@ -103,8 +106,9 @@ typedef struct zj_binding {
 } zj_binding;
 
 /* Renders the skeleton as plain UTF-8 text (caller frees).  Fails when a
- * binding names a variable the skeleton does not declare, or a year or
- * number variable gets a value that is not one. */
+ * binding names a variable the skeleton does not declare, a year or
+ * number variable gets a value that is not one, a derived value is out
+ * of range, or the text would exceed ZJ_SKELETON_MAX_RENDER. */
 char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size_t nbindings,
 			 size_t *len, zj_error *err);
 

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct zj_error {
 	char message[512]; /* translated, no trailing newline */
@@ -36,6 +37,7 @@ char *zj_error_describe(const char *path, const zj_error *err);
  * that runs out of memory cannot do anything useful, and checking every
  * small allocation would hide the real error paths. */
 void *zj_xmalloc(size_t n);
+/* count × size that overflows aborts like an exhausted memory. */
 void *zj_xcalloc(size_t count, size_t size);
 void *zj_xrealloc(void *p, size_t n);
 /* Grows *p (holding *cap elements of size elem) to at least need elements. */
@@ -43,6 +45,9 @@ void zj_grow(void **p, size_t *cap, size_t need, size_t elem);
 char *zj_xstrdup(const char *s);
 char *zj_xstrndup(const char *s, size_t n);
 char *zj_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* FNV-1a, 64 bits: a fingerprint of bytes, not a defence against forgery. */
+uint64_t zj_hash(const char *s, size_t n);
 
 /* A growable byte string. */
 typedef struct zj_buf {

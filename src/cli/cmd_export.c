@@ -123,8 +123,14 @@ static int export_format(const export_args *a, zj_format *fmt)
 		else
 			return cli_usage_error(_("--eol takes lf or crlf"));
 	}
-	if (a->output && !strcmp(a->output, a->path))
+	/* the same file by any name: a symlink, a hard link, ./doc.txt */
+	if (a->output && (!strcmp(a->output, a->path) || zj_same_file(a->output, a->path)))
 		return cli_usage_error(_("the export would overwrite its source %s"), a->path);
+	struct stat st;
+	if (a->output && !a->force && lstat(a->output, &st) == 0) {
+		cli_error(_("%s exists; use --force to overwrite it"), a->output);
+		return EXIT_TROUBLE;
+	}
 	return CLI_GO_ON;
 }
 

@@ -188,6 +188,22 @@ bool zj_doc_save(zj_doc *d, const char *path, zj_error *err)
 	return true;
 }
 
+bool zj_doc_save_in_place(zj_doc *d, zj_error *err)
+{
+	if (!d->path)
+		return zj_fail(err, _("no file name"));
+	size_t len, n;
+	const char *s = zj_doc_text(d, &len);
+	char *bytes;
+	if (!zj_encode(s, len, &d->format, &bytes, &n, err))
+		return false;
+	bool ok = zj_save_in_place(d->path, bytes, n, err);
+	free(bytes);
+	if (ok)
+		zj_text_mark_saved(d->text);
+	return ok;
+}
+
 void zj_doc_position(zj_doc *d, size_t offset, long *line, long *col)
 {
 	size_t l = zj_text_line_of(d->text, offset);

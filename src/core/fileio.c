@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -419,6 +420,31 @@ bool zj_write_all(int fd, const char *bytes, size_t n)
 	return true;
 }
 
+/* Copies the user.* attributes and the ACL of from onto fd, as far as
+ * the file system allows: best effort, like the owner. */
+static void copy_xattrs(const char *from, int fd)
+{
+	ssize_t n = listxattr(from, NULL, 0);
+	if (n <= 0)
+		return;
+	char *names = zj_xmalloc((size_t)n);
+	n = listxattr(from, names, (size_t)n);
+	for (ssize_t i = 0; i < n; i += (ssize_t)strlen(names + i) + 1) {
+		const char *name = names + i;
+		if (strncmp(name, "user.", 5) && strcmp(name, "system.posix_acl_access"))
+			continue;
+		ssize_t vn = getxattr(from, name, NULL, 0);
+		if (vn < 0)
+			continue;
+		char *value = zj_xmalloc((size_t)vn + 1);
+		vn = getxattr(from, name, value, (size_t)vn);
+		if (vn >= 0)
+			(void)fsetxattr(fd, name, value, (size_t)vn, 0);
+		free(value);
+	}
+	free(names);
+}
+
 char *zj_xdg_path(zj_xdg_kind kind, const char *sub)
 {
 	static const struct {
@@ -481,6 +507,8 @@ bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *e
 	}
 	if (exists && (st.st_uid != getuid() || st.st_gid != getgid()))
 		(void)!fchown(fd, st.st_uid, st.st_gid); /* best effort: only root may */
+	if (exists)
+		copy_xattrs(target, fd);
 	if (fchmod(fd, mode) < 0 || !zj_write_all(fd, bytes, len) || fsync(fd) < 0) {
 		int e = errno;
 		close(fd);
@@ -514,6 +542,32 @@ out:
 	free(base_copy);
 	free(target);
 	return ok;
+}
+
+bool zj_save_in_place(const char *path, const char *bytes, size_t len, zj_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return zj_fail(err, "%s", strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return zj_fail(err, _("not a regular file"));
+	}
+	bool ok = zj_write_all(fd, bytes, len) && ftruncate(fd, (off_t)len) == 0 && fsync(fd) == 0;
+	int e = errno;
+	if (close(fd) < 0 && ok) {
+		e = errno;
+		ok = false;
+	}
+	return ok || zj_fail(err, "%s", strerror(e));
+}
+
+bool zj_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
 }
 
 bool zj_save_file(const char *path, const char *text, size_t len, const zj_format *fmt,

@@ -3,9 +3,12 @@
 
 #include "zongjie/journal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,32 +20,50 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "zongjie/utf8.h"
+
+#define MAGIC "zongjie-journal 1\n"
+/* the journals of new summaries not saved yet: UNSAVED<time>-<pid>.journal */
+#define UNSAVED "unsaved-"
 
 struct zj_journal {
 	zj_doc *doc;
 	char *path;
 	int fd;
+	char *head;         /* the header over the current base */
+	size_t head_len;
+	bool head_written;
+	off_t end;          /* where the next record goes in the file */
 	char *buf;          /* records not yet written */
 	size_t len, cap;
 	long long since_ms; /* when the oldest pending record came */
-	volatile sig_atomic_t appending;
+	int error;          /* errno of the last failed write, 0 after a success */
 };
 
 static zj_journal *active; /* for the signal-time flush */
-
-static uint64_t fnv(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
 
 static long long now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Blocks the signals whose handler flushes the journal, so it never sees
+ * a buffer half changed or a record half counted. */
+static void block_flush_signals(sigset_t *old)
+{
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, SIGHUP);
+	sigaddset(&s, SIGTERM);
+	sigaddset(&s, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &s, old);
+}
+
+static void restore_signals(const sigset_t *old)
+{
+	pthread_sigmask(SIG_SETMASK, old, NULL);
 }
 
 /* $XDG_STATE_HOME/zongjie, made 0700; a symlink or a folder of another
@@ -80,16 +101,41 @@ static char *state_folder(zj_error *err)
 	return dir;
 }
 
+char *zj_journal_doc_name(const char *doc_path)
+{
+	char *abs = realpath(doc_path, NULL);
+	if (abs)
+		return abs;
+	/* not there yet: its folder's real path and its name, so the name
+	 * stays the same once the file is created */
+	char *dir_copy = zj_xstrdup(doc_path), *base_copy = zj_xstrdup(doc_path);
+	char *dir = realpath(dirname(dir_copy), NULL);
+	const char *base = basename(base_copy);
+	char *name;
+	if (dir)
+		name = zj_xasprintf("%s/%s", strcmp(dir, "/") ? dir : "", base);
+	else if (doc_path[0] == '/')
+		name = zj_xstrdup(doc_path);
+	else {
+		char *cwd = getcwd(NULL, 0);
+		name = zj_xasprintf("%s/%s", cwd ? cwd : ".", doc_path);
+		free(cwd);
+	}
+	free(dir);
+	free(dir_copy);
+	free(base_copy);
+	return name;
+}
+
 char *zj_journal_path(const char *doc_path, zj_error *err)
 {
 	char *dir = state_folder(err);
 	if (!dir)
 		return NULL;
-	char *abs = realpath(doc_path, NULL);
-	const char *name = abs ? abs : doc_path;
+	char *name = zj_journal_doc_name(doc_path);
 	char *path = zj_xasprintf("%s/%016llx.journal", dir,
-				  (unsigned long long)fnv(name, strlen(name)));
-	free(abs);
+				  (unsigned long long)zj_hash(name, strlen(name)));
+	free(name);
 	free(dir);
 	return path;
 }
@@ -116,9 +162,147 @@ static char *read_all(int fd, size_t *len)
 			break;
 		n += (size_t)r;
 	}
-	buf[n] = '\0'; /* the header is read as a string */
+	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* A decimal number of digits only, without sign or overflow; *p moves past
+ * it. */
+static bool parse_size(const char *s, size_t n, size_t *p, size_t *out)
+{
+	size_t v = 0, start = *p;
+	while (*p < n && s[*p] >= '0' && s[*p] <= '9') {
+		size_t d = (size_t)(s[*p] - '0');
+		if (v > (SIZE_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+		(*p)++;
+	}
+	*out = v;
+	return *p > start && *p - start <= 20;
+}
+
+/* The header: magic, "path …", "base LEN HASH", an empty line.  Returns the
+ * offset of the first record, or 0 when it is not a header. */
+static size_t parse_header(const char *d, size_t n, size_t *base_len, uint64_t *base_hash)
+{
+	if (n < sizeof MAGIC - 1 || memcmp(d, MAGIC, sizeof MAGIC - 1))
+		return 0;
+	size_t p = sizeof MAGIC - 1;
+	if (n - p < 5 || memcmp(d + p, "path ", 5))
+		return 0;
+	const char *nl = memchr(d + p, '\n', n - p);
+	if (!nl)
+		return 0;
+	p = (size_t)(nl - d) + 1;
+	if (n - p < 5 || memcmp(d + p, "base ", 5))
+		return 0;
+	p += 5;
+	if (!parse_size(d, n, &p, base_len) || p >= n || d[p++] != ' ')
+		return 0;
+	uint64_t h = 0;
+	size_t digits = 0;
+	for (; p < n && digits < 16; p++, digits++) {
+		char c = d[p];
+		int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (v < 0)
+			break;
+		h = h << 4 | (uint64_t)v;
+	}
+	if (digits == 0 || n - p < 2 || d[p] != '\n' || d[p + 1] != '\n')
+		return 0;
+	*base_hash = h;
+	return p + 2;
+}
+
+typedef struct record {
+	bool insert;
+	size_t off, len;
+	const char *bytes;
+	size_t next; /* where the following record starts */
+} record;
+
+enum { REC_OK, REC_TORN, REC_DAMAGED };
+
+/* Parses the record at p. */
+static int parse_record(const char *d, size_t n, size_t p, record *r)
+{
+	const char *nl = memchr(d + p, '\n', n - p);
+	if (!nl)
+		return REC_TORN;
+	size_t e = (size_t)(nl - d);
+	if (e - p < 5 || (d[p] != 'I' && d[p] != 'D') || d[p + 1] != ' ')
+		return REC_DAMAGED;
+	r->insert = d[p] == 'I';
+	size_t q = p + 2;
+	if (!parse_size(d, e, &q, &r->off) || q >= e || d[q++] != ' ' ||
+	    !parse_size(d, e, &q, &r->len) || q != e)
+		return REC_DAMAGED;
+	r->bytes = NULL;
+	r->next = e + 1;
+	if (!r->insert)
+		return REC_OK;
+	if (r->len > n - r->next || n - r->next - r->len < 1)
+		return REC_TORN; /* the journal ends inside its bytes */
+	r->bytes = d + r->next;
+	if (r->bytes[r->len] != '\n' || memchr(r->bytes, '\0', r->len))
+		return REC_DAMAGED;
+	r->next += r->len + 1;
+	return REC_OK;
+}
+
+/* Applies the records from first on, to t, up to the first torn one. */
+static bool replay_into(zj_text *t, const char *d, size_t n, size_t first, size_t *used,
+			zj_error *err)
+{
+	size_t p = first;
+	while (p < n) {
+		record r;
+		int k = parse_record(d, n, p, &r);
+		if (k == REC_TORN)
+			break;
+		bool ok = k == REC_OK && r.off <= zj_text_len(t);
+		if (ok && r.insert)
+			ok = zj_text_insert(t, r.off, r.bytes, r.len);
+		else if (ok)
+			ok = r.len <= zj_text_len(t) - r.off && zj_text_delete(t, r.off, r.off + r.len);
+		if (!ok)
+			return zj_fail(err, _("the recovery journal is damaged (at byte %zu)"), p);
+		p = r.next;
+	}
+	*used = p;
+	return true;
+}
+
+bool zj_journal_apply(const char *data, size_t n, zj_doc *doc, size_t *used, zj_error *err)
+{
+	size_t base_len, whole;
+	uint64_t base_hash;
+	size_t first = parse_header(data, n, &base_len, &base_hash);
+	if (!first)
+		return zj_fail(err, _("the recovery journal is damaged"));
+	size_t len;
+	const char *text = zj_doc_text(doc, &len);
+	if (base_len != len || base_hash != zj_hash(text, len))
+		return zj_fail(err, _("the file changed since the journal was written"));
+	/* a dry run on a copy: a damaged record changes nothing */
+	zj_text *scratch = zj_text_new(text, len);
+	bool ok = replay_into(scratch, data, n, first, &whole, err);
+	zj_text_free(scratch);
+	if (!ok)
+		return false;
+	if (!replay_into(doc->text, data, n, first, &whole, err))
+		return false; /* not reached: the dry run passed */
+	doc->edits++;
+	zj_outline_free(doc->outline);
+	doc->outline = NULL;
+	zj_text_group_end(doc->text);
+	if (used)
+		*used = whole;
+	return true;
 }
 
 zj_journal_state zj_journal_probe(const char *doc_path)
@@ -133,12 +317,12 @@ zj_journal_state zj_journal_probe(const char *doc_path)
 	}
 	zj_journal_state st = flock(fd, LOCK_EX | LOCK_NB) < 0 ? ZJ_JOURNAL_BUSY : ZJ_JOURNAL_LEFT;
 	if (st == ZJ_JOURNAL_LEFT) {
-		/* a journal without a record (nothing typed since the last save)
-		 * holds nothing to recover */
-		size_t n;
+		/* an empty journal, or a header alone (nothing typed since the
+		 * last save), holds nothing to recover */
+		size_t n, base_len;
+		uint64_t base_hash;
 		char *data = read_all(fd, &n);
-		char *body = strstr(data, "\n\n");
-		if (body && (size_t)(body - data) + 2 >= n) {
+		if (n == 0 || parse_header(data, n, &base_len, &base_hash) == n) {
 			unlink(path);
 			st = ZJ_JOURNAL_NONE;
 		}
@@ -149,59 +333,12 @@ zj_journal_state zj_journal_probe(const char *doc_path)
 	return st;
 }
 
-bool zj_journal_replay(const char *doc_path, zj_doc *doc, zj_error *err)
+static bool set_aside_file(const char *path, zj_error *err)
 {
-	char *path = zj_journal_path(doc_path, err);
-	if (!path)
-		return false;
-	int fd = open_journal(path, O_RDONLY);
-	free(path);
-	if (fd < 0)
-		return zj_fail(err, "%s", strerror(errno));
-	size_t n;
-	char *data = read_all(fd, &n);
-	close(fd);
-	/* header */
-	unsigned long long base_len, base_hash;
-	char *body = strstr(data, "\n\n");
-	const char *base = strstr(data, "\nbase ");
-	if (n < 16 || memcmp(data, "zongjie-journal 1\n", 18) || !body || !base ||
-	    sscanf(base, "\nbase %llu %llx", &base_len, &base_hash) != 2) {
-		free(data);
-		return zj_fail(err, _("the recovery journal is damaged"));
-	}
-	size_t len;
-	const char *text = zj_doc_text(doc, &len);
-	if (base_len != len || base_hash != fnv(text, len)) {
-		free(data);
-		return zj_fail(err, _("the file changed since the journal was written"));
-	}
-	/* records; a torn last one is where the writing stopped */
-	size_t p = (size_t)(body - data) + 2;
-	while (p < n) {
-		char kind;
-		unsigned long long off, cnt;
-		int used = 0;
-		const char *nl = memchr(data + p, '\n', n - p);
-		if (!nl || sscanf(data + p, "%c %llu %llu%n", &kind, &off, &cnt, &used) != 3)
-			break;
-		size_t rec = (size_t)(nl - data) + 1;
-		if (kind == 'I') {
-			if (rec + cnt + 1 > n || data[rec + cnt] != '\n')
-				break;
-			if (!zj_doc_insert(doc, off, data + rec, cnt))
-				break;
-			p = rec + cnt + 1;
-		} else if (kind == 'D') {
-			if (!zj_doc_delete(doc, off, off + cnt))
-				break;
-			p = rec;
-		} else
-			break;
-	}
-	free(data);
-	zj_text_group_end(doc->text);
-	return true;
+	char *aside = zj_xasprintf("%s.%lld.aside", path, (long long)time(NULL));
+	bool ok = rename(path, aside) == 0 || zj_fail(err, "%s", strerror(errno));
+	free(aside);
+	return ok;
 }
 
 bool zj_journal_set_aside(const char *doc_path, zj_error *err)
@@ -209,16 +346,70 @@ bool zj_journal_set_aside(const char *doc_path, zj_error *err)
 	char *path = zj_journal_path(doc_path, err);
 	if (!path)
 		return false;
-	char *aside = zj_xasprintf("%s.%lld.aside", path, (long long)time(NULL));
-	bool ok = rename(path, aside) == 0 || zj_fail(err, "%s", strerror(errno));
-	free(aside);
+	bool ok = set_aside_file(path, err);
 	free(path);
 	return ok;
 }
 
+bool zj_journal_set_aside_unsaved(const char *journal_path, zj_error *err)
+{
+	return set_aside_file(journal_path, err);
+}
+
+/* Whether a journal file holds records and is not in use: an empty one,
+ * or a header alone, is removed. */
+static bool left_with_records(const char *path)
+{
+	int fd = open_journal(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	bool left = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	if (left) {
+		size_t n, base_len;
+		uint64_t base_hash;
+		char *data = read_all(fd, &n);
+		if (n == 0 || parse_header(data, n, &base_len, &base_hash) == n) {
+			unlink(path);
+			left = false;
+		}
+		free(data);
+	}
+	close(fd);
+	return left;
+}
+
+char *zj_journal_find_unsaved(void)
+{
+	char *dir = state_folder(NULL);
+	DIR *d = dir ? opendir(dir) : NULL;
+	char *best = NULL;
+	time_t best_time = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (strncmp(e->d_name, UNSAVED, sizeof UNSAVED - 1) || l < 8 ||
+		    strcmp(e->d_name + l - 8, ".journal"))
+			continue;
+		char *path = zj_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime >= best_time &&
+		    left_with_records(path)) {
+			free(best);
+			best = path;
+			best_time = st.st_mtime;
+		} else
+			free(path);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	return best;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
 static void append(zj_journal *j, const char *s, size_t n)
 {
-	j->appending = 1;
 	if (j->len + n > j->cap) {
 		size_t cap = j->cap ? j->cap : 4096;
 		while (cap < j->len + n)
@@ -228,7 +419,6 @@ static void append(zj_journal *j, const char *s, size_t n)
 	}
 	memcpy(j->buf + j->len, s, n);
 	j->len += n;
-	j->appending = 0;
 }
 
 static void observe(void *ctx, bool insert, size_t offset, const char *bytes, size_t len)
@@ -236,6 +426,8 @@ static void observe(void *ctx, bool insert, size_t offset, const char *bytes, si
 	zj_journal *j = ctx;
 	char head[64];
 	int k = snprintf(head, sizeof head, "%c %zu %zu\n", insert ? 'I' : 'D', offset, len);
+	sigset_t old;
+	block_flush_signals(&old);
 	if (!j->len)
 		j->since_ms = now_ms();
 	append(j, head, (size_t)k);
@@ -243,33 +435,79 @@ static void observe(void *ctx, bool insert, size_t offset, const char *bytes, si
 		append(j, bytes, len);
 		append(j, "\n", 1);
 	}
+	restore_signals(&old);
 }
 
-/* Writes the header over an empty journal: the base is the text now. */
-static bool write_header(zj_journal *j)
+/* Async-signal-safe. */
+static bool pwrite_all(int fd, const char *s, size_t n, off_t at)
+{
+	while (n) {
+		ssize_t w = pwrite(fd, s, n, at);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return false;
+		}
+		s += w;
+		n -= (size_t)w;
+		at += w;
+	}
+	return true;
+}
+
+/* Writes the header when due, then the pending records at their place
+ * (not yet counted as written).  Returns 0 or the errno.  Async-signal-safe. */
+static int write_out(zj_journal *j)
+{
+	if (!j->head_written) {
+		/* emptied first: a crash between the two leaves nothing to
+		 * replay, never a new header over old records */
+		if (ftruncate(j->fd, 0) < 0 || !pwrite_all(j->fd, j->head, j->head_len, 0))
+			return errno;
+		j->head_written = true;
+		j->end = (off_t)j->head_len;
+	}
+	if (j->len && !pwrite_all(j->fd, j->buf, j->len, j->end))
+		return errno;
+	return 0;
+}
+
+/* A new header over base[0..len). */
+static void set_header(zj_journal *j, const char *base, size_t len)
+{
+	char *name = j->doc->path ? zj_journal_doc_name(j->doc->path) : zj_xstrdup("");
+	for (char *p = name; *p; p++)
+		if (*p == '\n')
+			*p = '?'; /* the header is read line by line */
+	free(j->head);
+	j->head = zj_xasprintf(MAGIC "path %s\nbase %zu %016llx\n\n", name, len,
+			       (unsigned long long)zj_hash(base, len));
+	j->head_len = strlen(j->head);
+	j->head_written = false;
+	free(name);
+}
+
+/* A new header: the base is the text now.  A new summary without a file
+ * has no text on disk to start from: its base is empty, and its text so
+ * far is the first record. */
+static void set_base(zj_journal *j)
 {
 	size_t len;
 	const char *text = zj_doc_text(j->doc, &len);
-	char *abs = j->doc->path ? realpath(j->doc->path, NULL) : NULL;
-	char *head = zj_xasprintf("zongjie-journal 1\npath %s\nbase %zu %016llx\n\n",
-				  abs ? abs : (j->doc->path ? j->doc->path : ""), len,
-				  (unsigned long long)fnv(text, len));
-	bool ok = ftruncate(j->fd, 0) == 0 && lseek(j->fd, 0, SEEK_SET) == 0 &&
-		  zj_write_all(j->fd, head, strlen(head)) && fdatasync(j->fd) == 0;
-	free(head);
-	free(abs);
-	return ok;
+	if (j->doc->path) {
+		set_header(j, text, len);
+		return;
+	}
+	set_header(j, "", 0);
+	if (len)
+		observe(j, true, 0, text, len);
 }
 
-zj_journal *zj_journal_start(zj_doc *doc, bool keep, zj_error *err)
+/* Opens and locks the journal file at path for doc (path is taken). */
+static zj_journal *open_locked_at(char *path, zj_doc *doc, zj_error *err)
 {
-	if (!doc->path) {
-		zj_fail(err, _("a new document has no journal until it is saved"));
-		return NULL;
-	}
-	char *path = zj_journal_path(doc->path, err);
-	if (!path)
-		return NULL;
 	int fd = open_journal(path, O_RDWR | O_CREAT);
 	if (fd < 0) {
 		zj_fail(err, _("cannot open the recovery journal %s: %s"), path, strerror(errno));
@@ -289,59 +527,140 @@ zj_journal *zj_journal_start(zj_doc *doc, bool keep, zj_error *err)
 	j->doc = doc;
 	j->path = path;
 	j->fd = fd;
-	if (keep)
-		lseek(fd, 0, SEEK_END);
-	else if (!write_header(j)) {
-		zj_fail(err, _("cannot write the recovery journal %s: %s"), path, strerror(errno));
+	return j;
+}
+
+/* The doc's journal file, or a new one for a summary without a file. */
+static zj_journal *open_locked(zj_doc *doc, zj_error *err)
+{
+	char *path;
+	if (doc->path)
+		path = zj_journal_path(doc->path, err);
+	else {
+		char *dir = state_folder(err);
+		path = dir ? zj_xasprintf("%s/" UNSAVED "%lld-%ld.journal", dir,
+					  (long long)time(NULL), (long)getpid())
+			   : NULL;
+		free(dir);
+	}
+	return path ? open_locked_at(path, doc, err) : NULL;
+}
+
+static void watch(zj_journal *j)
+{
+	zj_text_observe(j->doc->text, observe, j);
+	active = j;
+}
+
+zj_journal *zj_journal_start(zj_doc *doc, zj_error *err)
+{
+	zj_journal *j = open_locked(doc, err);
+	if (!j)
+		return NULL;
+	set_base(j);
+	if (!zj_journal_flush(j)) {
+		zj_fail(err, _("cannot write the recovery journal %s: %s"), j->path, strerror(j->error));
 		zj_journal_close(j, true);
 		return NULL;
 	}
-	zj_text_observe(doc->text, observe, j);
-	active = j;
+	watch(j);
+	return j;
+}
+
+static zj_journal *recover(zj_journal *j, zj_doc *doc, zj_error *err);
+
+zj_journal *zj_journal_recover(zj_doc *doc, zj_error *err)
+{
+	if (!doc->path) {
+		zj_fail(err, _("no file name"));
+		return NULL;
+	}
+	zj_journal *j = open_locked(doc, err);
+	return j ? recover(j, doc, err) : NULL;
+}
+
+zj_journal *zj_journal_recover_unsaved(const char *journal_path, zj_doc *doc, zj_error *err)
+{
+	zj_journal *j = open_locked_at(zj_xstrdup(journal_path), doc, err);
+	return j ? recover(j, doc, err) : NULL;
+}
+
+static zj_journal *recover(zj_journal *j, zj_doc *doc, zj_error *err)
+{
+	size_t n, used;
+	char *data = read_all(j->fd, &n);
+	/* the header stays: it names the text on disk, the base of every
+	 * record kept */
+	size_t base_len;
+	uint64_t base_hash;
+	size_t first = parse_header(data, n, &base_len, &base_hash);
+	bool ok = zj_journal_apply(data, n, doc, &used, err);
+	if (ok) {
+		j->head = zj_xstrndup(data, first);
+		j->head_len = first;
+		j->head_written = true;
+		j->end = (off_t)used;
+		/* a torn last record is cut off before anything follows it */
+		if (used < n && (ftruncate(j->fd, (off_t)used) < 0 || fdatasync(j->fd) < 0))
+			ok = zj_fail(err, _("cannot write the recovery journal %s: %s"), j->path,
+				     strerror(errno));
+	}
+	free(data);
+	if (!ok) {
+		zj_journal_close(j, false);
+		return NULL;
+	}
+	watch(j);
 	return j;
 }
 
 bool zj_journal_flush(zj_journal *j)
 {
-	if (!j || !j->len)
+	if (!j || (j->head_written && !j->len))
 		return true;
-	bool ok = zj_write_all(j->fd, j->buf, j->len) && fdatasync(j->fd) == 0;
-	j->len = 0;
-	return ok;
+	sigset_t old;
+	block_flush_signals(&old);
+	int e = write_out(j);
+	if (!e && fdatasync(j->fd) < 0)
+		e = errno;
+	if (!e) {
+		j->end += (off_t)j->len;
+		j->len = 0;
+	}
+	j->error = e;
+	restore_signals(&old);
+	return !e;
 }
 
 void zj_journal_flush_now(void)
 {
 	zj_journal *j = active;
-	if (!j || j->appending || !j->len)
-		return;
-	/* write(2) and fsync(2) are async-signal-safe */
-	const char *s = j->buf;
-	size_t n = j->len;
-	while (n) {
-		ssize_t w = write(j->fd, s, n);
-		if (w <= 0)
-			break;
-		s += w;
-		n -= (size_t)w;
-	}
-	fsync(j->fd);
-	j->len = 0;
+	if (j && !write_out(j))
+		fdatasync(j->fd);
 }
 
 bool zj_journal_pending(const zj_journal *j, long long *since_ms)
 {
-	if (!j || !j->len)
+	if (!j || (j->head_written && !j->len))
 		return false;
 	if (since_ms)
-		*since_ms = now_ms() - j->since_ms;
+		*since_ms = j->len ? now_ms() - j->since_ms : 0;
 	return true;
+}
+
+const char *zj_journal_error(const zj_journal *j)
+{
+	return j && j->error ? strerror(j->error) : NULL;
 }
 
 bool zj_journal_reset(zj_journal *j)
 {
+	sigset_t old;
+	block_flush_signals(&old);
 	j->len = 0;
-	return write_header(j);
+	set_base(j);
+	restore_signals(&old);
+	return zj_journal_flush(j);
 }
 
 void zj_journal_close(zj_journal *j, bool remove)
@@ -354,9 +673,10 @@ void zj_journal_close(zj_journal *j, bool remove)
 		zj_text_observe(j->doc->text, NULL, NULL);
 	if (remove)
 		unlink(j->path);
-	else
+	else if (j->head) /* a journal that never had a header is left as found */
 		zj_journal_flush(j);
 	close(j->fd);
+	free(j->head);
 	free(j->buf);
 	free(j->path);
 	free(j);

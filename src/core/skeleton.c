@@ -8,10 +8,12 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "i18n.h"
@@ -496,9 +498,24 @@ zj_skeleton *zj_skeleton_parse(const char *yaml, size_t len, zj_error *err)
 
 zj_skeleton *zj_skeleton_load(const char *path, zj_error *err)
 {
-	FILE *f = fopen(path, "rb");
+	/* without blocking: a FIFO named *.yaml must not hang the program */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		zj_fail(err, "%s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		zj_fail(err, _("not a regular file (skipped)"));
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
 	if (!f) {
 		zj_fail(err, "%s", strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	/* read at most one byte past the limit: enough to refuse */

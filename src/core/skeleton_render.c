@@ -5,6 +5,7 @@
 #include "zongjie/skeleton.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,8 @@ static void put_value(zj_buf *b, const values *v, const zj_variable *var)
 static void put_text(zj_buf *b, const values *v, const char *text)
 {
 	for (const char *p = text; *p;) {
+		if (b->len > ZJ_SKELETON_MAX_RENDER)
+			return; /* refused by the caller: no need to go on */
 		const char *open = strstr(p, "{{");
 		if (!open) {
 			zj_buf_puts(b, p);
@@ -178,10 +181,16 @@ char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size
 		const char *sv = v.value[src - sk->vars];
 		if (!sv)
 			continue;
+		long long base, sum;
+		errno = 0;
 		if (var->type == ZJ_VAR_TEXT)
 			v.value[i] = zj_xstrdup(sv);
+		else if ((base = strtoll(sv, NULL, 10), errno) ||
+			 __builtin_add_overflow(base, (long long)var->add, &sum))
+			ok = ok && zj_fail(err, _("%s: %s + %ld is out of range"), var->name, sv,
+					   var->add);
 		else
-			v.value[i] = zj_xasprintf("%ld", strtol(sv, NULL, 10) + var->add);
+			v.value[i] = zj_xasprintf("%lld", sum);
 	}
 	char *out = NULL;
 	if (ok) {
@@ -200,8 +209,14 @@ char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size
 			if (i + 1 < sk->nparts)
 				zj_buf_putc(&b, '\n');
 		}
-		*len = b.len;
-		out = b.data ? b.data : zj_xstrdup("");
+		if (b.len > ZJ_SKELETON_MAX_RENDER) {
+			zj_buf_free(&b);
+			ok = zj_fail(err, _("the skeleton %s renders to more than %zu bytes"), sk->id,
+				     ZJ_SKELETON_MAX_RENDER);
+		} else {
+			*len = b.len;
+			out = b.data ? b.data : zj_xstrdup("");
+		}
 	}
 	for (size_t i = 0; i < sk->nvars; i++)
 		free(v.value[i]);

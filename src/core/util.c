@@ -51,7 +51,12 @@ void *zj_xmalloc(size_t n)
 
 void *zj_xcalloc(size_t count, size_t size)
 {
-	return check_alloc(calloc(count ? count : 1, size ? size : 1), count * size);
+	size_t total;
+	if (__builtin_mul_overflow(count, size, &total)) {
+		fprintf(stderr, "zongjie: out of memory (%zu × %zu bytes)\n", count, size);
+		abort();
+	}
+	return check_alloc(calloc(count ? count : 1, size ? size : 1), total);
 }
 
 void *zj_xrealloc(void *p, size_t n)
@@ -163,6 +168,14 @@ void zj_buf_free(zj_buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+uint64_t zj_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
 }
 
 char *zj_error_describe(const char *path, const zj_error *err)

@@ -5,20 +5,21 @@
 #include <curses.h>
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "i18n.h"
 #include "ui/ui.h"
 #include "zongjie/check.h"
 #include "zongjie/editor.h"
-#include "zongjie/docx.h"
-#include "zongjie/export.h"
-#include "zongjie/journal.h"
 #include "zongjie/placeholder.h"
+#include "zongjie/session.h"
 #include "zongjie/renew.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/utf8.h"
@@ -33,6 +34,7 @@
 /* below this size the checker runs whenever the writer pauses */
 #define AUTO_CHECK_BYTES ((size_t)4 << 20)
 #define MIN_LINES 12
+#undef CTRL /* termios.h has one of its own */
 #define CTRL(k) ((k) & 0x1F)
 
 enum { PAIR_FRAME = 1, PAIR_FOCUS, PAIR_NUM, PAIR_GAP, PAIR_PROMPT, PAIR_STATUS };
@@ -61,14 +63,45 @@ typedef struct ui {
 	size_t nmarks;
 	bool marks_stale;
 	bool provisional;   /* first screen of a large file: outline of its start */
-	zj_journal *journal;
-	struct stat disk;   /* the file as last read or written */
-	bool have_disk;
+	zj_session *s;      /* the document, its file and its journal */
 	/* where each screen row's text starts, for the mouse */
 	size_t row_start[512];
 	bool row_text[512];
 	bool export_docx;   /* the format last chosen for an export without extension */
 } ui;
+
+/* ---- the terminal ------------------------------------------------------ */
+
+/* reads in a row that gave nothing though the terminal was readable */
+static int empty_reads;
+
+/* Whether the terminal went away: a read that ends (no byte, yet poll says
+ * there is something, or a hang-up) rather than a wait that timed out. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (poll(&p, 1, 0) != 1) {
+		empty_reads = 0;
+		return false;
+	}
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	/* a key may land just after a timeout; the end of input stays */
+	return ++empty_reads >= 3;
+}
+
+/* get_wch, where the end of the terminal's input is a hang-up: without a
+ * SIGHUP (a terminal closed under setsid or nohup) the reads would return
+ * nothing forever. */
+static int read_key(wint_t *k)
+{
+	int r = get_wch(k);
+	if (r != ERR)
+		empty_reads = 0;
+	else if (terminal_gone())
+		raise(SIGHUP);
+	return r;
+}
 
 /* ---- text helpers ----------------------------------------------------- */
 
@@ -465,8 +498,11 @@ static void draw_status(ui *u)
 		addch(' ');
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
+	const char *warning = u->s ? zj_session_warning(u->s) : NULL; /* NULL in the form */
 	if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
+	else if (warning) /* stays until the journal is written again */
+		put_utf8(LINES - 1, x, warning, strlen(warning), A_BOLD, PAIR_STATUS, COLS);
 	else if (COLS - utf8_width(right) > x)
 		put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
 			 PAIR_STATUS, COLS);
@@ -514,7 +550,7 @@ static int ask(ui *u, const char *question)
 	for (;;) {
 		draw(u);
 		wint_t k;
-		int r = get_wch(&k);
+		int r = read_key(&k);
 		if (r == KEY_CODE_YES && k == KEY_RESIZE)
 			continue;
 		if (r == ERR)
@@ -537,7 +573,7 @@ static char *read_line(ui *u, const char *prompt)
 		snprintf(u->message, sizeof u->message, "%s%s", prompt, b.data ? b.data : "");
 		draw(u);
 		wint_t k;
-		int r = get_wch(&k);
+		int r = read_key(&k);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES) {
@@ -575,44 +611,53 @@ static char *read_line(ui *u, const char *prompt)
 
 /* ---- commands --------------------------------------------------------- */
 
+/* The question a save needs answered, and the consent a y gives. */
+static const char *save_question(zj_save_result r, unsigned *consent)
+{
+	switch (r) {
+	case ZJ_SAVE_CHANGED_ON_DISK:
+		*consent = ZJ_ALLOW_CHANGED;
+		return _("The file changed on disk since it was opened. Overwrite it? (y/n)");
+	case ZJ_SAVE_READ_ONLY:
+		*consent = ZJ_ALLOW_READ_ONLY;
+		return _("The file is read-only. Replace it anyway? (y/n)");
+	case ZJ_SAVE_EXISTS:
+		*consent = ZJ_ALLOW_REPLACE;
+		return _("That file exists. Overwrite it? (y/n)");
+	default:
+		return NULL;
+	}
+}
+
 static bool save(ui *u)
 {
-	zj_error err = {0};
-	if (!u->ed->doc->path) {
-		char *name = read_line(u, _("Save as: "));
-		struct stat there;
-		if (!name || !*name || (lstat(name, &there) == 0 &&
-					ask(u, _("That file exists. Overwrite it? (y/n)")) != 'y')) {
+	char *name = NULL;
+	if (!u->s->doc->path) {
+		name = read_line(u, _("Save as: "));
+		if (!name || !*name) {
 			free(name);
 			return false;
 		}
-		bool ok = zj_doc_save(u->ed->doc, name, &err);
-		free(name);
-		if (!ok) {
-			snprintf(u->message, sizeof u->message, "%s", err.message);
-			return false;
-		}
-	} else {
-		struct stat now;
-		if (u->have_disk && stat(u->ed->doc->path, &now) == 0 &&
-		    (now.st_mtim.tv_sec != u->disk.st_mtim.tv_sec ||
-		     now.st_mtim.tv_nsec != u->disk.st_mtim.tv_nsec || now.st_size != u->disk.st_size) &&
-		    ask(u, _("The file changed on disk since it was opened. Overwrite it? (y/n)")) != 'y')
-			return false;
-		if (!zj_doc_save(u->ed->doc, NULL, &err)) {
-			/* the document stays in the editor, the file as it was */
-			snprintf(u->message, sizeof u->message, _("cannot save %s: %s"),
-				 u->ed->doc->path, err.message);
-			return false;
-		}
 	}
-	u->have_disk = stat(u->ed->doc->path, &u->disk) == 0;
-	if (u->journal)
-		zj_journal_reset(u->journal);
+	zj_error err = {0};
+	unsigned allow = 0, consent;
+	zj_save_result r;
+	const char *question;
+	while ((question = save_question(r = zj_session_save(u->s, name, allow, &err), &consent))) {
+		if (ask(u, question) != 'y') {
+			free(name);
+			return false;
+		}
+		allow |= consent;
+	}
+	if (r == ZJ_SAVE_FAILED)
+		/* the document stays in the editor, the file as it was */
+		snprintf(u->message, sizeof u->message, _("cannot save %s: %s"),
+			 name ? name : u->s->doc->path, err.message);
 	else
-		u->journal = zj_journal_start(u->ed->doc, false, NULL);
-	snprintf(u->message, sizeof u->message, _("saved %s"), u->ed->doc->path);
-	return true;
+		snprintf(u->message, sizeof u->message, _("saved %s"), u->s->doc->path);
+	free(name);
+	return r == ZJ_SAVED;
 }
 
 static void help(ui *u)
@@ -649,7 +694,7 @@ static void help(ui *u)
 	}
 	refresh();
 	wint_t k;
-	while (get_wch(&k) == ERR)
+	while (read_key(&k) == ERR)
 		;
 	(void)u;
 }
@@ -696,7 +741,7 @@ static long choose(ui *u, const char *title, char **items, size_t n)
 		put_utf8(LINES - 1, 0, hint, strlen(hint), A_NORMAL, PAIR_STATUS, COLS);
 		refresh();
 		wint_t k;
-		int r = get_wch(&k);
+		int r = read_key(&k);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES) {
@@ -947,7 +992,7 @@ static bool export_format(ui *u, const char *name, bool *docx)
 	for (;;) {
 		draw(u);
 		wint_t k;
-		int r = get_wch(&k);
+		int r = read_key(&k);
 		if (r == ERR || (r == KEY_CODE_YES && k != KEY_ENTER))
 			continue;
 		if (k == 't' || k == 'T' || k == 'w' || k == 'W')
@@ -965,10 +1010,7 @@ static bool export_format(ui *u, const char *name, bool *docx)
 
 static void export(ui *u)
 {
-	zj_findings f;
-	run_check(u, &f, true);
-	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
-	zj_findings_free(&f);
+	size_t errors = zj_session_export_errors(u->s);
 	if (errors) {
 		char title[256];
 		snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
@@ -984,29 +1026,19 @@ static void export(ui *u)
 		free(name);
 		return;
 	}
-	struct stat st;
-	if (stat(name, &st) == 0 && ask(u, _("That file exists. Replace it? (y/n)")) != 'y') {
-		free(name);
-		return;
-	}
-	size_t len, out_len, bytes_len;
-	const char *text = zj_doc_text(u->ed->doc, &len);
-	zj_export_options xo = {0};
-	char *rendered = zj_export_text(text, len, zj_doc_outline(u->ed->doc), &xo, &out_len);
-	char *bytes;
 	zj_error err = {0};
-	bool made = docx ? zj_docx_build(rendered, out_len, time(NULL), &bytes, &bytes_len, &err)
-			 : zj_encode(rendered, out_len, &u->ed->doc->format, &bytes, &bytes_len, &err);
-	if (made) {
-		if (zj_save_atomic(name, bytes, bytes_len, &err))
-			snprintf(u->message, sizeof u->message,
-				 docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
-		else
-			snprintf(u->message, sizeof u->message, "%s: %s", name, err.message);
-		free(bytes);
-	} else
-		snprintf(u->message, sizeof u->message, "%s", err.message);
-	free(rendered);
+	unsigned as = docx ? ZJ_EXPORT_AS_DOCX : 0;
+	zj_export_result r = zj_session_export(u->s, name, as, &err);
+	if (r == ZJ_EXPORT_EXISTS && ask(u, _("That file exists. Replace it? (y/n)")) == 'y')
+		r = zj_session_export(u->s, name, as | ZJ_ALLOW_REPLACE, &err);
+	if (r == ZJ_EXPORTED)
+		snprintf(u->message, sizeof u->message,
+			 docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
+	else if (r == ZJ_EXPORT_SAME_FILE)
+		snprintf(u->message, sizeof u->message,
+			 _("%s is the summary itself: export to another file"), name);
+	else if (r == ZJ_EXPORT_FAILED)
+		snprintf(u->message, sizeof u->message, "%s: %s", name, err.message);
 	free(name);
 }
 
@@ -1084,14 +1116,12 @@ static void renew(ui *u)
 		snprintf(u->message, sizeof u->message, "%s", err.message);
 		return;
 	}
-	zj_journal_close(u->journal, true);
-	u->journal = NULL;
-	zj_doc *last = u->ed->doc;
+	/* the summary renewed stays as saved (or dropped on purpose) */
 	zj_editor_free(u->ed);
-	zj_doc_free(last);
+	zj_session_free(u->s, true);
+	u->s = zj_session_new(draft);
 	u->ed = zj_editor_new(draft);
 	u->article = (size_t)-1;
-	u->have_disk = false;
 	u->nmarks = 0;
 	u->marks_stale = true;
 	memset(u->top, 0, sizeof u->top);
@@ -1241,17 +1271,66 @@ static void key(ui *u, int r, wint_t k)
 
 /* ---- start ------------------------------------------------------------ */
 
-/* A closed terminal (SIGHUP) or a polite kill (SIGTERM): the journal is
- * written out at once, and kept for the next start. */
+/* The terminal as it was before curses, and the bytes that leave the
+ * editor's screen modes, for a handler that may not call endwin(). */
+static struct termios saved_tty;
+static bool have_saved_tty;
+static char leave_screen[256];
+static size_t leave_screen_len;
+
+static void add_leave(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	if (!s || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (leave_screen_len + n < sizeof leave_screen) {
+		memcpy(leave_screen + leave_screen_len, s, n);
+		leave_screen_len += n;
+	}
+}
+
+/* A closed terminal (SIGHUP) or a polite kill (SIGTERM, SIGINT): the
+ * journal is written out at once, and kept for the next start; the
+ * terminal gets its echo back.  Only async-signal-safe calls. */
 static void on_fatal_signal(int sig)
 {
 	zj_journal_flush_now();
+	if (have_saved_tty) {
+		(void)!write(STDOUT_FILENO, leave_screen, leave_screen_len);
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	}
 	_exit(128 + sig);
+}
+
+static void catch_fatal_signals(void)
+{
+	struct sigaction sa = {.sa_handler = on_fatal_signal};
+	/* one handler at a time: a SIGTERM during a SIGHUP's flush waits */
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGHUP);
+	sigaddset(&sa.sa_mask, SIGTERM);
+	sigaddset(&sa.sa_mask, SIGINT);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 }
 
 static void start_curses(void)
 {
+	have_saved_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 	initscr();
+	add_leave("sgr0");
+	add_leave("rmkx");
+	add_leave("cnorm");
+	add_leave("rmcup");
+	if (tigetstr("kmous") && tigetstr("kmous") != (char *)-1) {
+		static const char mouse_off[] = "\033[?1000l";
+		if (leave_screen_len + sizeof mouse_off < sizeof leave_screen) {
+			memcpy(leave_screen + leave_screen_len, mouse_off, sizeof mouse_off - 1);
+			leave_screen_len += sizeof mouse_off - 1;
+		}
+	}
 	raw();
 	noecho();
 	nonl();
@@ -1293,7 +1372,7 @@ static size_t choose_article(ui *u)
 		}
 		refresh();
 		wint_t k;
-		if (get_wch(&k) == ERR)
+		if (read_key(&k) == ERR)
 			continue;
 		if (k == 'a' || k == 'A')
 			return (size_t)-1;
@@ -1348,55 +1427,70 @@ static zj_doc *new_from_skeleton(void)
 	return d;
 }
 
+/* Asks about a journal left by an editor that did not quit. */
+static void offer_recovery(ui *u)
+{
+	zj_session *s = u->s;
+	if (s->recovery == ZJ_RECOVERY_BUSY)
+		snprintf(u->message, sizeof u->message, "%s",
+			 _("this file is already open in another zongjie"));
+	if (s->recovery != ZJ_RECOVERY_OFFERED)
+		return;
+	bool accept = ask(u, _("Recover unsaved changes? (y/n)")) == 'y';
+	zj_error err = {0};
+	if (!zj_session_recover(s, accept, &err))
+		snprintf(u->message, sizeof u->message,
+			 _("cannot recover: %s (the journal is kept aside)"), err.message);
+	else if (accept)
+		snprintf(u->message, sizeof u->message, "%s", _("unsaved changes recovered"));
+}
+
+/* Offers back a new summary that was never saved; NULL when there is
+ * none, or it is declined (kept aside) or cannot be read. */
+static zj_session *recover_unsaved(void)
+{
+	zj_session *s = zj_session_open_unsaved();
+	if (!s)
+		return NULL;
+	ui tmp = {.ed = zj_editor_new(s->doc), .s = s, .article = (size_t)-1};
+	bool accept = ask(&tmp, _("Recover the new summary that was not saved? (y/n)")) == 'y';
+	zj_error err = {0};
+	bool recovered = zj_session_recover(s, accept, &err) && accept;
+	zj_editor_free(tmp.ed);
+	if (recovered)
+		return s;
+	zj_session_free(s, true);
+	return NULL;
+}
+
+/* A summary without a file: the one left unsaved last time, or a new one
+ * from the skeleton's form. */
+static zj_session *new_session(bool *recovered)
+{
+	zj_session *s = recover_unsaved();
+	*recovered = s != NULL;
+	return s ? s : zj_session_new(new_from_skeleton());
+}
+
 int ui_run(const char *path)
 {
-	zj_doc *doc = NULL;
-	if (path) {
-		zj_error err = {0};
-		doc = zj_doc_open(path, true, &err);
-		if (!doc) {
-			char *line = zj_error_describe(path, &err);
-			fprintf(stderr, "zongjie: %s\n", line);
-			free(line);
-			return UI_CANNOT_RUN;
-		}
+	zj_session *session = NULL;
+	zj_error err = {0};
+	if (path && !(session = zj_session_open(path, &err))) {
+		char *line = zj_error_describe(path, &err);
+		fprintf(stderr, "zongjie: %s\n", line);
+		free(line);
+		return UI_CANNOT_RUN;
 	}
 	start_curses();
-	if (!doc)
-		doc = new_from_skeleton();
-	struct sigaction sa = {.sa_handler = on_fatal_signal};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	ui u = {.ed = zj_editor_new(doc), .article = (size_t)-1, .marks_stale = true};
-	if (path) {
-		u.have_disk = stat(path, &u.disk) == 0;
-		zj_journal_state js = zj_journal_probe(path);
-		zj_error jerr = {0};
-		if (js == ZJ_JOURNAL_BUSY)
-			snprintf(u.message, sizeof u.message, "%s",
-				 _("this file is already open in another zongjie"));
-		else {
-			bool keep = false;
-			if (js == ZJ_JOURNAL_LEFT) {
-				if (ask(&u, _("Recover unsaved changes? (y/n)")) == 'y') {
-					keep = zj_journal_replay(path, doc, &jerr);
-					if (!keep) {
-						snprintf(u.message, sizeof u.message,
-							 _("cannot recover: %s (the journal is kept aside)"),
-							 jerr.message);
-						zj_journal_set_aside(path, NULL);
-					} else
-						snprintf(u.message, sizeof u.message, "%s",
-							 _("unsaved changes recovered"));
-				} else
-					zj_journal_set_aside(path, NULL);
-			}
-			u.journal = zj_journal_start(doc, keep, &jerr);
-			if (!u.journal && !u.message[0])
-				snprintf(u.message, sizeof u.message, "%s", jerr.message);
-		}
-	}
+	catch_fatal_signals();
+	bool recovered_new = false;
+	session = session ? session : new_session(&recovered_new);
+	zj_doc *doc = session->doc;
+	ui u = {.ed = zj_editor_new(doc), .s = session, .article = (size_t)-1, .marks_stale = true};
+	offer_recovery(&u);
+	if (recovered_new)
+		snprintf(u.message, sizeof u.message, "%s", _("unsaved changes recovered"));
 	zj_library_load_standard(&u.lib);
 	const zj_skeleton_entry *e = zj_library_find(&u.lib, "annual");
 	u.sk = e ? e->sk : NULL;
@@ -1427,13 +1521,13 @@ int ui_run(const char *path)
 		 * a large file, where a full check takes a moment) */
 		bool idle_check = u.marks_stale && zj_text_len(u.ed->doc->text) < AUTO_CHECK_BYTES;
 		/* the journal is written within a second of the last keystroke */
-		bool journal_wait = zj_journal_pending(u.journal, NULL);
-		timeout(journal_wait ? 250 : idle_check ? 400 : -1);
-		int r = get_wch(&k);
+		int journal_wait = zj_session_wait_ms(u.s);
+		timeout(journal_wait >= 0 ? journal_wait : idle_check ? 400 : -1);
+		int r = read_key(&k);
 		timeout(-1);
 		if (r == ERR) {
-			zj_journal_flush(u.journal);
-			if (idle_check && !journal_wait)
+			zj_session_tick(u.s, true);
+			if (idle_check && journal_wait < 0)
 				refresh_marks(&u);
 			continue;
 		}
@@ -1448,16 +1542,12 @@ int ui_run(const char *path)
 		timeout(-1);
 		if (u.ed->doc != doc || doc->edits != before)
 			u.marks_stale = true;
-		long long age;
-		if (zj_journal_pending(u.journal, &age) && age >= 1000)
-			zj_journal_flush(u.journal);
+		zj_session_tick(u.s, false);
 	}
 	endwin();
-	/* a clean quit: saved, or changes dropped on purpose */
-	zj_journal_close(u.journal, true);
-	doc = u.ed->doc;
 	zj_editor_free(u.ed);
-	zj_doc_free(doc);
+	/* a clean quit: saved, or changes dropped on purpose */
+	zj_session_free(u.s, true);
 	zj_library_free(&u.lib);
 	free(u.last_find);
 	free(u.mark_at);

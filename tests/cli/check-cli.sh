@@ -137,6 +137,28 @@ run export "$data/clean.txt" --encoding=latin1
 ok "export bad encoding: exit 2" [ "$rc" -eq 2 ]
 run export "$data/clean.txt" -o "$data/clean.txt"
 ok "export refuses to overwrite its source" [ "$rc" -eq 2 ]
+# the source by another name: ./FILE, a symlink, a hard link (even with
+# --force, which never means over the source)
+cp "$data/clean.txt" "$tmp/src.txt"
+cp "$data/clean.txt" "$tmp/src.orig"
+(cd "$tmp" && "$ZONGJIE" export src.txt -o ./src.txt >/dev/null 2>"$tmp/err")
+ok "export -o ./FILE: refused as its source" [ "$?" -eq 2 ]
+ln -s src.txt "$tmp/sym.txt"
+run export --force "$tmp/src.txt" -o "$tmp/sym.txt"
+ok "export over a symlink to its source: refused" [ "$rc" -eq 2 ]
+ln "$tmp/src.txt" "$tmp/hard.txt"
+run export --force --strip-noise --encoding=gb18030 "$tmp/src.txt" -o "$tmp/hard.txt"
+ok "export over a hard link to its source: refused" [ "$rc" -eq 2 ]
+ok "export over its source: says so" has "would overwrite its source" "$tmp/err"
+ok "the source is untouched through all of them" cmp -s "$tmp/src.txt" "$tmp/src.orig"
+# an existing output only with --force
+printf 'keep\n' >"$tmp/exists.txt"
+run export "$data/clean.txt" -o "$tmp/exists.txt"
+ok "export over an existing file: exit 2" [ "$rc" -eq 2 ]
+ok "export over an existing file: says how" has "exists; use --force to overwrite it" "$tmp/err"
+ok "export over an existing file: kept" [ "$(cat "$tmp/exists.txt")" = keep ]
+run export --force "$data/clean.txt" -o "$tmp/exists.txt"
+ok "export --force over an existing file: written" has "^二、存在的问题$" "$tmp/exists.txt"
 printf '标题\n第1页 / 共2页\n一、成绩\n很好。\n' >"$tmp/noise.txt"
 run export --strip-noise "$tmp/noise.txt"
 ok "export --strip-noise drops site debris" sh -c "! grep -q '共2页' '$tmp/out'"

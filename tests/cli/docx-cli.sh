@@ -88,6 +88,10 @@ ok "the core properties name the organisation" \
 ok "export refused while gaps remain (status 1)" test $? -eq 1
 ok "and no document written" test ! -e "$tmp/gaps.docx"
 ok "the refusal names the errors" grep -q "export refused" "$tmp/err"
+"$ZONGJIE" export "$tmp/summary.txt" -o "$tmp/clean.docx" 2>"$tmp/err"
+ok "an existing document is not overwritten without --force (status 2)" test $? -eq 2
+ok "and says so" grep -q "exists" "$tmp/err"
+ok "--force overwrites it" "$ZONGJIE" export "$tmp/summary.txt" -o "$tmp/clean.docx" --force
 "$ZONGJIE" export "$tmp/summary.txt" --format=pdf -o "$tmp/x" 2>"$tmp/err"
 ok "--format=pdf is a usage error" test $? -eq 2
 ok "naming txt and docx" grep -q "txt or docx" "$tmp/err"

@@ -85,6 +85,54 @@ ok "broken skeleton: the others are still listed" [ "$(wc -l <"$tmp/out")" -eq 9
 ZONGJIE_SKELETONS=$tmp/extra "$ZONGJIE" new broken >"$tmp/out" 2>"$tmp/err"
 ok "new with a broken skeleton: exit 2 with its place" has "broken.yaml:9:5:" "$tmp/err"
 
+# a FIFO named .yaml is skipped with one line, never waited on
+mkdir "$tmp/fifo"
+mkfifo "$tmp/fifo/pipe.yaml"
+ZONGJIE_SKELETONS=$tmp/fifo timeout 10 "$ZONGJIE" skeletons >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok "FIFO skeleton: skeletons does not hang" [ "$rc" -ne 124 ]
+ok "FIFO skeleton: one line names it" [ "$(cat "$tmp/err")" = "zongjie: $tmp/fifo/pipe.yaml: not a regular file (skipped)" ]
+ok "FIFO skeleton: the others are listed" [ "$(wc -l <"$tmp/out")" -eq 9 ]
+ZONGJIE_SKELETONS=$tmp/fifo timeout 10 "$ZONGJIE" new annual >"$tmp/out" 2>"$tmp/err"
+ok "FIFO skeleton: new works" [ "$?" -eq 0 -a -s "$tmp/out" ]
+ZONGJIE_SKELETONS=$tmp/fifo timeout 10 "$ZONGJIE" check --skeleton annual "$tmp/annual.txt" >/dev/null 2>&1
+ok "FIFO skeleton: check --skeleton does not hang" [ "$?" -ne 124 ]
+
+# derived values and rendered sizes have limits
+mkdir "$tmp/limits"
+cat >"$tmp/limits/huge-add.yaml" <<'EOS'
+id: huge-add
+name: 溢出
+description: d
+lang: zh_CN
+version: 1
+variables:
+  year: {label: 年度, type: year}
+  next_year: {label: 计划年度, type: year, from: year, add: 9223372036854775807}
+title: "{{year}}年总结，{{next_year}}年计划"
+parts:
+  - kind: plan
+    heading: 计划
+EOS
+ZONGJIE_SKELETONS=$tmp/limits "$ZONGJIE" new huge-add --set year=2025 >"$tmp/out" 2>"$tmp/err"
+ok "add of 2^63-1: refused, exit 2" [ "$?" -eq 2 ]
+ok "add of 2^63-1: says it is out of range" has "out of range" "$tmp/err"
+sed 's/9223372036854775807/1/' "$tmp/limits/huge-add.yaml" >"$tmp/limits/small-add.yaml"
+sed -i 's/^id: huge-add/id: small-add/' "$tmp/limits/small-add.yaml"
+ZONGJIE_SKELETONS=$tmp/limits "$ZONGJIE" new small-add --set year=2025 >"$tmp/out" 2>"$tmp/err"
+ok "add of 1: the next year" has "2025年总结，2026年计划" "$tmp/out"
+{
+	printf 'id: huge-render\nname: 大\ndescription: d\nlang: zh_CN\nversion: 1\n'
+	printf 'variables:\n  org: {label: 单位, type: text}\ntitle: x\nparts:\n  - kind: plan\n    heading: 计划\n    body: "'
+	awk 'BEGIN { for (i = 0; i < 140000; i++) printf "{{org}}" }'
+	printf '"\n'
+} >"$tmp/limits/huge-render.yaml"
+org=$(awk 'BEGIN { for (i = 0; i < 3000; i++) printf "a" }')
+ZONGJIE_SKELETONS=$tmp/limits "$ZONGJIE" new huge-render --set "org=$org" >"$tmp/out" 2>"$tmp/err"
+ok "a render of 420 MB: refused, exit 2" [ "$?" -eq 2 ]
+ok "a render of 420 MB: nothing written" [ ! -s "$tmp/out" ]
+ok "a render of 420 MB: says the limit" has "renders to more than 1048576 bytes" "$tmp/err"
+
 # the length rule, with --skeleton
 run check --color=never --only length --skeleton annual "$tmp/annual.txt"
 ok "length: short parts are noted" has "info: .* the skeleton suggests 800 to 3000 \[length\]" "$tmp/out"

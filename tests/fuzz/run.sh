@@ -19,7 +19,7 @@ for f in ${CORE_SOURCES:?}; do
 done
 n=0
 failed=0
-for target in decode outline gaps check skeleton renew docx; do
+for target in decode outline gaps check skeleton renew journal docx; do
 	n=$((n + 1))
 	bin=$out/fuzz_$target
 	if ! $cc $flags -I"$top/include" -I"$top/src/core" -I. -DLOCALEDIR='""' \

@@ -3,6 +3,9 @@
 
 #include <errno.h>
 
+#include <signal.h>
+#include <stdint.h>
+
 #include "testutil.h"
 #include "zongjie/doc.h"
 
@@ -181,6 +184,22 @@ START_TEST(typing_keeps_the_outline_exact)
 }
 END_TEST
 
+START_TEST(calloc_overflow_aborts)
+{
+	/* count × size wraps to 0: refused, never a NULL the caller trusts */
+	void *p = zj_xcalloc(SIZE_MAX / 2 + 1, 2);
+	free(p);
+}
+END_TEST
+
+START_TEST(calloc_near_miss)
+{
+	char *p = zj_xcalloc(1000, 3);
+	ck_assert_int_eq(p[2999], 0);
+	free(p);
+}
+END_TEST
+
 static Suite *doc_suite(void)
 {
 	Suite *s = suite_create("doc");
@@ -190,6 +209,8 @@ static Suite *doc_suite(void)
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, positions_count_code_points);
 	tcase_add_test(tc, typing_keeps_the_outline_exact);
+	tcase_add_test_raise_signal(tc, calloc_overflow_aborts, SIGABRT);
+	tcase_add_test(tc, calloc_near_miss);
 	suite_add_tcase(s, tc);
 	return s;
 }
