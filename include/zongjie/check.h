@@ -52,6 +52,10 @@ typedef enum zj_rule {
 	ZJ_RULE_SPELLING,
 	ZJ_RULE_LENGTH,
 	ZJ_RULE_STALE_FIGURE,
+	ZJ_RULE_MISWRITTEN,
+	ZJ_RULE_USAGE,
+	ZJ_RULE_TRADITIONAL_CHAR,
+	ZJ_RULE_REPEATED_CHAR,
 	ZJ_RULE_COUNT
 } zj_rule;
 
@@ -124,8 +128,8 @@ size_t zj_finding_count(const zj_findings *f, const zj_finding *x);
  * not for two threads at once); otherwise a string of the arena, valid
  * while f is, or of the message catalogue, valid for the program. */
 const char *zj_finding_message(const zj_findings *f, const zj_finding *x);
-/* The replacement text of a fixable finding (in f's arena, valid while f
- * is), or NULL. */
+/* The suggested replacement text of a finding (in f's arena, valid while
+ * f is), or NULL. */
 const char *zj_finding_fix(const zj_findings *f, const zj_finding *x);
 
 /* Walks the findings shown, merged in text order (ties: rule order);
@@ -173,9 +177,10 @@ void zj_checker_free(zj_checker *c);
 void zj_check(zj_checker *c, const char *text, size_t len, const zj_outline *o,
 	      zj_findings *out);
 
-/* Applies the fixes of the fixable findings to text and returns the new
- * text (caller frees) and the number of fixes applied. */
-char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, size_t *new_len,
-		     size_t *applied);
+/* Applies the suggestions of the findings of the rules asked for
+ * (rules[rule], or with rules NULL the rules whose info says fixable) to
+ * text and returns the new text (caller frees) and the number applied. */
+char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, const bool *rules,
+		     size_t *new_len, size_t *applied);
 
 #endif

@@ -15,26 +15,64 @@
  * Real summaries often run the first paragraph on after the title
  * ("（一）强化引领。一是……"); such a line is a heading whose body starts
  * after the title.  A numbered line whose first sentence is longer is a
- * numbered paragraph, not a heading.  In-line enumerations (一是、首先)
- * have no marker and are never headings; 一、二等奖 is not one either.
+ * numbered paragraph, not a heading, and so is one whose first sentence
+ * tells a dated event (1、3月，我们… / 2、今年5月，…).  In-line
+ * enumerations (一是、首先) have no marker and are never headings; 一、二等奖
+ * is not one either.
+ *
+ * Headings without number.  A short line made only of the words of a part
+ * heading (明年工作打算, 今后努力方向, 存在的不足, 下一步工作重点,
+ * 2024年工作计划, 工作回顾; a colon may end it) is a heading once the
+ * article has some text; as the first line it is the title.  It ranks with
+ * the numbered headings that divide the article into parts, or above them
+ * when every numbered heading comes after one such line.
+ *
+ * List items.  Two or more numbered one-line headings right after a
+ * paragraph ending with a colon (…重点做好以下工作：1、… 2、…) are the
+ * items of a list: they make no parts.
+ *
+ * Page chunks.  A document viewer cuts a text into pages and numbers them:
+ * a run of long lines 1、 2、 3、 … (the first at least 100 characters and
+ * cut in the middle of a word).  There the line structure is not the
+ * document's own: the page numbers are dropped and each chunk is read as
+ * fragments, cut after each sentence end and at each run of two or more
+ * blanks, so that the headings and titles in the middle of the lines are
+ * found.  Sections, parts and articles then start in the middle of a line
+ * (their byte offsets say where); their line numbers are the text's.
  *
  * Articles.  Model-text files often hold several summaries.  A new article
  * starts at a title line (short, no sentence end, naming a 总结/计划/报告…)
  * that carries a 篇 marker (篇一, 篇2, 【篇三】, 第四篇), or that follows a
- * blank line after an article that already has headings, when the next
- * heading restarts its numbering at 1.  Title lines before the first
- * article's text belong to it; the last one is its title.
+ * blank line (or a sentence end in a page chunk) after an article that
+ * already has headings, when the next heading restarts its numbering at 1.
+ * Title lines before the first article's text belong to it; the last one
+ * is its title.  Site debris before the text (breadcrumb 当前位置：首页 >,
+ * upload details 上传时间/浏览/文档页数, a site's blurb 小编为大家整理…
+ * 仅供参考) is neither title nor text: it starts no article of its own.
  *
  * Parts.  In each article the headings of the highest level used divide it
  * into parts.  Text before the first one is the opening; a final paragraph
- * that sums up (以上/总之/综上/回顾…展望…) is the closing.  Each part is
- * classified by the earliest keyword in its heading (成效/成绩/做法/
- * 回顾… → achievements; 问题/不足/差距/困难… → problems; 计划/打算/思路/
- * 安排/下一步/明年… → plan; 建议/附件 → other; a heading naming the year
- * after the article's year → plan).  A heading without a keyword takes its
- * part from its position: before any problems or plan part it is an
- * achievement, between problems and plan a problem, after the plan part
- * a plan.  A file without headings is one opening part.
+ * that sums up (以上/总之/综上/回顾…展望…) is the closing.  A paragraph
+ * that opens the problems without a heading (its first clause, up to a
+ * colon, names a 不足/差距/短板/问题 that the writer 存在/看到/认识到, and
+ * a colon, 一是 or 主要 follows) starts a problems part with no heading
+ * (heading -1), after an achievements part, or after the opening of an
+ * article without headings (never as its first paragraph).
+ *
+ * Kinds by meaning.  A heading's kind comes from its words, read in this
+ * order: a label before a colon (展望2024：… → plan); else the last clause
+ * (after the last ，；), which says what the part is about (精心谋划，出台
+ * 年度实施计划 → achievements; 总结经验，谋划明年 → plan); else the whole
+ * heading.  In each, the earliest keyword decides (成效/成绩/做法/回顾… →
+ * achievements; 问题/不足/差距/困难… → problems; 计划/打算/思路/安排/
+ * 下一步/明年… → plan; 建议/附件 → other), except that a problem word
+ * after a verb that deals with it (化解/解决/破解/清理/直面/补齐…问题) is
+ * work done, and so is a plan after a verb that made it (出台/制定/落实…
+ * 计划).  A heading naming the year after the article's year is a plan.
+ * Only a heading whose words name no kind takes it from its position: the
+ * kind of the part before it (an achievement at first).  A file without
+ * headings is one opening part (and a problems part if it has a problems
+ * paragraph).
  */
 #ifndef ZONGJIE_OUTLINE_H
 #define ZONGJIE_OUTLINE_H
@@ -110,8 +148,8 @@ zj_part_kind zj_part_from_heading(const char *title, size_t len, int year);
  * thousands of them. */
 typedef struct zj_section {
 	uint8_t level;
-	uint8_t marker;      /* zj_marker */
-	uint16_t number;
+	uint8_t marker;      /* zj_marker; ZJ_MARK_NONE for a heading without number */
+	uint16_t number;     /* 0 for a heading without number */
 	uint32_t line;       /* 0-based line of the heading */
 	size_t start;        /* byte offset of that line */
 	size_t title_start;  /* byte range of the title, marker included */

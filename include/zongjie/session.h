@@ -115,8 +115,10 @@ enum { ZJ_ALLOW_CHANGED = 1, ZJ_ALLOW_READ_ONLY = 2, ZJ_ALLOW_REPLACE = 4 };
  * a file needs one). */
 zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, zj_error *err);
 
-/* Errors the checker finds now (spelling aside): export needs none. */
-size_t zj_session_export_errors(zj_session *s);
+/* Errors the checker finds now (spelling aside): export needs none.  With
+ * misnumbered, also how many heading-sequence faults it found (the UI
+ * offers to renumber then). */
+size_t zj_session_export_errors(zj_session *s, size_t *misnumbered);
 
 typedef enum zj_export_result {
 	ZJ_EXPORTED,
@@ -126,11 +128,14 @@ typedef enum zj_export_result {
 	ZJ_EXPORT_FAILED,     /* err says why */
 } zj_export_result;
 
-/* Export as a Word document (docx.h) rather than text. */
-enum { ZJ_EXPORT_AS_DOCX = 8 };
+/* The user's choice to renumber the headings of the export (see
+ * zj_export_options.renumber), and to write a Word document (docx.h)
+ * rather than text; passed with the consents of allow. */
+enum { ZJ_EXPORT_RENUMBER = 8, ZJ_EXPORT_AS_DOCX = 16 };
 
-/* Writes the submission text to path, in the document's format, or with
- * ZJ_EXPORT_AS_DOCX in allow the Word document of that text. */
+/* Writes the submission text to path, in the document's format: the
+ * author's text unless ZJ_EXPORT_RENUMBER is in allow; with
+ * ZJ_EXPORT_AS_DOCX the Word document of that text. */
 zj_export_result zj_session_export(zj_session *s, const char *path, unsigned allow,
 				   zj_error *err);
 

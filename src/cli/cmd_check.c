@@ -144,6 +144,11 @@ static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, 
 	emit_json_string(e, l->text + x->start, x->len);
 	emit_str(e, ", \"message\": ");
 	emit_json_string(e, msg, strlen(msg));
+	const char *fix = zj_finding_fix(l->f, x);
+	if (fix) {
+		emit_str(e, ", \"suggestion\": ");
+		emit_json_string(e, fix, strlen(fix));
+	}
 	emit_str(e, "}");
 }
 
@@ -270,7 +275,7 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 
 /* ---- options ---------------------------------------------------------- */
 
-static bool select_rules(const char *list, bool value, zj_check_options *opt)
+static bool select_rules(const char *list, bool value, bool rules[ZJ_RULE_COUNT])
 {
 	char *copy = zj_xstrdup(list), *save = NULL;
 	bool ok = true;
@@ -281,7 +286,7 @@ static bool select_rules(const char *list, bool value, zj_check_options *opt)
 			ok = false;
 			break;
 		}
-		opt->enabled[r] = value;
+		rules[r] = value;
 	}
 	free(copy);
 	return ok;
@@ -366,13 +371,14 @@ static void expand_args(int argc, char **argv, path_list *out)
 	}
 }
 
-/* Applies the fixable findings and saves the file back in its own
- * format; the text is replaced by the fixed one. */
+/* Applies the suggestions of the rules asked for (NULL: the fixable
+ * rules) and saves the file back atomically in its own format; the text
+ * is replaced by the fixed one. */
 static bool fix_file(const char *path, char **text, size_t *len, const zj_format *fmt,
-		     const zj_findings *f, zj_error *err, size_t *applied)
+		     const zj_findings *f, const bool *rules, zj_error *err, size_t *applied)
 {
 	size_t new_len;
-	char *fixed = zj_apply_fixes(*text, *len, f, &new_len, applied);
+	char *fixed = zj_apply_fixes(*text, *len, f, rules, &new_len, applied);
 	if (!*applied) {
 		free(fixed);
 		return true;
@@ -392,6 +398,9 @@ typedef struct check_args {
 	zj_check_options opt;
 	out_style st;
 	bool fix;
+	/* --fix=RULES: those rules' suggestions; --fix: the fixable rules' */
+	bool fix_chosen[ZJ_RULE_COUNT];
+	bool fix_named;
 	const char *skeleton_id;
 	const char *against; /* last period's summary, for stale-figure */
 	bool only_given;   /* the first --only switches every other rule off */
@@ -410,9 +419,16 @@ static int take_check_option(int c, char *arg, void *ctx)
 			for (int r = 0; r < ZJ_RULE_COUNT; r++)
 				a->opt.enabled[r] = false;
 		a->only_given = true;
-		return select_rules(arg, true, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
-	case OPT_IGNORE: return select_rules(arg, false, &a->opt) ? CLI_GO_ON : EXIT_TROUBLE;
-	case OPT_FIX: a->fix = true; break;
+		return select_rules(arg, true, a->opt.enabled) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_IGNORE: return select_rules(arg, false, a->opt.enabled) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_FIX:
+		a->fix = true;
+		if (arg) {
+			a->fix_named = true;
+			if (!select_rules(arg, true, a->fix_chosen))
+				return EXIT_TROUBLE;
+		}
+		break;
 	case OPT_COLOR:
 		if (strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
 			return cli_usage_error(_("--color takes auto, always or never"));
@@ -434,7 +450,7 @@ static int check_options(int argc, char **argv, check_args *a)
 		{"format", required_argument, NULL, 'f'},
 		{"only", required_argument, NULL, OPT_ONLY},
 		{"ignore", required_argument, NULL, OPT_IGNORE},
-		{"fix", no_argument, NULL, OPT_FIX},
+		{"fix", optional_argument, NULL, OPT_FIX},
 		{"color", required_argument, NULL, OPT_COLOR},
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"dict", required_argument, NULL, OPT_DICT},
@@ -448,7 +464,7 @@ static int check_options(int argc, char **argv, check_args *a)
 	int status = cli_read_options(
 		argc, argv, "h", options,
 		_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
-		  "                     [--fix] [--color=auto|always|never] [--dict NAME]\n"
+		  "                     [--fix[=RULES]] [--color=auto|always|never] [--dict NAME]\n"
 		  "                     [--skeleton ID] [--against LAST.txt] FILE|DIR...\n"),
 		take_check_option, a);
 	if (status != CLI_GO_ON)
@@ -487,7 +503,8 @@ static void check_file(zj_checker *checker, const check_args *a, const char *pat
 	zj_check(checker, text, len, NULL, &f);
 	if (a->fix) {
 		size_t applied = 0;
-		if (!fix_file(path, &text, &len, &fmt, &f, &err, &applied)) {
+		if (!fix_file(path, &text, &len, &fmt, &f, a->fix_named ? a->fix_chosen : NULL, &err,
+			      &applied)) {
 			cli_file_error(path, &err);
 			t->trouble = true;
 		} else if (applied) {

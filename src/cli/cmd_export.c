@@ -26,7 +26,7 @@ typedef struct export_args {
 	zj_export_options xo;
 } export_args;
 
-enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_FORMAT };
+enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_RENUMBER, OPT_FORMAT };
 
 static int take_export_option(int c, char *arg, void *ctx)
 {
@@ -43,6 +43,7 @@ static int take_export_option(int c, char *arg, void *ctx)
 			return cli_usage_error(_("--indent takes keep or fullwidth"));
 		break;
 	case OPT_STRIP: a->xo.strip_noise = true; break;
+	case OPT_RENUMBER: a->xo.renumber = true; break;
 	case OPT_FORMAT: a->format = arg; break;
 	default:
 		if (optopt == 'o')
@@ -82,6 +83,7 @@ static int export_options(int argc, char **argv, export_args *a)
 		{"eol", required_argument, NULL, OPT_EOL},
 		{"indent", required_argument, NULL, OPT_INDENT},
 		{"strip-noise", no_argument, NULL, OPT_STRIP},
+		{"renumber", no_argument, NULL, OPT_RENUMBER},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -90,9 +92,16 @@ static int export_options(int argc, char **argv, export_args *a)
 	int status = cli_read_options(
 		argc, argv, "o:h", options,
 		_("Usage: zongjie export FILE [-o OUT] [--force] [--format=txt|docx]\n"
-		  "                      [--encoding=utf-8|gb18030] [--eol=lf|crlf]\n"
-		  "                      [--indent=keep|fullwidth] [--strip-noise]\n"
-		  "A Word document (GB/T 9704 layout) when OUT ends in .docx or with --format=docx.\n"),
+		  "          [--encoding=utf-8|gb18030] [--eol=lf|crlf] [--indent=keep|fullwidth]\n"
+		  "          [--strip-noise] [--renumber]\n"
+		  "Writes the text as the author wrote it; only these options change it:\n"
+		  "  --renumber          renumber headings whose numbers skip or repeat\n"
+		  "                      (only sequences of sure headings, never list items,\n"
+		  "                      numbered paragraphs or page numbers)\n"
+		  "  --strip-noise       drop the lines `check` reports as site noise\n"
+		  "  --indent=fullwidth  start body paragraphs with two full-width spaces\n"
+		  "  --format=docx       a Word document in official-document layout (GB/T 9704);\n"
+		  "                      the default when OUT ends in .docx\n"),
 		take_export_option, a);
 	if (status != CLI_GO_ON)
 		return status;

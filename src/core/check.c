@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "zongjie/hanzi.h"
+#include "zongjie/proofread.h"
 #include "rules/rules.h"
 
 const zj_rule_info *zj_rule_get(zj_rule rule)
@@ -214,6 +216,22 @@ void zj_check_options_default(zj_check_options *opt)
 		opt->enabled[i] = true;
 }
 
+/* Joins a notice (taken, may be NULL) to the ones before it. */
+static void add_notice(char **notice, char *more)
+{
+	if (!more || !notice) {
+		free(more);
+		return;
+	}
+	if (*notice) {
+		char *both = zj_xasprintf("%s; %s", *notice, more);
+		free(*notice);
+		free(more);
+		more = both;
+	}
+	*notice = more;
+}
+
 zj_checker *zj_checker_new(const zj_check_options *opt, char **notice)
 {
 	zj_checker *c = zj_xcalloc(1, sizeof *c);
@@ -222,6 +240,17 @@ zj_checker *zj_checker_new(const zj_check_options *opt, char **notice)
 		*notice = NULL;
 	if (c->opt.enabled[ZJ_RULE_SPELLING] && !zj_spelling_open(c, notice))
 		c->opt.enabled[ZJ_RULE_SPELLING] = false;
+	bool *on = c->opt.enabled;
+	char *more = NULL;
+	if (on[ZJ_RULE_MISWRITTEN] || on[ZJ_RULE_USAGE]) {
+		c->proof = zj_proofreader_standard(&more);
+		add_notice(notice, more);
+	}
+	if (on[ZJ_RULE_TRADITIONAL_CHAR]) {
+		c->hanzi = zj_hanzi_standard(&more);
+		add_notice(notice, more);
+		on[ZJ_RULE_TRADITIONAL_CHAR] = c->hanzi != NULL;
+	}
 	return c;
 }
 
@@ -368,8 +397,8 @@ void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_
 	free(spans.span);
 }
 
-char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, size_t *new_len,
-		     size_t *applied)
+char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, const bool *rules,
+		     size_t *new_len, size_t *applied)
 {
 	zj_buf out = {0};
 	size_t pos = 0, n = 0;
@@ -378,7 +407,8 @@ char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, size_t 
 	const zj_finding *x;
 	while ((x = zj_findings_next(&it))) {
 		const char *fix = zj_finding_fix(f, x);
-		if (!fix || x->start < pos)
+		bool wanted = rules ? rules[x->rule] : zj_rule_table[x->rule].info.fixable;
+		if (!fix || !wanted || x->start < pos)
 			continue;
 		zj_buf_append(&out, text + pos, x->start - pos);
 		zj_buf_puts(&out, fix);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "outline_lines.h"
+#include "outline_words.h"
 #include "zongjie/utf8.h"
 #include "zongjie/util.h"
 
@@ -209,7 +211,7 @@ bool zj_line_marker(const char *s, size_t len, zj_heading *h)
 bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 {
 	size_t t = marker_and_title(s, len, h);
-	if (!t)
+	if (!t || outline_narrative_item(s + t, len - t))
 		goto no;
 	h->title_start = t;
 	size_t count = 0, p = t;
@@ -243,89 +245,6 @@ no:
 	return false;
 }
 
-/* ---- part keywords ---------------------------------------------------- */
-
-typedef struct keyword {
-	const char *word;
-	zj_part_kind kind;
-} keyword;
-
-static const keyword part_keywords[] = {
-	/* a second-half summary reports on 下半年 before it plans */
-	{"下半年工作开展", ZJ_PART_ACHIEVEMENTS}, {"下半年工作完成", ZJ_PART_ACHIEVEMENTS},
-	{"下半年工作情况", ZJ_PART_ACHIEVEMENTS}, {"下半年工作总结", ZJ_PART_ACHIEVEMENTS},
-	{"问题", ZJ_PART_PROBLEMS}, {"不足", ZJ_PART_PROBLEMS}, {"差距", ZJ_PART_PROBLEMS},
-	{"困难", ZJ_PART_PROBLEMS}, {"短板", ZJ_PART_PROBLEMS}, {"薄弱", ZJ_PART_PROBLEMS},
-	{"教训", ZJ_PART_PROBLEMS}, {"缺点", ZJ_PART_PROBLEMS}, {"挑战", ZJ_PART_PROBLEMS},
-	{"计划", ZJ_PART_PLAN}, {"打算", ZJ_PART_PLAN}, {"思路", ZJ_PART_PLAN},
-	{"安排", ZJ_PART_PLAN}, {"下一步", ZJ_PART_PLAN}, {"下步", ZJ_PART_PLAN},
-	{"明年", ZJ_PART_PLAN}, {"下半年", ZJ_PART_PLAN}, {"来年", ZJ_PART_PLAN},
-	{"展望", ZJ_PART_PLAN}, {"设想", ZJ_PART_PLAN}, {"努力方向", ZJ_PART_PLAN},
-	{"今后", ZJ_PART_PLAN}, {"目标任务", ZJ_PART_PLAN}, {"工作要点", ZJ_PART_PLAN},
-	{"重点任务", ZJ_PART_PLAN},
-	{"成效", ZJ_PART_ACHIEVEMENTS}, {"成绩", ZJ_PART_ACHIEVEMENTS},
-	{"成果", ZJ_PART_ACHIEVEMENTS}, {"做法", ZJ_PART_ACHIEVEMENTS},
-	{"总结", ZJ_PART_ACHIEVEMENTS}, {"回顾", ZJ_PART_ACHIEVEMENTS},
-	{"完成情况", ZJ_PART_ACHIEVEMENTS}, {"开展情况", ZJ_PART_ACHIEVEMENTS},
-	{"主要工作", ZJ_PART_ACHIEVEMENTS}, {"工作情况", ZJ_PART_ACHIEVEMENTS},
-	{"取得", ZJ_PART_ACHIEVEMENTS}, {"亮点", ZJ_PART_ACHIEVEMENTS},
-	{"经验", ZJ_PART_ACHIEVEMENTS}, {"进展", ZJ_PART_ACHIEVEMENTS},
-	{"荣誉", ZJ_PART_ACHIEVEMENTS}, {"表彰", ZJ_PART_ACHIEVEMENTS},
-	{"业绩", ZJ_PART_ACHIEVEMENTS}, {"收获", ZJ_PART_ACHIEVEMENTS},
-	{"建议", ZJ_PART_OTHER}, {"附件", ZJ_PART_OTHER}, {"附表", ZJ_PART_OTHER},
-	{"说明", ZJ_PART_OTHER},
-	/* English reports; matched without regard to case */
-	{"problem", ZJ_PART_PROBLEMS}, {"shortcoming", ZJ_PART_PROBLEMS},
-	{"weakness", ZJ_PART_PROBLEMS}, {"challenge", ZJ_PART_PROBLEMS},
-	{"plan", ZJ_PART_PLAN}, {"next year", ZJ_PART_PLAN}, {"outlook", ZJ_PART_PLAN},
-	{"priorities", ZJ_PART_PLAN},
-	{"achievement", ZJ_PART_ACHIEVEMENTS}, {"result", ZJ_PART_ACHIEVEMENTS},
-	{"review", ZJ_PART_ACHIEVEMENTS}, {"progress", ZJ_PART_ACHIEVEMENTS},
-	{"appendix", ZJ_PART_OTHER},
-};
-
-/* First 4-digit year (1950–2099) followed by 年 or 学年 in s, or 0. */
-static int find_year(const char *s, size_t len)
-{
-	for (size_t i = 0; i + 4 < len; i++) {
-		if (!zj_is_ascii_digit(s[i]))
-			continue;
-		if (i > 0 && zj_is_ascii_digit(s[i - 1]))
-			continue;
-		size_t k = i;
-		int v = 0;
-		while (k < len && k - i < 5 && zj_is_ascii_digit(s[k]))
-			v = v * 10 + (s[k++] - '0');
-		if (k - i != 4 || v < 1950 || v > 2099)
-			continue;
-		if ((len - k >= 3 && !memcmp(s + k, "年", 3)) ||
-		    (len - k >= 6 && !memcmp(s + k, "学年", 6)))
-			return v;
-	}
-	return 0;
-}
-
-zj_part_kind zj_part_from_heading(const char *s, size_t len, int year)
-{
-	for (size_t i = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xC0) == 0x80)
-			continue;
-		for (size_t k = 0; k < sizeof part_keywords / sizeof part_keywords[0]; k++) {
-			const char *w = part_keywords[k].word;
-			size_t n = strlen(w);
-			if (len - i < n)
-				continue;
-			if ((unsigned char)w[0] < 0x80 ? !strncasecmp(s + i, w, n)
-						       : (w[1] == s[i + 1] && !memcmp(s + i, w, n)))
-				return part_keywords[k].kind;
-		}
-	}
-	int y = find_year(s, len);
-	if (y && year)
-		return y > year ? ZJ_PART_PLAN : ZJ_PART_ACHIEVEMENTS;
-	return ZJ_PART_OPENING;
-}
-
 /* ---- line classes ----------------------------------------------------- */
 
 enum line_class {
@@ -336,6 +255,7 @@ enum line_class {
 	LINE_TITLE_KW,  /* … that names a summary, plan or report */
 	LINE_TITLE_PIAN,/* … that carries a 篇 marker */
 	LINE_HEADING,
+	LINE_BARE,      /* a part heading without number: 存在的不足 */
 };
 
 static const char *const title_words[] = {"总结", "计划", "报告", "安排", "汇报",
@@ -398,8 +318,14 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 			break;
 		end = p;
 	}
+	if (count <= 17 && han && outline_bare_heading(s + i, len - i))
+		return LINE_BARE;
+	/* 工作总结 篇一： keeps its colon */
+	bool colon = last == 0xFF1A || last == ':';
+	if (count <= max_title && colon && has_pian_marker(s, len))
+		return LINE_TITLE_PIAN;
 	if (count > max_title || is_sentence_end(last) || last == 0xFF0C || last == ',' ||
-	    last == 0x3001 || (!han && last == '.'))
+	    last == 0x3001 || last == '.')
 		return LINE_PARA;
 	if (has_pian_marker(s, len))
 		return LINE_TITLE_PIAN;
@@ -409,27 +335,13 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 	return LINE_TITLE;
 }
 
-/* A paragraph that sums the article up. */
-static bool is_closing_paragraph(const char *s, size_t len)
-{
-	static const char *const starts[] = {"以上", "总之", "总而言之", "综上", "总的来说",
-					     "总的来看", "总体来看", "展望", "最后", "In summary",
-					     "In conclusion", "To sum up", "Overall,"};
-	size_t i = zj_skip_space(s, len, 0);
-	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
-		size_t n = strlen(starts[k]);
-		if (len - i >= n && !strncasecmp(s + i, starts[k], n))
-			return true;
-	}
-	const char *r = memmem(s, len, "回顾", 6);
-	return r && memmem(r, len - (size_t)(r - s), "展望", 6);
-}
-
 /* ---- building --------------------------------------------------------- */
 
 typedef struct line_info {
 	size_t start, end; /* end excludes CR LF */
+	size_t real;       /* line of the text it lies on (page chunks hold several) */
 	unsigned char cls;
+	bool item;         /* a numbered item of a list, not a part's heading */
 	long heading;      /* index into sections, -1 */
 } line_info;
 
@@ -445,27 +357,7 @@ typedef struct builder {
 } builder;
 
 #define LINE(b, i) (&(b)->lines[(i) - (b)->base])
-
-static size_t count_chars(const char *s, size_t start, size_t end)
-{
-	/* Non-blank code points: count lead bytes, and decode only the
-	 * characters whose lead byte can begin a blank (C2 E2 E3 EF). */
-	size_t n = 0;
-	for (size_t i = start; i < end; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x80) {
-			n += b > ' ' && b != 0x7F;
-		} else if (b >= 0xC0) {
-			if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
-				int32_t c;
-				zj_utf8_decode(s, end, i, &c);
-				n += !zj_is_space(c);
-			} else
-				n++;
-		}
-	}
-	return n;
-}
+#define REAL(b, i) ((uint32_t)LINE(b, i)->real)
 
 static size_t line_end_offset(const builder *b, size_t line)
 {
@@ -473,7 +365,7 @@ static size_t line_end_offset(const builder *b, size_t line)
 	return line + 1 < b->nlines ? LINE(b, line + 1)->start : b->len;
 }
 
-static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t first, size_t last)
+static void add_part(builder *b, zj_part_kind kind, long heading, size_t first, size_t last)
 {
 	zj_outline *o = b->o;
 	zj_grow((void **)&o->parts, &b->part_cap, o->nparts + 1, sizeof *o->parts);
@@ -481,18 +373,16 @@ static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t fir
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
 	p->heading = heading;
-	p->first_line = first;
+	p->first_line = REAL(b, first);
 	p->start = LINE(b, first)->start;
 	p->end = line_end_offset(b, last);
-	p->last_line = first;
+	p->last_line = p->first_line;
 	for (size_t i = last + 1; i-- > first;)
 		if (LINE(b, i)->cls != LINE_BLANK) {
-			p->last_line = i;
+			p->last_line = REAL(b, i);
 			break;
 		}
 	/* Sections inside, the part's own heading excluded. */
-	p->first_section = 0;
-	p->nsections = 0;
 	bool found = false;
 	for (size_t i = first; i <= last; i++) {
 		long h = LINE(b, i)->heading;
@@ -507,15 +397,16 @@ static zj_part *add_part(builder *b, zj_part_kind kind, long heading, size_t fir
 	size_t body = p->start;
 	if (heading >= 0)
 		body = o->sections[heading].title_end;
-	p->chars = count_chars(b->text, body, p->end);
-	return p;
+	p->chars = outline_count_chars(b->text, body, p->end);
 }
 
-/* The article's title: the last title line naming a summary before the
- * first text, else the first title line; its year, else the first text's. */
-static void article_title(builder *b, zj_article *a, size_t first, size_t last)
+/* Title, year and first text line of the article [first, last]; returns
+ * the first text line (last + 1 if none). */
+static size_t article_title(builder *b, zj_article *a, size_t first, size_t last)
 {
-	long any_title = -1;
+	/* Title: the last title line naming a summary before the first text,
+	 * else the first title line. */
+	long title = -1, any_title = -1;
 	size_t content = last + 1;
 	for (size_t i = first; i <= last; i++) {
 		unsigned char c = LINE(b, i)->cls;
@@ -524,58 +415,135 @@ static void article_title(builder *b, zj_article *a, size_t first, size_t last)
 			break;
 		}
 		if (c == LINE_TITLE_KW || c == LINE_TITLE_PIAN)
-			a->title_line = (long)i;
+			title = (long)i;
 		else if (c == LINE_TITLE && any_title < 0)
 			any_title = (long)i;
 	}
-	if (a->title_line < 0)
-		a->title_line = any_title;
-	if (a->title_line >= 0) {
-		const line_info *t = LINE(b, a->title_line);
+	if (title < 0)
+		title = any_title;
+	a->title_line = title < 0 ? -1 : (long)REAL(b, title);
+	if (title >= 0) {
+		const line_info *t = LINE(b, title);
 		a->title_start = zj_skip_space(b->text, t->end, t->start);
 		a->title_end = t->end;
-		a->year = find_year(b->text + t->start, t->end - t->start);
+		a->year = outline_find_year(b->text + t->start, t->end - t->start);
 	}
-	a->content_line = content <= last ? (long)content : -1;
+	a->content_line = content <= last ? (long)REAL(b, content) : -1;
 	if (!a->year && content <= last) {
 		const line_info *t = LINE(b, content);
-		a->year = find_year(b->text + t->start, t->end - t->start);
+		a->year = outline_find_year(b->text + t->start, t->end - t->start);
 	}
+	return content;
 }
 
-/* In the last part, lines i..part_last under heading s: the line of a
- * summing-up final paragraph to split off as the closing, or -1. */
-static long closing_line(builder *b, size_t i, size_t part_last, const zj_section *s)
+/* Whether the paragraph line i ends with a colon: it introduces a list. */
+static bool introduces_list(builder *b, size_t i)
 {
-	long closing = -1;
-	size_t k = part_last + 1;
-		while (k-- > i && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
-			;
-		if (k > i && LINE(b, k)->cls == LINE_PARA &&
-		    is_closing_paragraph(b->text + LINE(b, k)->start,
-					 LINE(b, k)->end - LINE(b, k)->start)) {
-			bool other_body = s->title_end < LINE(b, i)->end;
-			for (size_t m = i + 1; m < k; m++)
-				other_body |= LINE(b, m)->cls != LINE_BLANK;
-			if (other_body)
-				closing = (long)k;
-		}
-	return closing;
+	const line_info *l = LINE(b, i);
+	if (l->cls != LINE_PARA)
+		return false;
+	int32_t c = zj_utf8_before(b->text, l->end, l->end, NULL);
+	return c == 0xFF1A || c == ':';
 }
 
-/* Headings without a keyword (ZJ_PART_OPENING until now) follow the part
- * before them. */
-static void follow_previous_kind(zj_outline *o, const zj_article *a)
+/* Marks the one-line numbered items of a list introduced by a paragraph
+ * ending with a colon (…重点做好以下工作：1、… 2、…): they are items, not
+ * headings of parts. */
+static void mark_list_items(builder *b, size_t first, size_t last)
 {
-	zj_part_kind prev = ZJ_PART_ACHIEVEMENTS;
-	for (size_t k = a->first_part; k < o->nparts; k++) {
-		zj_part *p = &o->parts[k];
-		if (p->heading < 0)
+	const zj_outline *o = b->o;
+	for (size_t i = first; i <= last; i++) {
+		if (!introduces_list(b, i))
 			continue;
-		if (p->kind == ZJ_PART_OPENING)
-			p->kind = prev;
-		prev = p->kind;
+		int level = 0, items = 0;
+		size_t k = i + 1;
+		for (; k <= last; k++) {
+			const line_info *l = LINE(b, k);
+			if (l->cls == LINE_BLANK)
+				continue;
+			if (l->heading < 0)
+				break;
+			const zj_section *h = &o->sections[l->heading];
+			if ((level && h->level != level) || h->title_end < l->end || h->marker == ZJ_MARK_NONE)
+				break;
+			level = h->level;
+			items++;
+		}
+		/* one titled line after a colon is a heading; two or more, a list */
+		for (size_t m = i + 1; items >= 2 && m < k; m++)
+			LINE(b, m)->item = LINE(b, m)->heading >= 0;
+		i = k - 1;
 	}
+}
+
+/* The level of the headings that divide the article into parts; headings
+ * without a number take that level, or the level above when every
+ * numbered heading comes after one of them (*bare_only: then they alone
+ * divide it).  0 when there is no heading. */
+static int article_top_level(builder *b, size_t first, size_t last, bool *bare_only)
+{
+	zj_outline *o = b->o;
+	int top = 0, top_before_bare = 0;
+	bool bare = false;
+	mark_list_items(b, first, last);
+	for (size_t i = first; i <= last; i++) {
+		long h = LINE(b, i)->heading;
+		if (h < 0 || LINE(b, i)->item)
+			continue;
+		int level = o->sections[h].level;
+		bare |= level == 0;
+		if (level && (top == 0 || level < top))
+			top = level;
+		if (level && !bare && (top_before_bare == 0 || level < top_before_bare))
+			top_before_bare = level;
+	}
+	/* every numbered heading under a heading without number: only those
+	 * divide the article (their level is shown one above, at least 1) */
+	*bare_only = bare && top && !top_before_bare;
+	if (bare) {
+		top = !top ? 1 : top_before_bare ? top : top > 1 ? top - 1 : 1;
+		for (size_t i = first; i <= last; i++) {
+			long h = LINE(b, i)->heading;
+			if (h >= 0 && o->sections[h].level == 0)
+				o->sections[h].level = (uint8_t)top;
+		}
+	}
+	return top;
+}
+
+/* The line of a summing-up last paragraph of the part [first, last], or
+ * -1.  The part keeps some text of its own. */
+static long closing_line(builder *b, size_t first, size_t last, long heading)
+{
+	size_t k = last + 1;
+	while (k-- > first && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
+		;
+	if (k <= first || k > last || LINE(b, k)->cls != LINE_PARA ||
+	    !outline_closing_paragraph(b->text + LINE(b, k)->start,
+				       LINE(b, k)->end - LINE(b, k)->start))
+		return -1;
+	bool other_body = heading < 0 || b->o->sections[heading].title_end < LINE(b, first)->end;
+	for (size_t m = first + 1; m < k; m++)
+		other_body |= LINE(b, m)->cls != LINE_BLANK;
+	return other_body ? (long)k : -1;
+}
+
+/* Whether line i starts a part: a heading of the top level, or a
+ * paragraph that opens the problems without a heading. */
+static bool part_starts(builder *b, size_t i, int top, bool bare_only, zj_part_kind current,
+			bool opening_ok)
+{
+	const line_info *l = LINE(b, i);
+	if (l->heading >= 0) {
+		const zj_section *h = &b->o->sections[l->heading];
+		if (bare_only)
+			return h->marker == ZJ_MARK_NONE;
+		return h->level == top && !l->item;
+	}
+	if (l->cls != LINE_PARA || current == ZJ_PART_PROBLEMS || current == ZJ_PART_PLAN ||
+	    current == ZJ_PART_OTHER || (current == ZJ_PART_OPENING && !opening_ok))
+		return false;
+	return outline_problems_lead(b->text + l->start, l->end - l->start);
 }
 
 static void build_article(builder *b, size_t first, size_t last)
@@ -584,71 +552,66 @@ static void build_article(builder *b, size_t first, size_t last)
 	zj_grow((void **)&o->articles, &b->article_cap, o->narticles + 1, sizeof *o->articles);
 	zj_article *a = &o->articles[o->narticles++];
 	memset(a, 0, sizeof *a);
-	a->first_line = first;
-	a->last_line = last;
+	a->first_line = REAL(b, first);
+	a->last_line = REAL(b, last);
 	a->start = LINE(b, first)->start;
 	a->end = line_end_offset(b, last);
 	a->first_part = o->nparts;
-	a->title_line = -1;
+	size_t content = article_title(b, a, first, last);
+	bool bare_only = false;
+	int top = article_top_level(b, first, last, &bare_only);
 
-	article_title(b, a, first, last);
-
-	int top = 0;
-	for (size_t i = first; i <= last; i++) {
-		long h = LINE(b, i)->heading;
-		if (h >= 0 && (top == 0 || o->sections[h].level < top))
-			top = o->sections[h].level;
-	}
-	if (top == 0) {
-		add_part(b, ZJ_PART_OPENING, -1, first, last);
-		a->nparts = o->nparts - a->first_part;
-		return;
-	}
-	/* Part boundaries: the top-level headings. */
-	size_t open_end = first;
-	while (open_end <= last && !(LINE(b, open_end)->heading >= 0 &&
-				     o->sections[LINE(b, open_end)->heading].level == top))
-		open_end++;
-	bool opening_has_text = false;
-	for (size_t i = first; i < open_end; i++)
-		opening_has_text |= LINE(b, i)->cls != LINE_BLANK;
-	if (opening_has_text)
-		add_part(b, ZJ_PART_OPENING, -1, first, open_end - 1);
-
-	size_t i = open_end;
-	while (i <= last) {
-		size_t j = i + 1;
-		while (j <= last && !(LINE(b, j)->heading >= 0 &&
-				      o->sections[LINE(b, j)->heading].level == top))
-			j++;
-		long h = LINE(b, i)->heading;
-		const zj_section *s = &o->sections[h];
-		zj_part_kind kind = zj_part_from_heading(b->text + s->title_start,
-							 s->title_end - s->title_start, a->year);
-		size_t part_last = j - 1;
-		long closing = j > last ? closing_line(b, i, part_last, s) : -1;
-		/* ZJ_PART_OPENING stands for "no keyword" until follow_previous_kind. */
-		add_part(b, kind, h, i, closing >= 0 ? (size_t)closing - 1 : part_last);
-		if (closing >= 0)
-			add_part(b, ZJ_PART_CLOSING, -1, (size_t)closing, part_last);
-		i = j;
+	/* An unheaded problems paragraph in the opening only when there is no
+	 * heading: before the headings it sums up what follows. */
+	zj_part_kind current = ZJ_PART_OPENING, prev = ZJ_PART_ACHIEVEMENTS;
+	long heading = -1;
+	size_t start = first;
+	for (size_t i = first; i <= last + 1; i++) {
+		if (i <= last &&
+		    !part_starts(b, i, top, bare_only, current, top == 0 && i != content))
+			continue;
+		if (i > start || (i > last && o->nparts == a->first_part)) {
+			bool text = current != ZJ_PART_OPENING;
+			for (size_t k = start; k < i && !text; k++)
+				text = LINE(b, k)->cls != LINE_BLANK;
+			long closing = i > last && current != ZJ_PART_OPENING
+					       ? closing_line(b, start, last, heading) : -1;
+			if (text || i > last)
+				add_part(b, current, heading, start,
+					 closing >= 0 ? (size_t)closing - 1 : i - 1);
+			if (closing >= 0)
+				add_part(b, ZJ_PART_CLOSING, -1, (size_t)closing, last);
+		}
+		if (i > last)
+			break;
+		heading = LINE(b, i)->heading;
+		if (heading >= 0) {
+			const zj_section *s = &o->sections[heading];
+			current = zj_part_from_heading(b->text + s->title_start,
+						       s->title_end - s->title_start, a->year);
+			/* a heading whose words name no part follows the one before */
+			if (current == ZJ_PART_OPENING)
+				current = prev;
+		} else
+			current = ZJ_PART_PROBLEMS;
+		prev = current;
+		start = i;
 	}
 	a->nparts = o->nparts - a->first_part;
-	follow_previous_kind(o, a);
 }
 
-/* Number of the first heading at or after byte pos, 0 if none within the
- * next thousand lines (a title that far from any heading starts nothing). */
-static int next_heading_number(const char *text, size_t len, size_t pos)
+/* The first heading after the reader's position: its number and level,
+ * 0 if none within the next thousand lines (a title that far from any
+ * heading starts nothing). */
+static int next_heading_number(outline_reader r, int *level)
 {
-	for (int lines = 0; pos < len && lines < 1000; lines++) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		size_t e = end > pos && text[end - 1] == '\r' ? end - 1 : end;
+	outline_line l;
+	for (int lines = 0; lines < 1000 && outline_reader_next(&r, &l); lines++) {
 		zj_heading h;
-		if (zj_heading_parse(text + pos, e - pos, &h))
+		if (zj_heading_parse(r.text + l.start, l.end - l.start, &h)) {
+			*level = h.level;
 			return h.number;
-		pos = end + 1;
+		}
 	}
 	return 0;
 }
@@ -656,52 +619,78 @@ static int next_heading_number(const char *text, size_t len, size_t pos)
 bool zj_outline_plain_line(const char *line, size_t len)
 {
 	zj_heading h;
-	return classify_line(line, len, &h) == LINE_PARA;
+	return classify_line(line, len, &h) == LINE_PARA && !outline_chunk_candidate(line, len);
 }
 
-static void shift(size_t *v, size_t at, long delta)
+/* Whether a heading without number (2024年工作计划) may be the title of a
+ * document of its own: it names a year, and the article's title (line
+ * `title`, -1 if none) does not already name a part of its kind
+ * (…工作总结暨2024年工作计划). */
+static bool names_document(const builder *b, const line_info *li, long title)
 {
-	if (*v > at)
-		*v = (size_t)((long)*v + delta);
+	const char *s = b->text + li->start;
+	size_t n = li->end - li->start;
+	if (!outline_find_year(s, n))
+		return false;
+	if (title < 0)
+		return true;
+	const line_info *t = LINE(b, (size_t)title);
+	return !outline_title_names(b->text + t->start, t->end - t->start,
+				    zj_part_from_heading(s, n, 0));
 }
 
-bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars)
+/* A line that holds only a heading marker of level 1 or 2: （三） */
+static bool marker_only(const char *s, size_t len, zj_heading *h)
 {
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		if (line < a->first_line || line > a->last_line)
-			continue;
-		/* lines whose words decide something stay out of the fast path */
-		if ((long)line == a->content_line || (long)line == a->title_line)
-			return false;
-		for (size_t pi = 0; pi < a->nparts; pi++) {
-			const zj_part *p = &o->parts[a->first_part + pi];
-			if (pi + 1 == a->nparts && line >= p->last_line)
-				return false; /* the last paragraph may be a closing */
-		}
+	memset(h, 0, sizeof *h);
+	size_t i = zj_skip_space(s, len, 0);
+	size_t m = parse_marker(s, len, i, h);
+	if (!m || h->level > 2 || zj_skip_space(s, len, i + m) < len) {
+		memset(h, 0, sizeof *h);
+		return false;
 	}
-	for (size_t ai = 0; ai < o->narticles; ai++) {
-		zj_article *a = &o->articles[ai];
-		shift(&a->start, at, delta);
-		shift(&a->end, at, delta);
-		shift(&a->title_start, at, delta);
-		shift(&a->title_end, at, delta);
-	}
-	for (size_t pi = 0; pi < o->nparts; pi++) {
-		zj_part *p = &o->parts[pi];
-		if (line >= p->first_line && (line <= p->last_line || pi + 1 == o->nparts ||
-					      line < o->parts[pi + 1].first_line))
-			p->chars = (size_t)((long)p->chars + chars);
-		shift(&p->start, at, delta);
-		shift(&p->end, at, delta);
-	}
-	for (size_t si = 0; si < o->nsections; si++) {
-		zj_section *h = &o->sections[si];
-		shift(&h->start, at, delta);
-		shift(&h->title_start, at, delta);
-		shift(&h->title_end, at, delta);
-	}
+	h->marker_start = i;
+	h->title_start = h->title_end = i + m;
 	return true;
+}
+
+/* Reads one line into the builder: its class, and its section when it is
+ * a heading.  has_text says whether the article has text yet: a part
+ * heading without number is only one after some text. */
+static line_info *read_line(builder *b, const outline_line *l, bool has_text, size_t *line_cap,
+			    size_t *section_cap)
+{
+	zj_outline *o = b->o;
+	size_t i = b->nlines++;
+	zj_grow((void **)&b->lines, line_cap, i - b->base + 1, sizeof *b->lines);
+	line_info *li = &b->lines[i - b->base];
+	li->start = l->start;
+	li->end = l->end;
+	li->real = l->real;
+	li->item = false;
+	li->heading = -1;
+	zj_heading h;
+	enum line_class c = classify_line(b->text + l->start, l->end - l->start, &h);
+	if (c == LINE_BARE) {
+		c = has_text ? LINE_HEADING : LINE_TITLE_KW;
+		memset(&h, 0, sizeof h); /* level 0: set to the article's top level */
+		h.marker_start = zj_skip_space(b->text + l->start, l->end - l->start, 0);
+		h.title_end = l->end - l->start;
+	} else if (l->cut && c != LINE_HEADING && marker_only(b->text + l->start, l->end - l->start, &h)) {
+		c = LINE_HEADING; /* a page break right after a heading's number */
+	} else if (!has_text && c != LINE_HEADING && c != LINE_BLANK && c != LINE_TITLE_PIAN &&
+		   outline_debris_line(b->text + l->start, l->end - l->start))
+		c = LINE_NEUTRAL; /* site debris before the text is neither title nor text */
+	li->cls = (unsigned char)c;
+	if (c == LINE_HEADING) {
+		zj_grow((void **)&o->sections, section_cap, o->nsections + 1, sizeof *o->sections);
+		o->sections[o->nsections] = (zj_section){
+			.level = (uint8_t)h.level, .marker = (uint8_t)h.marker,
+			.number = (uint16_t)h.number, .line = (uint32_t)l->real, .start = l->start,
+			.title_start = l->start + h.marker_start, .title_end = l->start + h.title_end};
+		li->heading = (long)o->nsections++;
+	}
+	return li;
 }
 
 zj_outline *zj_outline_build(const char *text, size_t len)
@@ -712,53 +701,53 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 	size_t line_cap = 0, section_cap = 0;
 	size_t start = 0;          /* first line of the current article */
 	bool has_heading = false, has_text = false, prev_blank = true;
-
-	for (size_t pos = 0;;) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len;
+	int first_level = 0;       /* level of the article's first heading */
+	long title = -1;           /* the article's last title line so far */
+	outline_reader r;
+	outline_reader_init(&r, text, len);
+	outline_line l;
+	while (outline_reader_next(&r, &l)) {
 		size_t i = b.nlines;
-		zj_grow((void **)&b.lines, &line_cap, i - b.base + 1, sizeof *b.lines);
-		line_info *li = &b.lines[i - b.base];
-		li->start = pos;
-		li->end = end > pos && text[end - 1] == '\r' ? end - 1 : end;
-		li->heading = -1;
-		zj_heading h;
-		li->cls = (unsigned char)classify_line(text + pos, li->end - pos, &h);
-		if (li->cls == LINE_HEADING) {
-			zj_grow((void **)&o->sections, &section_cap, o->nsections + 1,
-				sizeof *o->sections);
-			o->sections[o->nsections] = (zj_section){
-				.level = (uint8_t)h.level, .marker = (uint8_t)h.marker,
-				.number = (uint16_t)h.number, .line = (uint32_t)i, .start = pos,
-				.title_start = pos + h.marker_start, .title_end = pos + h.title_end};
-			li->heading = (long)o->nsections++;
-		}
-		b.nlines++;
-
+		bool bare = false;
+		line_info *li = read_line(&b, &l, has_text, &line_cap, &section_cap);
 		unsigned char c = li->cls;
+		if (c == LINE_HEADING && o->sections[li->heading].level == 0)
+			bare = true;
+		/* in a page chunk, a fragment after a sentence end stands apart */
+		bool after_blank = prev_blank || (l.chunk && !l.cont);
 		bool split = false;
+		int level = 0;
 		if (c == LINE_TITLE_PIAN)
 			split = has_text;
-		else if (c == LINE_TITLE_KW)
-			split = has_heading && prev_blank && nl && next_heading_number(text, len, end + 1) == 1;
+		else if ((c == LINE_TITLE_KW || (bare && names_document(&b, li, title))) &&
+			 has_heading && after_blank && l.more)
+			split = next_heading_number(r, &level) == 1 && (!bare || level == first_level);
 		if (split && i > start) {
+			if (bare) { /* it names the next article: a title, not a heading */
+				li->cls = LINE_TITLE_KW;
+				li->heading = -1;
+				o->nsections--;
+			}
 			build_article(&b, start, i - 1);
 			/* keep only the new article's first line */
 			b.lines[0] = b.lines[i - b.base];
 			b.base = i;
 			start = i;
 			has_heading = has_text = false;
+			first_level = 0;
+			title = -1;
 		}
-		if (c == LINE_HEADING)
+		if (!has_text && (li->cls == LINE_TITLE_KW || li->cls == LINE_TITLE_PIAN))
+			title = (long)i;
+		if (li->cls == LINE_HEADING) {
 			has_heading = has_text = true;
-		else if (c == LINE_PARA)
+			if (!first_level)
+				first_level = o->sections[li->heading].level;
+		} else if (li->cls == LINE_PARA)
 			has_text = true;
-		prev_blank = c == LINE_BLANK;
-		if (!nl)
-			break;
-		pos = end + 1;
+		prev_blank = li->cls == LINE_BLANK;
 	}
-	o->lines = b.nlines;
+	o->lines = outline_reader_lines(&r);
 	build_article(&b, start, b.nlines - 1);
 	free(b.lines);
 	return o;

@@ -277,7 +277,7 @@ zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, 
 
 /* ---- export ----------------------------------------------------------------- */
 
-size_t zj_session_export_errors(zj_session *s)
+size_t zj_session_export_errors(zj_session *s, size_t *misnumbered)
 {
 	zj_check_options opt;
 	zj_check_options_default(&opt);
@@ -288,6 +288,8 @@ size_t zj_session_export_errors(zj_session *s)
 	const char *text = zj_doc_text(s->doc, &len);
 	zj_check(c, text, len, zj_doc_outline(s->doc), &f);
 	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	if (misnumbered)
+		*misnumbered = f.count[ZJ_RULE_HEADING_SEQUENCE];
 	zj_findings_free(&f);
 	zj_checker_free(c);
 	return errors;
@@ -296,7 +298,7 @@ size_t zj_session_export_errors(zj_session *s)
 zj_export_result zj_session_export(zj_session *s, const char *path, unsigned allow,
 				   zj_error *err)
 {
-	if (zj_session_export_errors(s))
+	if (zj_session_export_errors(s, NULL))
 		return ZJ_EXPORT_HAS_ERRORS;
 	if (s->doc->path && zj_same_file(path, s->doc->path))
 		return ZJ_EXPORT_SAME_FILE;
@@ -305,7 +307,7 @@ zj_export_result zj_session_export(zj_session *s, const char *path, unsigned all
 		return ZJ_EXPORT_EXISTS;
 	size_t len, out_len, bytes_len;
 	const char *text = zj_doc_text(s->doc, &len);
-	zj_export_options xo = {0};
+	zj_export_options xo = {.renumber = (allow & ZJ_EXPORT_RENUMBER) != 0};
 	char *rendered = zj_export_text(text, len, zj_doc_outline(s->doc), &xo, &out_len);
 	char *bytes;
 	bool ok = allow & ZJ_EXPORT_AS_DOCX

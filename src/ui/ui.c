@@ -22,6 +22,7 @@
 #include "zongjie/session.h"
 #include "zongjie/renew.h"
 #include "zongjie/skeleton.h"
+#include "zongjie/suggest.h"
 #include "zongjie/utf8.h"
 #include "zongjie/wrap.h"
 
@@ -62,6 +63,7 @@ typedef struct ui {
 	unsigned char *mark_sev;
 	size_t nmarks;
 	bool marks_stale;
+	zj_findings found;  /* the last check's findings, for suggestions (F2) */
 	bool provisional;   /* first screen of a large file: outline of its start */
 	zj_session *s;      /* the document, its file and its journal */
 	/* where each screen row's text starts, for the mouse */
@@ -499,10 +501,16 @@ static void draw_status(ui *u)
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
 	const char *warning = u->s ? zj_session_warning(u->s) : NULL; /* NULL in the form */
+	const zj_finding *sugg = u->marks_stale ? NULL : zj_suggestion_at(u->ed, &u->found);
+	char offer[600];
 	if (u->message[0])
 		put_utf8(LINES - 1, x, u->message, strlen(u->message), A_BOLD, PAIR_STATUS, COLS);
 	else if (warning) /* stays until the journal is written again */
 		put_utf8(LINES - 1, x, warning, strlen(warning), A_BOLD, PAIR_STATUS, COLS);
+	else if (sugg) {
+		snprintf(offer, sizeof offer, _("%s  (F2 applies)"), zj_finding_message(&u->found, sugg));
+		put_utf8(LINES - 1, x, offer, strlen(offer), A_BOLD, PAIR_STATUS, COLS);
+	}
 	else if (COLS - utf8_width(right) > x)
 		put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
 			 PAIR_STATUS, COLS);
@@ -674,9 +682,10 @@ static void help(ui *u)
 		N_("F7                              fill every identical gap with the same text"),
 		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
 		N_("F3                              check: findings by rule, errors first; Enter jumps"),
+		N_("F2                              apply the suggestion shown on the status line"),
 		N_("F8                              insert a phrase of the current part"),
 		N_("F9                              insert a missing standard part"),
-		N_("F10                             export (refused while errors remain); a .docx name: Word"),
+		N_("F10                             export as written (refused while errors remain); .docx: Word"),
 		N_("Ctrl-R                          renew: next year's draft from this summary"),
 		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
 		N_("Mouse                           click to place the cursor, wheel to scroll"),
@@ -805,7 +814,8 @@ static void refresh_marks(ui *u)
 		u->mark_at[u->nmarks] = x->start;
 		u->mark_sev[u->nmarks++] = x->severity;
 	}
-	zj_findings_free(&f);
+	zj_findings_free(&u->found);
+	u->found = f;
 	u->marks_stale = false;
 }
 
@@ -1010,7 +1020,8 @@ static bool export_format(ui *u, const char *name, bool *docx)
 
 static void export(ui *u)
 {
-	size_t errors = zj_session_export_errors(u->s);
+	size_t misnumbered = 0;
+	size_t errors = zj_session_export_errors(u->s, &misnumbered);
 	if (errors) {
 		char title[256];
 		snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
@@ -1026,11 +1037,17 @@ static void export(ui *u)
 		free(name);
 		return;
 	}
+	/* the export is the author's text unless renumbering is chosen */
+	unsigned choice = misnumbered && ask(u, _("Some headings are misnumbered. Renumber them in "
+						  "the export? (y/n)")) == 'y'
+				  ? ZJ_EXPORT_RENUMBER
+				  : 0;
 	zj_error err = {0};
-	unsigned as = docx ? ZJ_EXPORT_AS_DOCX : 0;
-	zj_export_result r = zj_session_export(u->s, name, as, &err);
+	if (docx)
+		choice |= ZJ_EXPORT_AS_DOCX;
+	zj_export_result r = zj_session_export(u->s, name, choice, &err);
 	if (r == ZJ_EXPORT_EXISTS && ask(u, _("That file exists. Replace it? (y/n)")) == 'y')
-		r = zj_session_export(u->s, name, as | ZJ_ALLOW_REPLACE, &err);
+		r = zj_session_export(u->s, name, choice | ZJ_ALLOW_REPLACE, &err);
 	if (r == ZJ_EXPORTED)
 		snprintf(u->message, sizeof u->message,
 			 docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
@@ -1188,6 +1205,14 @@ static void escape(ui *u)
 	}
 }
 
+/* F2: the suggestion shown on the status line goes into the text. */
+static void apply_suggestion(ui *u)
+{
+	const zj_finding *x = u->marks_stale ? NULL : zj_suggestion_at(u->ed, &u->found);
+	if (!x || !zj_suggestion_apply(u->ed, &u->found, x))
+		snprintf(u->message, sizeof u->message, "%s", _("no suggestion at the cursor"));
+}
+
 static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
@@ -1214,6 +1239,7 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_ENTER: zj_ed_newline(ed); break;
 		case KEY_BTAB: zj_ed_focus_part(ed, -1); break;
 		case KEY_F(1): help(u); break;
+		case KEY_F(2): apply_suggestion(u); break;
 		case KEY_F(5): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
@@ -1552,5 +1578,6 @@ int ui_run(const char *path)
 	free(u.last_find);
 	free(u.mark_at);
 	free(u.mark_sev);
+	zj_findings_free(&u.found);
 	return 0;
 }

@@ -120,14 +120,21 @@ ok "export --force: file written" [ -s "$tmp/out.txt" ]
 
 run export "$data/clean.txt" -o "$tmp/clean-out.txt"
 ok "clean export: exit 0" [ "$rc" -eq 0 ]
-ok "clean export: headings renumbered" has "^二、存在的问题$" "$tmp/clean-out.txt"
-ok "clean export: plan renumbered" has "^三、2026年工作计划$" "$tmp/clean-out.txt"
-run check --color=never "$tmp/clean-out.txt"
+ok "clean export: the author's text, byte for byte" cmp -s "$data/clean.txt" "$tmp/clean-out.txt"
+run export --renumber "$data/clean.txt" -o "$tmp/clean-renumbered.txt"
+ok "export --renumber: exit 0" [ "$rc" -eq 0 ]
+ok "export --renumber: headings renumbered" has "^二、存在的问题$" "$tmp/clean-renumbered.txt"
+ok "export --renumber: plan renumbered" has "^三、2026年工作计划$" "$tmp/clean-renumbered.txt"
+ok "export --renumber: only the two heading lines differ" \
+	[ "$(diff "$data/clean.txt" "$tmp/clean-renumbered.txt" | grep -c '^>')" -eq 2 ]
+run check --color=never "$tmp/clean-renumbered.txt"
 ok "the export checks clean: exit 0" [ "$rc" -eq 0 ]
 ok "the export checks clean: no heading finding" sh -c "! grep -q heading-sequence '$tmp/out'"
 
 run export "$data/clean.txt"
-ok "export without -o writes stdout" has "^二、存在的问题$" "$tmp/out"
+ok "export without -o writes stdout" cmp -s "$data/clean.txt" "$tmp/out"
+run export --help
+ok "export --help names --renumber" has "--renumber" "$tmp/out"
 run export "$data/clean.txt" --encoding=gb18030 --eol=crlf --indent=fullwidth -o "$tmp/gb.txt"
 ok "export gb18030: exit 0" [ "$rc" -eq 0 ]
 ok "export gb18030 crlf: bytes decode" sh -c "iconv -f GB18030 -t UTF-8 '$tmp/gb.txt' | grep -q '活动场地偏小'"
@@ -158,7 +165,7 @@ ok "export over an existing file: exit 2" [ "$rc" -eq 2 ]
 ok "export over an existing file: says how" has "exists; use --force to overwrite it" "$tmp/err"
 ok "export over an existing file: kept" [ "$(cat "$tmp/exists.txt")" = keep ]
 run export --force "$data/clean.txt" -o "$tmp/exists.txt"
-ok "export --force over an existing file: written" has "^二、存在的问题$" "$tmp/exists.txt"
+ok "export --force over an existing file: written" cmp -s "$data/clean.txt" "$tmp/exists.txt"
 printf '标题\n第1页 / 共2页\n一、成绩\n很好。\n' >"$tmp/noise.txt"
 run export --strip-noise "$tmp/noise.txt"
 ok "export --strip-noise drops site debris" sh -c "! grep -q '共2页' '$tmp/out'"

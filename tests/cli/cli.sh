@@ -68,6 +68,18 @@ else
 	skip "outline json has the agreed shape and values" "python3 not installed"
 fi
 
+# an unheaded problems paragraph is a part with "heading": null; a line of
+# part words alone is a heading; a viewer's page chunk holds headings
+printf '%s\n' '某社区2025年工作总结' '今年我们做了很多工作。' '一、民生服务' '新增岗位42个。' \
+	'回顾这一年，我们也清醒地看到还存在一些不足：一是场地偏小；二是人手不够。' \
+	'明年工作打算' '一是扩建场地。' >"$tmp/real.txt"
+run outline --format=json "$tmp/real.txt"
+ok "unheaded problems part: heading null" grep -q '{"part": "problems", "heading": null, "line": 5' "$tmp/out"
+ok "heading without number: a plan part" grep -q '{"part": "plan", "heading": "明年工作打算", "line": 6' "$tmp/out"
+printf '%s\n' '明年工作打算' '一是扩建场地。' >"$tmp/near.txt"
+run outline --format=json "$tmp/near.txt"
+ok "near miss: the part words on the first line are a title" grep -q '{"title": "明年工作打算", "line": 1, "parts": \[{"part": "opening", "heading": null, "line": 1, "end_line": 2, "chars": [0-9]*, "sections": \[\]}\]}' "$tmp/out"
+
 # the same text as GB18030 with CRLF and as UTF-8 with BOM
 if iconv -f UTF-8 -t GB18030 "$data/annual.txt" | sed 's/$/\r/' >"$tmp/gb.txt" 2>/dev/null; then
 	run outline --format=json "$tmp/gb.txt"

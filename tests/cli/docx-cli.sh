@@ -62,6 +62,13 @@ cat >"$tmp/summary.txt" <<'TEXT'
 人手不足。
 TEXT
 ok "a filled summary reads back" readback filled "$tmp/summary.txt"
+printf '青禾街道2025年工作总结\n\n一、主要成效\n全年完成任务。\n三、存在的问题\n人手不足。\n' >"$tmp/skip-src.txt"
+ok "a skipped number reads back as written" readback skip "$tmp/skip-src.txt"
+ok "and with --renumber" readback renumbered "$tmp/skip-src.txt" --renumber
+ok "the document is renumbered only with --renumber, as the text is" \
+	sh -c 'unzip -p "$1" word/document.xml | grep -q ">二、存在的问题<" &&
+		unzip -p "$2" word/document.xml | grep -q ">三、存在的问题<"' sh \
+	"$tmp/renumbered.docx" "$tmp/skip.docx"
 iconv -f UTF-8 -t GB18030 "$tmp/summary.txt" >"$tmp/gb-src.txt"
 ok "a GB18030 file reads back" readback gb "$tmp/gb-src.txt"
 printf '\357\273\277' >"$tmp/crlf-src.txt"

@@ -12,7 +12,7 @@ fi
 is_docx() { unzip -tq "$1" >/dev/null 2>&1; }
 is_text() { grep -q "^一、工作成效" "$1" && ! is_docx "$1"; }
 
-printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次。\n三、存在问题\n场地偏小。\n' >"$tmp/s.txt"
+printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次。\n二、存在问题\n场地偏小。\n' >"$tmp/s.txt"
 start "$tmp/s.txt"
 wait_for "gaps left: 0" >/dev/null
 keys F10; wait_for "Export to:" >/dev/null

@@ -133,8 +133,17 @@ wait_for "gaps left: 0" >/dev/null
 keys F10
 ok "F10 asks where to export" wait_for "Export to:"
 keys "$tmp/clean-export.txt" Enter
+ok "F10 asks whether to renumber misnumbered headings" wait_for "Renumber them"
+keys n
 ok "F10 exports" wait_for "exported to"
-ok "the export renumbers the headings" grep -q "^二、存在问题" "$tmp/clean-export.txt"
+ok "without renumbering the export is the text itself" cmp -s "$tmp/clean.txt" "$tmp/clean-export.txt"
+keys F10
+wait_for "Export to:" >/dev/null
+keys "$tmp/clean-export2.txt" Enter
+wait_for "Renumber them" >/dev/null
+keys y
+ok "F10 exports renumbered when asked" wait_for "exported to"
+ok "the export renumbers the headings" grep -q "^二、存在问题" "$tmp/clean-export2.txt"
 keys C-q
 
 # ---- F8 phrases, F9 missing parts --------------------------------------------

@@ -3,7 +3,14 @@
 #include <stdlib.h>
 
 #include "zongjie/check.h"
+#include "zongjie/proofread.h"
 #include "zongjie/utf8.h"
+
+static void no_match(const zj_proof_match *m, void *ctx)
+{
+	(void)m;
+	(void)ctx;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,7 +34,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((size_t)x->start + x->len > size || !zj_finding_message(&f, x))
 			abort();
 	size_t n, applied;
-	free(zj_apply_fixes(s, size, &f, &n, &applied));
+	free(zj_apply_fixes(s, size, &f, NULL, &n, &applied));
 	zj_findings_free(&f);
+	/* the input as a user's table, then the text scanned with it */
+	zj_proofreader *p = zj_proofreader_new();
+	zj_proofreader_add_text(p, ZJ_PROOF_MISWRITTEN, s, size, NULL);
+	static const bool both[ZJ_PROOF_TABLES] = {true, true};
+	zj_proofread(p, both, s, size, no_match, NULL);
+	zj_proofreader_free(p);
 	return 0;
 }

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < o->nparts; i++)
 		if (o->parts[i].start > o->parts[i].end || o->parts[i].end > size)
 			abort();
-	zj_export_options opt = {true, true};
+	zj_export_options opt = {true, true, true};
 	size_t n;
 	free(zj_export_text(s, size, o, &opt, &n));
 	zj_outline_free(o);

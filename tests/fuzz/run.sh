@@ -9,7 +9,7 @@ out=${FUZZ_OUT:-fuzz}
 cc=${FUZZ_CC:-clang}
 mkdir -p "$out"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-libs="$(pkg-config --cflags --libs yaml-0.1 libutf8proc hunspell libzip) -lm -lpthread"
+libs="$(pkg-config --cflags --libs yaml-0.1 libutf8proc hunspell opencc libzip) -lm -lpthread"
 # The core library's own source list (CORE_SOURCES, from Makefile.am), so
 # a module added to the library is in the fuzz builds too; compiled here
 # because the fuzzer instruments what it links.

@@ -254,7 +254,7 @@ START_TEST(grouping)
 	ck_assert(strstr(zj_finding_message(&f, &f.list[ZJ_RULE_HALFWIDTH_PUNCT][0]), "(6 marks)"));
 	ck_assert_uint_eq(zj_findings_total(&f), 1);
 	size_t n, applied;
-	char *fixed = zj_apply_fixes(half, strlen(half), &f, &n, &applied);
+	char *fixed = zj_apply_fixes(half, strlen(half), &f, NULL, &n, &applied);
 	ck_assert_uint_eq(applied, 6);
 	ck_assert_str_eq(fixed, "我们认真学习，扎实工作；成效明显！\n一是抓学习，二是抓落实；三是抓作风。\n");
 	free(fixed);
@@ -365,7 +365,7 @@ START_TEST(fixes)
 	zj_findings f;
 	run("halfwidth-punct", text, &f);
 	size_t n, applied;
-	char *fixed = zj_apply_fixes(text, strlen(text), &f, &n, &applied);
+	char *fixed = zj_apply_fixes(text, strlen(text), &f, NULL, &n, &applied);
 	ck_assert_str_eq(fixed, "我们认真学习，扎实工作；召开会议（扩大）研究。");
 	ck_assert_uint_eq(applied, 4);
 	free(fixed);

@@ -25,7 +25,7 @@ START_TEST(outline_follows_edits)
 	size_t len;
 	const char *s = zj_doc_text(d, &len);
 	size_t at = (size_t)(strstr(s, "二、") - s);
-	const char *ins = "二、存在问题\r\n资金缺口较大。\r\n";
+	const char *ins = "二、资金缺口问题\r\n资金缺口较大。\r\n";
 	ck_assert(zj_doc_insert(d, at, ins, strlen(ins)));
 	o = zj_doc_outline(d);
 	ck_assert_uint_eq(o->nparts, 4);
@@ -36,9 +36,10 @@ START_TEST(outline_follows_edits)
 	ck_assert_uint_eq(o->nparts, 3);
 	ck_assert(zj_doc_redo(d, NULL));
 	ck_assert_uint_eq(zj_doc_outline(d)->nparts, 4);
-	/* Deleting a heading's marker turns it into a paragraph. */
+	/* Deleting a heading's marker turns it into a paragraph (a line of
+	 * part words alone, 存在问题, would stay a heading). */
 	s = zj_doc_text(d, &len);
-	at = (size_t)(strstr(s, "二、存在") - s);
+	at = (size_t)(strstr(s, "二、资金") - s);
 	ck_assert(zj_doc_delete(d, at, at + strlen("二、")));
 	ck_assert_uint_eq(zj_doc_outline(d)->nparts, 3);
 	zj_doc_free(d);

@@ -293,6 +293,218 @@ START_TEST(closing_needs_other_body)
 }
 END_TEST
 
+START_TEST(classification_by_meaning)
+{
+	static const struct { const char *heading; zj_part_kind kind; } cases[] = {
+		/* the last clause says what the part is about */
+		{"二、迎难而上，化解历史遗留问题", ZJ_PART_ACHIEVEMENTS},
+		{"一、精心谋划，出台年度实施计划", ZJ_PART_ACHIEVEMENTS},
+		{"四、总结经验，谋划明年", ZJ_PART_PLAN},
+		{"三、对标先进，化解护理人力不足问题", ZJ_PART_ACHIEVEMENTS},
+		{"一、直面问题，清理历史欠税", ZJ_PART_ACHIEVEMENTS},
+		/* near misses: the problem stays a problem */
+		{"四、正视问题，查找工作短板", ZJ_PART_PROBLEMS},
+		{"三、存在的困难和问题", ZJ_PART_PROBLEMS},
+		{"五、下一步工作计划", ZJ_PART_PLAN},
+		/* a label before a colon decides */
+		{"三、展望2024：攻坚核心技术", ZJ_PART_PLAN},
+		{"一、回顾2023：聚焦主业，成果丰硕", ZJ_PART_ACHIEVEMENTS},
+		/* 困难群众 are the people helped: no kind of their own */
+		{"1、做好困难群众救助", ZJ_PART_OPENING},
+		{"二、克服困难，按期完工", ZJ_PART_ACHIEVEMENTS},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(zj_part_from_heading(cases[i].heading, strlen(cases[i].heading), 2023) ==
+				      cases[i].kind,
+			      "%s", cases[i].heading);
+	/* a heading without a keyword after a problems part does not become
+	 * a problem when its words are a plan's */
+	zj_outline *o = build("总结\n开头。\n一、成效\n很好。\n二、存在问题\n不足。\n"
+			      "三、谋划明年，再上台阶\n继续努力。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(unheaded_problems_paragraph)
+{
+	zj_outline *o = build("某街道2023年工作总结\n今年以来，我们做了很多工作。\n"
+			      "一、民生\n新增岗位42个。\n二、治理\n办结率98%。\n"
+			      "回顾一年来的工作，成绩是主要的，但我们也清醒地看到还存在一些短板："
+			      "一是设施不均衡；二是队伍不稳定。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements achievements problems");
+	const zj_part *p = &o->parts[3];
+	ck_assert_int_eq(p->heading, -1);
+	ck_assert_uint_eq(p->first_line, 6);
+	zj_outline_free(o);
+	/* in a text without headings, and before a closing */
+	o = build("护士年终总结\n这一年我护理患者1600余人次。\n"
+		  "与群众的期盼相比仍有差距，主要表现在：沟通不够。\n总之，我将继续努力。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening problems closing");
+	zj_outline_free(o);
+	/* must stay silent: a solved shortfall, a problem word in the first
+	 * paragraph, a problem word deep in a long paragraph */
+	o = build("协会工作小结\n一年来我们组织活动85场。\n"
+		  "我们开设课堂，弥补了双职工家庭看护力量的不足，全年服务学生3200人次。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+	/* a heading run into its paragraph */
+	o = build("中心工作总结\n全年门诊5.6万人次。\n不足之处：一是医生不足；二是信息化不高。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening problems");
+	zj_outline_free(o);
+	o = build("个人总结\n全年接待咨询1.8万次。\n反思这一年的工作，自身还有许多不足之处，比如沟通技巧不够。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening problems");
+	zj_outline_free(o);
+	o = build("个人总结\n全年接待咨询1.8万次。\n针对客户反映的问题，比如等待时间长，我们增开了窗口。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+	o = build("中心工作总结\n全年门诊5.6万人次。\n困难群众：全年救助86户。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+	o = build("个人总结\n我也存在一些不足：一是学习不够。\n明年继续努力。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+	o = build("个人总结\n开头。\n时间过得真快，转眼一年又要过去了。这一年我主要做了以下工作："
+		  "一是维护老客户；二是参加培训。但我也认识到自身还存在一些不足：方法不多。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(headings_without_number)
+{
+	zj_outline *o = build("银行支行2023年工作总结\n今年存款稳步增长。\n一．主要指标\n存款28亿元。\n"
+			      "存在的不足\n一是成本偏高。\n明年工作打算\n一是优化结构。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	ck_assert_int_eq(o->sections[o->parts[2].heading].marker, ZJ_MARK_NONE);
+	ck_assert_int_eq(o->sections[o->parts[2].heading].level, 1);
+	zj_outline_free(o);
+	/* numbered items under them stay inside their part */
+	o = build("个人总结\n这一年我认真工作。\n工作回顾\n1、教学\n成绩很好。\n2、管理\n班级获奖。\n"
+		  "今后努力方向\n1、加强学习。\n2、关心学生。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan");
+	zj_outline_free(o);
+	/* must stay silent: the same words as a document's first line are its
+	 * title; a line naming an organisation is not a part heading */
+	o = build("2024年工作计划\n明年我们将重点做好三件事。\n");
+	ck_assert_uint_eq(o->nsections, 0);
+	ck_assert_int_eq(o->articles[0].title_line, 0);
+	zj_outline_free(o);
+	o = build("总结\n开头。\n北苑街道工作情况\n很好。\n");
+	ck_assert_uint_eq(o->nsections, 0);
+	zj_outline_free(o);
+	/* a year's plan inside a summary that announces it is a part; after a
+	 * summary that does not, the plan of its own */
+	o = build("某局2023年工作总结暨2024年工作计划\n开头。\n2023年工作总结\n一、甲\n内容。\n\n"
+		  "2024年工作计划\n一、乙\n内容。\n");
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan");
+	zj_outline_free(o);
+	o = build("甲社区2023年工作总结\n开头。\n一、甲\n内容。\n\n2024年工作计划\n一、乙\n内容。\n");
+	ck_assert_uint_eq(o->narticles, 2);
+	zj_outline_free(o);
+	/* 篇 titles keep their colon */
+	o = build("总结3篇\n\n总结 篇一：\n\n开头。\n一、甲\n内容。\n\n总结 篇二：\n\n开头。\n");
+	ck_assert_uint_eq(o->narticles, 2);
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(numbered_lines_that_are_not_headings)
+{
+	/* a dated list of events */
+	zj_outline *o = build("馆员个人总结\n现将工作总结如下：\n"
+			      "1、3月，我组织了亲子阅读活动，参加家庭500户。\n"
+			      "2、6月至8月，我参与暑期志愿服务项目。\n"
+			      "3、10月，我完成了新书编目。\n");
+	ck_assert_uint_eq(o->nsections, 0);
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+	/* one-line items of a list introduced by a colon */
+	o = build("个人总结\n今年我做了不少工作。\n明年，我将重点做好以下工作：\n1、加强学习。\n"
+		  "2、提高能力。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening");
+	zj_outline_free(o);
+	/* near miss: a single titled item after a colon is a heading */
+	o = build("总结\n现将工作总结如下：\n（一）强化质量管理\n检查12次。\n（二）优化服务\n回访率100%。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements achievements");
+	zj_outline_free(o);
+}
+END_TEST
+
+/* A viewer's page chunk: page number, filler, then the given tail. */
+static void add_chunk(char *buf, int page, const char *head, const char *tail)
+{
+	sprintf(buf + strlen(buf), "%d、%s", page, head);
+	for (int i = 0; i < 12; i++)
+		strcat(buf, "全镇经济社会保持平稳健康发展，各项事业取得新进步。");
+	strcat(buf, tail);
+}
+
+START_TEST(page_chunks)
+{
+	char text[8192] = "文档页数：3  上传日期：2024-02-11\n";
+	add_chunk(text, 1, "青石镇2023年度工作总结　　", "一、主要做法和成效　　产业提质增效，新建农田1万亩。二、存在的困难　　财\n");
+	add_chunk(text, 2, "力薄弱。", "镇级财力仍然薄弱。三、下步打算　　做强特色产业。2023年度镇长述职报告　　本人"
+				   "主持政府全面工作。一、履职情况　　带头抓落实。二、不足之处　　学习不够。三、今后打算"
+				   "　　加强\n");
+	strcat(text, "3、学习。\n");
+	zj_outline *o = build(text);
+	ck_assert_uint_eq(o->narticles, 2);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	ck_assert_str_eq(parts_of(o, 1), "opening achievements problems plan");
+	const zj_article *a = &o->articles[0];
+	ck_assert_int_eq(a->title_line, 1);
+	ck_assert(!strncmp(text + a->title_start, "青石镇2023年度工作总结", a->title_end - a->title_start));
+	ck_assert_uint_eq(o->lines, 5); /* the empty line after the last LF counts */
+	zj_outline_free(o);
+	/* a single space between Chinese words is a lost line break, and a
+	 * page break right after a heading's number keeps the heading */
+	char spaced[8192] = "";
+	add_chunk(spaced, 1, "县卫生健康局2023年工作总结 ", "（一）医疗服务提升。新增床位。（二）\n");
+	add_chunk(spaced, 2, "公共卫生。", "（三）2024年工作打算。一是建设医共体。\n");
+	o = build(spaced);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements achievements plan");
+	ck_assert(!strncmp(spaced + o->articles[0].title_start, "县卫生健康局2023年工作总结",
+			   o->articles[0].title_end - o->articles[0].title_start));
+	zj_outline_free(o);
+	/* a chunk cut after a sentence end still holds its headings */
+	char ends[8192] = "";
+	add_chunk(ends, 1, "办公室工作总结　　", "一、主要工作　　起草文稿120篇。\n");
+	add_chunk(ends, 2, "", "二、存在的问题　　人少事多。\n");
+	o = build(ends);
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems");
+	zj_outline_free(o);
+	/* must stay silent: long numbered paragraphs that end their sentences
+	 * are the author's own lines */
+	char own[8192] = "";
+	add_chunk(own, 1, "", "。\n");
+	add_chunk(own, 2, "", "。\n");
+	o = build(own);
+	/* their numbers are the author's: headings at the start of each line */
+	ck_assert_uint_eq(o->nsections, 2);
+	ck_assert_uint_eq(o->sections[1].title_start, o->sections[1].start);
+	ck_assert_int_eq(o->sections[1].number, 2);
+	ck_assert_uint_eq(o->lines, 3);
+	zj_outline_free(o);
+}
+END_TEST
+
+START_TEST(site_debris_is_not_a_title)
+{
+	zj_outline *o = build("当前位置：首页 > 总结报告 > 学校工作总结\n发布时间：2023-12-28  来源：本站原创\n"
+			      "学校工作总结频道为大家整理的小学年度工作总结，供大家参考阅读。\n\n"
+			      "实验小学2023年度工作总结\n\n今年我校工作取得新进展。\n一、教学\n成绩好。\n");
+	ck_assert_uint_eq(o->narticles, 1);
+	ck_assert_int_eq(o->articles[0].title_line, 4);
+	zj_outline_free(o);
+	/* must stay silent: a sentence of the work that names a source */
+	o = build("总结\n开头。\n一、资金\n资金来源：财政拨款和社会捐助共计300万元。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements");
+	zj_outline_free(o);
+}
+END_TEST
+
 static Suite *outline_suite(void)
 {
 	Suite *s = suite_create("outline");
@@ -307,6 +519,12 @@ static Suite *outline_suite(void)
 	tcase_add_test(tc, headings_only_at_lower_level);
 	tcase_add_test(tc, keyword_classification);
 	tcase_add_test(tc, closing_needs_other_body);
+	tcase_add_test(tc, classification_by_meaning);
+	tcase_add_test(tc, unheaded_problems_paragraph);
+	tcase_add_test(tc, headings_without_number);
+	tcase_add_test(tc, numbered_lines_that_are_not_headings);
+	tcase_add_test(tc, page_chunks);
+	tcase_add_test(tc, site_debris_is_not_a_title);
 	suite_add_tcase(s, tc);
 	return s;
 }

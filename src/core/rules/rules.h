@@ -20,10 +20,14 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 struct Hunhandle;
+struct zj_proofreader;
+struct zj_hanzi_table;
 
 struct zj_checker {
 	zj_check_options opt;
 	struct Hunhandle *speller; /* NULL when spelling is off */
+	const struct zj_proofreader *proof;   /* the process-wide tables, or NULL */
+	const struct zj_hanzi_table *hanzi;   /* the traditional characters, or NULL */
 };
 
 /* What a rule reads and where it writes. */
@@ -111,6 +115,10 @@ void zj_run_halfwidth_punct(const zj_rule_input *in);
 void zj_run_bracket_balance(const zj_rule_input *in);
 void zj_run_duplicate_paragraph(const zj_rule_input *in);
 void zj_run_spelling(const zj_rule_input *in);
+void zj_run_miswritten(const zj_rule_input *in);
+void zj_run_usage(const zj_rule_input *in);
+void zj_run_traditional_char(const zj_rule_input *in);
+void zj_run_repeated_char(const zj_rule_input *in);
 void zj_run_stale_figure(const zj_rule_input *in);
 
 /* Spelling needs a dictionary: opened with the checker (spelling.c).
