@@ -34,6 +34,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "zongjie/outline.h"
 #include "zongjie/util.h"
 
 /* Style id of the paragraphs of a heading level (1..5), "Normal" for 0. */
@@ -45,9 +46,10 @@ const char *zj_docx_heading_char_style(int level);
 char *zj_docx_document_xml(const char *text, size_t len, size_t *out_len);
 
 /* The whole package (a ZIP archive) for the exported text, its core
- * properties dated `created`.  Returns false with err set when the archive
- * cannot be made. */
-bool zj_docx_build(const char *text, size_t len, time_t created, char **out,
-		   size_t *out_len, zj_error *err);
+ * properties dated `created`.  outline is the text's, or NULL to build it
+ * (an export as written can pass the document's own).  Returns false with
+ * err set when the archive cannot be made. */
+bool zj_docx_build(const char *text, size_t len, const zj_outline *outline, time_t created,
+		   char **out, size_t *out_len, zj_error *err);
 
 #endif

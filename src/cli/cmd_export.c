@@ -221,7 +221,10 @@ int cmd_export(int argc, char **argv)
 	char *rendered = zj_export_text(text, len, zj_doc_outline(d), &a.xo, &out_len);
 	char *bytes;
 	zj_error err = {0};
-	bool made = a.docx ? zj_docx_build(rendered, out_len, time(NULL), &bytes, &bytes_len, &err)
+	/* an export as written has the document's outline */
+	bool as_written = out_len == len && !memcmp(rendered, text, len);
+	bool made = a.docx ? zj_docx_build(rendered, out_len, as_written ? zj_doc_outline(d) : NULL,
+					   time(NULL), &bytes, &bytes_len, &err)
 			   : zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err);
 	if (!made) {
 		cli_file_error(a.path, &err);

@@ -310,8 +310,10 @@ zj_export_result zj_session_export(zj_session *s, const char *path, unsigned all
 	zj_export_options xo = {.renumber = (allow & ZJ_EXPORT_RENUMBER) != 0};
 	char *rendered = zj_export_text(text, len, zj_doc_outline(s->doc), &xo, &out_len);
 	char *bytes;
+	bool as_written = out_len == len && !memcmp(rendered, text, len);
 	bool ok = allow & ZJ_EXPORT_AS_DOCX
-			  ? zj_docx_build(rendered, out_len, time(NULL), &bytes, &bytes_len, err)
+			  ? zj_docx_build(rendered, out_len, as_written ? zj_doc_outline(s->doc) : NULL,
+					  time(NULL), &bytes, &bytes_len, err)
 			  : zj_encode(rendered, out_len, &s->doc->format, &bytes, &bytes_len, err);
 	free(rendered);
 	if (ok) {

@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *zip;
 	zj_error err = {0};
 	if (size < 4096) { /* the container is libzip's; a few sizes suffice */
-		if (!zj_docx_build(s, size, 0, &zip, &n, &err))
+		if (!zj_docx_build(s, size, NULL, 0, &zip, &n, &err))
 			abort();
 		free(zip);
 	}

@@ -162,7 +162,7 @@ START_TEST(package_round_trip)
 	char *data;
 	size_t len;
 	zj_error err = {0};
-	ck_assert(zj_docx_build(text, strlen(text), 1700000000, &data, &len, &err));
+	ck_assert(zj_docx_build(text, strlen(text), NULL, 1700000000, &data, &len, &err));
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
@@ -202,7 +202,7 @@ START_TEST(unknown_organisation)
 	char *data;
 	size_t len;
 	zj_error err = {0};
-	ck_assert(zj_docx_build(text, strlen(text), 0, &data, &len, &err));
+	ck_assert(zj_docx_build(text, strlen(text), NULL, 0, &data, &len, &err));
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_t *za = zip_open_from_source(zip_source_buffer_create(data, len, 0, &ze), ZIP_RDONLY, &ze);
