@@ -1,7 +1,7 @@
 #!/bin/sh
 # `zongjie export -o OUT.docx`: every skeleton and every corpus file is
 # exported as a Word document and read back with python-docx
-# (tests/docx_readback.py): the paragraphs are the text export's, in
+# (tests/lib/docx_readback.py): the paragraphs are the text export's, in
 # order, with their styles, fonts and the page set-up; `unzip -t` passes.
 . "$TOP_SRCDIR/tests/lib/tap.sh"
 tmp=$(mktemp -d)
@@ -24,7 +24,7 @@ readback() {
 	if [ -z "$python" ]; then
 		return 0
 	fi
-	"$python" "$TOP_SRCDIR/tests/docx_readback.py" "$out.docx" "$out.txt" "$out.json" >"$out.log" 2>&1
+	"$python" "$TOP_SRCDIR/tests/lib/docx_readback.py" "$out.docx" "$out.txt" "$out.json" >"$out.log" 2>&1
 	status=$?
 	diag "$name: $(cat "$out.log")"
 	return $status
