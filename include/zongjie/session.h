@@ -129,11 +129,13 @@ typedef enum zj_export_result {
 } zj_export_result;
 
 /* The user's choice to renumber the headings of the export (see
- * zj_export_options.renumber); passed with the consents of allow. */
-enum { ZJ_EXPORT_RENUMBER = 8 };
+ * zj_export_options.renumber), and to write a Word document (docx.h)
+ * rather than text; passed with the consents of allow. */
+enum { ZJ_EXPORT_RENUMBER = 8, ZJ_EXPORT_AS_DOCX = 16 };
 
 /* Writes the submission text to path, in the document's format: the
- * author's text unless ZJ_EXPORT_RENUMBER is in allow. */
+ * author's text unless ZJ_EXPORT_RENUMBER is in allow; with
+ * ZJ_EXPORT_AS_DOCX the Word document of that text. */
 zj_export_result zj_session_export(zj_session *s, const char *path, unsigned allow,
 				   zj_error *err);
 

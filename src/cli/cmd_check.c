@@ -354,7 +354,8 @@ static void collect_dir(const char *dir, path_list *out)
 			free(p);
 	}
 	closedir(d);
-	qsort(here.items, here.count, sizeof *here.items, str_cmp);
+	if (here.count)
+		qsort(here.items, here.count, sizeof *here.items, str_cmp);
 	for (size_t i = 0; i < here.count; i++)
 		push_path(out, here.items[i]);
 	free(here.items);

@@ -1,4 +1,5 @@
-/* `zongjie export`: the submission text, refused while errors remain. */
+/* `zongjie export`: the submission text or Word document, refused while
+ * errors remain. */
 #include <config.h>
 
 #include <getopt.h>
@@ -6,23 +7,26 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "zongjie/check.h"
 #include "zongjie/doc.h"
+#include "zongjie/docx.h"
 #include "zongjie/export.h"
 #include "zongjie/utf8.h"
 
 /* What `export` was asked for. */
 typedef struct export_args {
-	const char *path, *output, *encoding, *eol;
+	const char *path, *output, *encoding, *eol, *format;
 	bool force;
+	bool docx; /* a Word document: --format=docx, or OUT ends in .docx */
 	zj_export_options xo;
 } export_args;
 
-enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_RENUMBER };
+enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_RENUMBER, OPT_FORMAT };
 
 static int take_export_option(int c, char *arg, void *ctx)
 {
@@ -40,11 +44,31 @@ static int take_export_option(int c, char *arg, void *ctx)
 		break;
 	case OPT_STRIP: a->xo.strip_noise = true; break;
 	case OPT_RENUMBER: a->xo.renumber = true; break;
+	case OPT_FORMAT: a->format = arg; break;
 	default:
 		if (optopt == 'o')
 			return cli_usage_error(_("option -o needs a file name"));
 		return CLI_UNKNOWN;
 	}
+	return CLI_GO_ON;
+}
+
+/* Whether the export is a Word document: --format, else the output's
+ * extension.  Returns CLI_GO_ON, else the exit status. */
+static int export_kind(export_args *a)
+{
+	if (a->format) {
+		a->docx = !strcmp(a->format, "docx");
+		if (!a->docx && strcmp(a->format, "txt"))
+			return cli_usage_error(_("--format takes txt or docx"));
+	} else {
+		size_t n = a->output ? strlen(a->output) : 0;
+		a->docx = n > 5 && !strcasecmp(a->output + n - 5, ".docx");
+	}
+	if (a->docx && (a->encoding || a->eol))
+		return cli_usage_error(_("--encoding and --eol apply to the text export only"));
+	if (a->docx && !a->output && isatty(STDOUT_FILENO))
+		return cli_usage_error(_("a Word document is not written to a terminal: use -o OUT.docx"));
 	return CLI_GO_ON;
 }
 
@@ -60,27 +84,31 @@ static int export_options(int argc, char **argv, export_args *a)
 		{"indent", required_argument, NULL, OPT_INDENT},
 		{"strip-noise", no_argument, NULL, OPT_STRIP},
 		{"renumber", no_argument, NULL, OPT_RENUMBER},
+		{"format", required_argument, NULL, OPT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	*a = (export_args){0};
 	int status = cli_read_options(
 		argc, argv, "o:h", options,
-		_("Usage: zongjie export FILE [-o OUT] [--force] [--encoding=utf-8|gb18030]\n"
-		  "          [--eol=lf|crlf] [--indent=keep|fullwidth] [--strip-noise] [--renumber]\n"
+		_("Usage: zongjie export FILE [-o OUT] [--force] [--format=txt|docx]\n"
+		  "          [--encoding=utf-8|gb18030] [--eol=lf|crlf] [--indent=keep|fullwidth]\n"
+		  "          [--strip-noise] [--renumber]\n"
 		  "Writes the text as the author wrote it; only these options change it:\n"
 		  "  --renumber          renumber headings whose numbers skip or repeat\n"
 		  "                      (only sequences of sure headings, never list items,\n"
 		  "                      numbered paragraphs or page numbers)\n"
 		  "  --strip-noise       drop the lines `check` reports as site noise\n"
-		  "  --indent=fullwidth  start body paragraphs with two full-width spaces\n"),
+		  "  --indent=fullwidth  start body paragraphs with two full-width spaces\n"
+		  "  --format=docx       a Word document in official-document layout (GB/T 9704);\n"
+		  "                      the default when OUT ends in .docx\n"),
 		take_export_option, a);
 	if (status != CLI_GO_ON)
 		return status;
 	if (optind + 1 != argc)
 		return cli_usage_error(_("export takes exactly one FILE"));
 	a->path = argv[optind];
-	return CLI_GO_ON;
+	return export_kind(a);
 }
 
 /* The format the export is written in: the source's, changed by
@@ -193,7 +221,12 @@ int cmd_export(int argc, char **argv)
 	char *rendered = zj_export_text(text, len, zj_doc_outline(d), &a.xo, &out_len);
 	char *bytes;
 	zj_error err = {0};
-	if (!zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err)) {
+	/* an export as written has the document's outline */
+	bool as_written = out_len == len && !memcmp(rendered, text, len);
+	bool made = a.docx ? zj_docx_build(rendered, out_len, as_written ? zj_doc_outline(d) : NULL,
+					   time(NULL), &bytes, &bytes_len, &err)
+			   : zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err);
+	if (!made) {
 		cli_file_error(a.path, &err);
 		status = EXIT_TROUBLE;
 	} else {

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "zongjie/check.h"
+#include "zongjie/docx.h"
 #include "zongjie/export.h"
 
 /* ---- how the file looked ------------------------------------------------ */
@@ -308,7 +310,11 @@ zj_export_result zj_session_export(zj_session *s, const char *path, unsigned all
 	zj_export_options xo = {.renumber = (allow & ZJ_EXPORT_RENUMBER) != 0};
 	char *rendered = zj_export_text(text, len, zj_doc_outline(s->doc), &xo, &out_len);
 	char *bytes;
-	bool ok = zj_encode(rendered, out_len, &s->doc->format, &bytes, &bytes_len, err);
+	bool as_written = out_len == len && !memcmp(rendered, text, len);
+	bool ok = allow & ZJ_EXPORT_AS_DOCX
+			  ? zj_docx_build(rendered, out_len, as_written ? zj_doc_outline(s->doc) : NULL,
+					  time(NULL), &bytes, &bytes_len, err)
+			  : zj_encode(rendered, out_len, &s->doc->format, &bytes, &bytes_len, err);
 	free(rendered);
 	if (ok) {
 		ok = zj_save_atomic(path, bytes, bytes_len, err);

@@ -50,7 +50,8 @@ void zj_library_load(zj_library *lib, const char *const *folders, size_t nfolder
 				names[n++] = zj_xstrdup(e->d_name);
 			}
 		closedir(d);
-		qsort(names, n, sizeof *names, name_cmp);
+		if (n) /* qsort's array may not be NULL, even empty */
+			qsort(names, n, sizeof *names, name_cmp);
 		size_t flen = strlen(folders[f]);
 		for (size_t i = 0; i < n; i++) {
 			char *path = zj_xasprintf("%s/%s", folders[f], names[i]);

@@ -73,6 +73,7 @@ typedef struct ui {
 	/* a prompt is being edited on the status line: the cursor goes there */
 	bool prompting;
 	int prompt_col;
+	bool export_docx; /* the format last chosen for an export without extension */
 } ui;
 
 /* ---- the terminal ------------------------------------------------------ */
@@ -877,7 +878,7 @@ static void help(ui *u)
 		{N_("F3"), N_("check: findings by rule, errors first, with their text; Enter jumps")},
 		{N_("F8"), N_("insert a phrase of the current part")},
 		{N_("F9"), N_("insert a missing standard part")},
-		{N_("F10"), N_("export as written (refused while errors remain)")},
+		{N_("F10"), N_("export as written (refused while errors remain); .docx: Word")},
 		{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
 		{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
 		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
@@ -1416,6 +1417,39 @@ static void missing_part(ui *u)
 	}
 }
 
+/* The export's format: a .docx name is a Word document, another
+ * extension text; without one, the user picks, Enter repeating the last
+ * choice for this file.  Returns false on Esc. */
+static bool export_format(ui *u, const char *name, bool *docx)
+{
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base) {
+		*docx = !strcasecmp(dot, ".docx");
+		return true;
+	}
+	snprintf(u->message, sizeof u->message, "%s",
+		 u->export_docx ? _("Export as (t)ext or (w)ord document? [Enter: Word document]")
+				: _("Export as (t)ext or (w)ord document? [Enter: text]"));
+	for (;;) {
+		draw(u);
+		wint_t k;
+		int r = read_key(&k);
+		if (r == ERR || (r == KEY_CODE_YES && k != KEY_ENTER))
+			continue;
+		if (k == 't' || k == 'T' || k == 'w' || k == 'W')
+			u->export_docx = k == 'w' || k == 'W';
+		else if (k == 27 || k == CTRL('g') || k == CTRL('c')) {
+			u->message[0] = '\0';
+			return false;
+		} else if (k != '\r' && k != '\n' && k != KEY_ENTER)
+			continue;
+		u->message[0] = '\0';
+		*docx = u->export_docx;
+		return true;
+	}
+}
+
 static void export(ui *u)
 {
 	size_t misnumbered = 0;
@@ -1430,7 +1464,8 @@ static void export(ui *u)
 		return;
 	}
 	char *name = read_line(u, _("Export to: "));
-	if (!name || !*name) {
+	bool docx;
+	if (!name || !*name || !export_format(u, name, &docx)) {
 		free(name);
 		return;
 	}
@@ -1440,11 +1475,14 @@ static void export(ui *u)
 				  ? ZJ_EXPORT_RENUMBER
 				  : 0;
 	zj_error err = {0};
+	if (docx)
+		choice |= ZJ_EXPORT_AS_DOCX;
 	zj_export_result r = zj_session_export(u->s, name, choice, &err);
 	if (r == ZJ_EXPORT_EXISTS && ask(u, _("That file exists. Replace it? (y/n)")) == 'y')
 		r = zj_session_export(u->s, name, choice | ZJ_ALLOW_REPLACE, &err);
 	if (r == ZJ_EXPORTED)
-		snprintf(u->message, sizeof u->message, _("exported to %s"), name);
+		snprintf(u->message, sizeof u->message,
+			 docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
 	else if (r == ZJ_EXPORT_SAME_FILE)
 		snprintf(u->message, sizeof u->message,
 			 _("%s is the summary itself: export to another file"), name);

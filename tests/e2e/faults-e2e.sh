@@ -135,6 +135,9 @@ printf "$text" >"$tmp/f.txt"
 launch "exec setsid '$tmp/zj' '$tmp/f.txt'"
 wait_for "gaps left" >/dev/null
 keys "戊"
+# the key read before the terminal goes: input still in the terminal is
+# lost with it, whatever the editor does
+wait_for "戊东湖" >/dev/null
 pid=$(cat "$tmp/pid")
 T kill-session -t ed
 # ended PID: gone, or a zombie its parent has not reaped yet (3 s at most)
@@ -160,7 +163,8 @@ keys C-q n
 launch "'$tmp/zj' '$tmp/a.txt'; stty -a >'$tmp/stty.txt'"
 wait_for "gaps left" >/dev/null
 kill -TERM "$(pgrep -P "$(cat "$tmp/pid")")"
-sleep 0.8
+n=0
+while [ ! -s "$tmp/stty.txt" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 ok "after SIGTERM the terminal echoes" grep -Eq '(^| )echo( |$)' "$tmp/stty.txt"
 ok "after SIGTERM the terminal reads lines" grep -Eq '(^| )icanon( |$)' "$tmp/stty.txt"
 

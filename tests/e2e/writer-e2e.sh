@@ -262,7 +262,7 @@ ok "Ctrl-C copies to the terminal's clipboard too (OSC 52)" wait_buffer "街道"
 T resize-window -t ed -x 60 -y 14 2>/dev/null || T resize-pane -t ed -x 60 -y 14
 keys F1
 ok "help scrolls when the window is small" wait_for "Up/Down scroll"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do keys Down; done
+for i in $(seq 20); do keys Down; done
 ok "  down to its last line" wait_for "this help"
 ok "  keys and what they do in two aligned columns" sh -c "tmux -L '$sock' capture-pane -p -t ed | grep -q '^ F1  *this help'"
 keys q

@@ -9,7 +9,7 @@ out=${FUZZ_OUT:-fuzz}
 cc=${FUZZ_CC:-clang}
 mkdir -p "$out"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-libs="$(pkg-config --cflags --libs yaml-0.1 libutf8proc hunspell opencc) -lm -lpthread"
+libs="$(pkg-config --cflags --libs yaml-0.1 libutf8proc hunspell opencc libzip) -lm -lpthread"
 # The core library's own source list (CORE_SOURCES, from Makefile.am), so
 # a module added to the library is in the fuzz builds too; compiled here
 # because the fuzzer instruments what it links.
@@ -19,7 +19,7 @@ for f in ${CORE_SOURCES:?}; do
 done
 n=0
 failed=0
-for target in decode outline gaps check skeleton renew journal; do
+for target in decode outline gaps check skeleton renew journal docx; do
 	n=$((n + 1))
 	bin=$out/fuzz_$target
 	if ! $cc $flags -I"$top/include" -I"$top/src/core" -I. -DLOCALEDIR='""' \

@@ -306,6 +306,24 @@ START_TEST(library_and_overrides)
 }
 END_TEST
 
+/* an empty folder of the user's beside the built-in one (found by UBSan:
+ * an empty name list was sorted as a null array) */
+START_TEST(empty_user_folder)
+{
+	char *root = make_tmpdir();
+	char empty[512];
+	snprintf(empty, sizeof empty, "%s/empty", root);
+	mkdir(empty, 0700);
+	const char *folders[] = {SRCDIR "/skeletons", empty};
+	zj_library lib;
+	zj_library_load(&lib, folders, 2, 1);
+	ck_assert_uint_eq(lib.nerrors, 0);
+	ck_assert_uint_ge(lib.count, 9);
+	zj_library_free(&lib);
+	rm_tree(root);
+}
+END_TEST
+
 START_TEST(builtin_skeletons)
 {
 	const char *folder = SRCDIR "/skeletons";
@@ -353,6 +371,7 @@ static Suite *skeleton_suite(void)
 	tcase_add_test(tc, render_substitutes);
 	tcase_add_test(tc, lengths);
 	tcase_add_test(tc, library_and_overrides);
+	tcase_add_test(tc, empty_user_folder);
 	tcase_add_test(tc, builtin_skeletons);
 	suite_add_tcase(s, tc);
 	return s;
