@@ -2,10 +2,11 @@
  * doc: one open document — its text, the format to write it back in, and
  * its outline (articles → parts → sections over the text).
  *
- * Every edit goes through the doc so the outline stays in step: an edit
- * marks it stale and zj_doc_outline() rebuilds it on the next request.  A
- * rebuild is one linear scan, cheap next to what the user sees; front ends
- * ask for it when they draw, not on every byte.
+ * Every edit goes through the doc so the outline stays in step: typing
+ * inside a paragraph shifts it; any other edit is noted as pending, and
+ * zj_doc_outline() rescans the articles around what changed on the next
+ * request (a whole rebuild only after a change it cannot place), so the
+ * cost of an edit is its article, not the document.
  */
 #ifndef ZONGJIE_DOC_H
 #define ZONGJIE_DOC_H
@@ -23,7 +24,10 @@ typedef struct zj_doc {
 	zj_format format;
 	char *path;          /* NULL for a document never saved */
 	zj_outline *outline; /* NULL while stale */
-	unsigned long outline_builds; /* counts rebuilds: caches compare it */
+	zj_change pending;   /* edits the outline has not caught up with */
+	unsigned long outline_builds; /* counts rebuilds and updates: caches compare it */
+	zj_outline_splice splice;     /* the parts the last update replaced, */
+	unsigned long splice_build;   /* and the outline_builds it made */
 	unsigned long edits;          /* counts edits, undo and redo included */
 } zj_doc;
 

@@ -36,6 +36,10 @@ typedef struct zj_editor {
 	 * that a keystroke costs the line, not the document */
 	unsigned long gaps_for;   /* doc->outline_builds they belong to, 0 none */
 	size_t *part_gaps;
+	size_t gaps_parts;        /* how many parts part_gaps counts */
+	/* the article editing is scoped to, (size_t)-1 for the whole file:
+	 * motion, gap jumps and counts, find, replace and F7 stay in it */
+	size_t article;
 } zj_editor;
 
 /* An editor over doc.  The editor does not own the document: doc must
@@ -85,10 +89,19 @@ bool zj_ed_prev_gap(zj_editor *ed);
 /* True when s typed over the selected gap would put words where a number
  * is wanted (the UI asks before doing so). */
 bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n);
-/* Fills every gap equal to the selected one and followed by the same
- * character with s; returns how many were filled (one undo step). */
-size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n);
-/* Gaps in outline part i, and in the whole document, from the cache. */
+/* Fills every gap identical to the selected one with s: for a number,
+ * date or year, the same gap with the same words (up to two Han characters,
+ * letters or digits) before and after it; for other gaps, the same gap
+ * followed by the same character.  Returns how many were filled (one undo
+ * step, which puts the cursor back on the selected gap); lines[0..max_lines)
+ * receive the first filled lines (1-based). */
+size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n, long *lines, size_t max_lines);
+/* Inserts a block that arrived whole (a bracketed paste) as one undo step:
+ * CR LF and CR become LF, other control characters and bytes that are not
+ * UTF-8 are dropped. */
+bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n);
+/* Gaps in outline part i, and in the article chosen (or the document),
+ * from the cache. */
 size_t zj_ed_part_gaps(zj_editor *ed, size_t part);
 size_t zj_ed_total_gaps(zj_editor *ed);
 
@@ -100,10 +113,27 @@ void zj_ed_focus_part(zj_editor *ed, long delta);
 /* Find: selects the next occurrence of needle after the cursor, going
  * round to the start; false when there is none. */
 bool zj_ed_find(zj_editor *ed, const char *needle, size_t n);
-/* Replaces every occurrence in one undo step; returns how many. */
+/* Selects the last occurrence before the cursor, going round to the end;
+ * false when there is none. */
+bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n);
+/* Replaces every occurrence in one undo step; returns how many.  The
+ * cursor stays where it was, moved by the replacements before it; undoing
+ * brings it back to where it was. */
 size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with,
 			 size_t m);
 
+/* Scopes editing to one article of the outline ((size_t)-1: all); the
+ * cursor moves into it when it is elsewhere. */
+void zj_ed_choose_article(zj_editor *ed, size_t article);
+/* The byte range editing is scoped to: the article chosen, or the text. */
+void zj_ed_scope(zj_editor *ed, size_t *start, size_t *end);
+/* The article holding byte offset (0 when there are none). */
+size_t zj_ed_article_of(zj_editor *ed, size_t offset);
+/* Non-blank characters of the article the cursor is in (字 of a summary). */
+size_t zj_ed_article_chars(zj_editor *ed);
+/* The byte range of the article the cursor is in (the whole text when
+ * there is none). */
+void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end);
 /* Standard parts the cursor's article lacks: fills kinds[] (achievements,
  * problems, plan, closing) and returns how many. */
 size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4]);
@@ -112,6 +142,13 @@ size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4]);
  * top-level heading number it should carry. */
 size_t zj_ed_part_position(zj_editor *ed, zj_part_kind kind, int *number);
 
+/* Turns half-width punctuation in Chinese text into full-width (the
+ * checker's fixes, as `check --fix` does) in the article chosen or the
+ * text: one undo step, the cursor kept.  Returns how many. */
+size_t zj_ed_fix_punctuation(zj_editor *ed);
+/* Moves to the start of 1-based line; false when there is no such line
+ * (in the article chosen). */
+bool zj_ed_goto_line(zj_editor *ed, long line);
 /* 1-based line and column (code points) of the cursor. */
 void zj_ed_position(zj_editor *ed, long *line, long *col);
 

@@ -81,6 +81,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "zongjie/text.h"
+
 #define ZJ_HEADING_MAX_TITLE 40
 #define ZJ_HEADING_MAX_LINE 60
 
@@ -201,6 +203,23 @@ bool zj_outline_plain_line(const char *line, size_t len);
  * whose words the outline reads (title, first line, last paragraph): the
  * caller rebuilds then. */
 bool zj_outline_shift(zj_outline *o, size_t line, size_t at, long delta, long chars);
+
+/* Which parts an update replaced: [first, first + old_count) of the
+ * outline before became [first, first + new_count). */
+typedef struct zj_outline_splice {
+	size_t first, old_count, new_count;
+} zj_outline_splice;
+
+/* Brings the outline up to date with text t after the change c (any
+ * edits since the outline was built or last updated): rescans from the
+ * article before the change (and back over articles with no heading,
+ * whose titles look past them for one) until an article break the outline
+ * already had, splices the result in and moves the rest, so the cost is the
+ * articles around the change, not the document.  Gives the same outline
+ * as a full build.  False (outline untouched) when it cannot tell: the
+ * caller builds anew. */
+bool zj_outline_update(zj_outline *o, const zj_text *t, const zj_change *c,
+		       zj_outline_splice *sp);
 void zj_outline_free(zj_outline *o);
 
 #endif

@@ -105,6 +105,12 @@ typedef struct zj_binding {
 	const char *value;
 } zj_binding;
 
+/* The value a variable takes from what the writer typed (caller frees):
+ * full-width digits become ASCII, a year may end in 年 (２０２５年 gives 2025).
+ * NULL, with err set, when a year is not four figures or a number not a
+ * number. */
+char *zj_skeleton_value(const zj_variable *var, const char *value, zj_error *err);
+
 /* Renders the skeleton as plain UTF-8 text (caller frees).  Fails when a
  * binding names a variable the skeleton does not declare, a year or
  * number variable gets a value that is not one, a derived value is out

@@ -26,6 +26,18 @@
 
 typedef struct zj_text zj_text;
 
+/* Where a text changed, for caches that catch up later: bytes before lo
+ * are as they were, bytes from hi on were delta bytes earlier before. */
+typedef struct zj_change {
+	bool any;
+	size_t lo, hi;
+	long delta;
+} zj_change;
+
+/* Adds an edit that replaced [start, end) (offsets before it) with n
+ * bytes. */
+void zj_change_add(zj_change *c, size_t start, size_t end, size_t n);
+
 /* A new buffer holding a copy of s[0..len). */
 zj_text *zj_text_new(const char *s, size_t len);
 /* A new buffer that takes ownership of the malloc'd s[0..len), avoiding a
@@ -62,10 +74,16 @@ bool zj_text_delete(zj_text *t, size_t start, size_t end);
 
 /* Closes the open undo group, so the next edit starts a new one. */
 void zj_text_group_end(zj_text *t);
+/* Names the cursor an undo of the last group returns to (where it was
+ * before the group), instead of the place of its first edit: a replace-all
+ * undone leaves the cursor where the writer had it. */
+void zj_text_group_cursor(zj_text *t, size_t cursor);
 /* Undoes the last group; *cursor (may be NULL) receives where the change
  * was.  Returns false when there is nothing to undo. */
 bool zj_text_undo(zj_text *t, size_t *cursor);
 bool zj_text_redo(zj_text *t, size_t *cursor);
+/* What the last undo or redo changed. */
+const zj_change *zj_text_last_change(const zj_text *t);
 
 /* Modified relative to the last zj_text_mark_saved() (or the load);
  * undoing back to the saved state makes the text unmodified again. */

@@ -55,10 +55,25 @@ static void stale(zj_doc *d)
 {
 	zj_outline_free(d->outline);
 	d->outline = NULL;
+	d->pending.any = false;
+}
+
+/* An edit the outline will catch up with when next asked. */
+static void changed(zj_doc *d, size_t start, size_t end, size_t n)
+{
+	if (d->outline)
+		zj_change_add(&d->pending, start, end, n);
 }
 
 const zj_outline *zj_doc_outline(zj_doc *d)
 {
+	if (d->outline && d->pending.any) {
+		if (zj_outline_update(d->outline, d->text, &d->pending, &d->splice)) {
+			d->pending.any = false;
+			d->splice_build = ++d->outline_builds;
+		} else
+			stale(d);
+	}
 	if (!d->outline) {
 		size_t len;
 		const char *s = zj_doc_text(d, &len);
@@ -105,7 +120,7 @@ static bool plain_line_at(zj_doc *d, size_t offset, size_t *line)
 bool zj_doc_insert(zj_doc *d, size_t offset, const char *s, size_t n)
 {
 	size_t line;
-	bool fast = d->outline && !memchr(s, '\n', n) && !memchr(s, '\r', n) &&
+	bool fast = d->outline && !d->pending.any && !memchr(s, '\n', n) && !memchr(s, '\r', n) &&
 		    plain_line_at(d, offset, &line);
 	if (!zj_text_insert(d->text, offset, s, n))
 		return false;
@@ -114,7 +129,7 @@ bool zj_doc_insert(zj_doc *d, size_t offset, const char *s, size_t n)
 	if (fast && plain_line_at(d, offset, &after) &&
 	    zj_outline_shift(d->outline, line, offset, (long)n, visible_chars(s, n)))
 		return true;
-	stale(d);
+	changed(d, offset, offset, n);
 	return true;
 }
 
@@ -123,7 +138,7 @@ bool zj_doc_delete(zj_doc *d, size_t start, size_t end)
 	size_t line;
 	bool fast = false;
 	char *gone = NULL;
-	if (d->outline && end > start && end <= zj_text_len(d->text)) {
+	if (d->outline && !d->pending.any && end > start && end <= zj_text_len(d->text)) {
 		gone = zj_text_dup(d->text, start, end);
 		fast = !memchr(gone, '\n', end - start) && !memchr(gone, '\r', end - start) &&
 		       plain_line_at(d, start, &line);
@@ -139,7 +154,7 @@ bool zj_doc_delete(zj_doc *d, size_t start, size_t end)
 				     -visible_chars(gone, end - start));
 	free(gone);
 	if (!kept)
-		stale(d);
+		changed(d, start, end, 0);
 	return true;
 }
 
@@ -152,11 +167,14 @@ bool zj_doc_replace(zj_doc *d, size_t start, size_t end, const char *s, size_t n
 }
 
 /* An undo or a redo counts as an edit. */
+/* After an undo or redo: the outline catches up with what it changed. */
 static bool history_moved(zj_doc *d, bool moved)
 {
 	if (moved) {
 		d->edits++;
-		stale(d);
+		const zj_change *c = zj_text_last_change(d->text);
+		if (c->any)
+			changed(d, c->lo, (size_t)((long)c->hi - c->delta), c->hi - c->lo);
 	}
 	return moved;
 }

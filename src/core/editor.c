@@ -8,12 +8,14 @@
 
 #include "zongjie/utf8.h"
 #include "zongjie/wrap.h"
+#include "editor_priv.h"
 
 zj_editor *zj_editor_new(zj_doc *doc)
 {
 	zj_editor *ed = zj_xcalloc(1, sizeof *ed);
 	ed->doc = doc;
 	ed->goal_col = -1;
+	ed->article = (size_t)-1;
 	return ed;
 }
 
@@ -26,10 +28,6 @@ void zj_editor_free(zj_editor *ed)
 	free(ed);
 }
 
-static zj_text *T(const zj_editor *ed)
-{
-	return ed->doc->text;
-}
 
 bool zj_ed_has_selection(const zj_editor *ed)
 {
@@ -48,8 +46,16 @@ void zj_ed_clear_selection(zj_editor *ed)
 	ed->gap_selected = false;
 }
 
-static void moved(zj_editor *ed, size_t to, bool extend, bool keep_goal)
+void zj_ed_moved(zj_editor *ed, size_t to, bool extend, bool keep_goal)
 {
+	if (ed->article != (size_t)-1) {
+		/* motion stays in the article chosen */
+		size_t s, e;
+		zj_ed_scope(ed, &s, &e);
+		if (e > s && e < zj_text_len(T(ed)))
+			e--; /* its last line break, not the next article's start */
+		to = to < s ? s : to > e ? e : to;
+	}
 	ed->cursor = to;
 	if (!extend)
 		ed->anchor = to;
@@ -73,7 +79,7 @@ void zj_ed_set_cursor(zj_editor *ed, size_t offset)
 			break;
 		p = n;
 	}
-	moved(ed, p, false, false);
+	zj_ed_moved(ed, p, false, false);
 }
 
 /* Left or right without extend over a selection only drops it, the
@@ -84,7 +90,7 @@ static bool collapsed(zj_editor *ed, bool extend, bool to_start)
 		return false;
 	size_t s, e;
 	zj_ed_selection(ed, &s, &e);
-	moved(ed, to_start ? s : e, false, false);
+	zj_ed_moved(ed, to_start ? s : e, false, false);
 	return true;
 }
 
@@ -94,14 +100,14 @@ void zj_ed_left(zj_editor *ed, bool extend)
 		return;
 	size_t p = zj_text_prev_cluster(T(ed), ed->cursor);
 	/* CR LF in a mixed-ending file is one step */
-	moved(ed, p, extend, false);
+	zj_ed_moved(ed, p, extend, false);
 }
 
 void zj_ed_right(zj_editor *ed, bool extend)
 {
 	if (collapsed(ed, extend, false))
 		return;
-	moved(ed, zj_text_next_cluster(T(ed), ed->cursor), extend, false);
+	zj_ed_moved(ed, zj_text_next_cluster(T(ed), ed->cursor), extend, false);
 }
 
 /* Word classes: blanks and punctuation, Latin letters and digits, Han. */
@@ -133,7 +139,7 @@ void zj_ed_word_right(zj_editor *ed, bool extend)
 		if (p == ed->cursor)
 			p = zj_text_next_cluster(t, p);
 	}
-	moved(ed, p, extend, false);
+	zj_ed_moved(ed, p, extend, false);
 }
 
 void zj_ed_word_left(zj_editor *ed, bool extend)
@@ -159,12 +165,12 @@ void zj_ed_word_left(zj_editor *ed, bool extend)
 				p = q;
 			}
 	}
-	moved(ed, p, extend, false);
+	zj_ed_moved(ed, p, extend, false);
 }
 
 void zj_ed_home(zj_editor *ed, bool extend)
 {
-	moved(ed, zj_text_line_start(T(ed), zj_text_line_of(T(ed), ed->cursor)), extend, false);
+	zj_ed_moved(ed, zj_text_line_start(T(ed), zj_text_line_of(T(ed), ed->cursor)), extend, false);
 }
 
 void zj_ed_end(zj_editor *ed, bool extend)
@@ -173,17 +179,17 @@ void zj_ed_end(zj_editor *ed, bool extend)
 	size_t end = zj_text_line_end(T(ed), line);
 	if (end > zj_text_line_start(T(ed), line) && zj_text_byte(T(ed), end - 1) == '\r')
 		end--;
-	moved(ed, end, extend, false);
+	zj_ed_moved(ed, end, extend, false);
 }
 
 void zj_ed_doc_start(zj_editor *ed)
 {
-	moved(ed, 0, false, false);
+	zj_ed_moved(ed, 0, false, false);
 }
 
 void zj_ed_doc_end(zj_editor *ed)
 {
-	moved(ed, zj_text_len(T(ed)), false, false);
+	zj_ed_moved(ed, zj_text_len(T(ed)), false, false);
 }
 
 /* The soft-wrapped rows of one line: starts[i] are byte offsets in the
@@ -264,7 +270,7 @@ void zj_ed_vertical(zj_editor *ed, long rows, int width, bool extend)
 	if ((size_t)target + 1 < n && p == end)
 		p = zj_text_prev_cluster(t, p);
 	free(starts);
-	moved(ed, p, extend, true);
+	zj_ed_moved(ed, p, extend, true);
 }
 
 /* ---- gap counts --------------------------------------------------------- */
@@ -278,6 +284,14 @@ static size_t line_gaps(const zj_text *t, size_t l)
 	return n;
 }
 
+static size_t part_gaps_now(zj_editor *ed, const zj_part *p)
+{
+	char *s = zj_text_dup(T(ed), p->start, p->end);
+	size_t n = zj_gaps_count(s, p->end - p->start);
+	free(s);
+	return n;
+}
+
 static void recount_gaps(zj_editor *ed)
 {
 	const zj_outline *o = zj_doc_outline(ed->doc);
@@ -287,13 +301,46 @@ static void recount_gaps(zj_editor *ed)
 	for (size_t i = 0; i < o->nparts; i++)
 		ed->part_gaps[i] = zj_gaps_count(s + o->parts[i].start,
 						 o->parts[i].end - o->parts[i].start);
+	ed->gaps_parts = o->nparts;
+	ed->gaps_for = ed->doc->outline_builds;
+}
+
+/* After an update of the outline that replaced some parts: only those
+ * are counted again. */
+static void splice_gaps(zj_editor *ed, const zj_outline *o, const zj_outline_splice *sp)
+{
+	if (sp->new_count == sp->old_count) {
+		/* the same parts: count them again in place */
+		for (size_t i = sp->first; i < sp->first + sp->new_count; i++)
+			ed->part_gaps[i] = part_gaps_now(ed, &o->parts[i]);
+		ed->gaps_for = ed->doc->outline_builds;
+		return;
+	}
+	size_t tail = ed->gaps_parts - sp->first - sp->old_count;
+	size_t *g = zj_xcalloc(o->nparts + 1, sizeof *g);
+	memcpy(g, ed->part_gaps, sp->first * sizeof *g);
+	memcpy(g + sp->first + sp->new_count, ed->part_gaps + sp->first + sp->old_count,
+	       tail * sizeof *g);
+	for (size_t i = sp->first; i < sp->first + sp->new_count; i++)
+		g[i] = part_gaps_now(ed, &o->parts[i]);
+	free(ed->part_gaps);
+	ed->part_gaps = g;
+	ed->gaps_parts = o->nparts;
 	ed->gaps_for = ed->doc->outline_builds;
 }
 
 static const zj_outline *counted(zj_editor *ed)
 {
+	unsigned long was = ed->gaps_for;
 	const zj_outline *o = zj_doc_outline(ed->doc);
-	if (ed->gaps_for != ed->doc->outline_builds)
+	const zj_doc *d = ed->doc;
+	if (ed->gaps_for == d->outline_builds)
+		return o;
+	if (was && was + 1 == d->outline_builds && d->splice_build == d->outline_builds &&
+	    d->splice.first + d->splice.old_count <= ed->gaps_parts &&
+	    ed->gaps_parts - d->splice.old_count + d->splice.new_count == o->nparts)
+		splice_gaps(ed, o, &d->splice);
+	else
 		recount_gaps(ed);
 	return o;
 }
@@ -307,8 +354,12 @@ size_t zj_ed_part_gaps(zj_editor *ed, size_t part)
 size_t zj_ed_total_gaps(zj_editor *ed)
 {
 	const zj_outline *o = counted(ed);
-	size_t n = 0;
-	for (size_t i = 0; i < o->nparts; i++)
+	size_t first = 0, last = o->nparts, n = 0;
+	if (ed->article != (size_t)-1 && ed->article < o->narticles) {
+		first = o->articles[ed->article].first_part;
+		last = first + o->articles[ed->article].nparts;
+	}
+	for (size_t i = first; i < last; i++)
 		n += ed->part_gaps[i];
 	return n;
 }
@@ -324,7 +375,8 @@ static edit_note note_begin(zj_editor *ed, size_t start, size_t end)
 {
 	edit_note n = {0};
 	const zj_text *t = T(ed);
-	if (ed->gaps_for && ed->doc->outline && ed->gaps_for == ed->doc->outline_builds &&
+	if (ed->gaps_for && ed->doc->outline && !ed->doc->pending.any &&
+	    ed->gaps_for == ed->doc->outline_builds &&
 	    zj_text_line_of(t, start) == zj_text_line_of(t, end)) {
 		n.on = true;
 		n.line = zj_text_line_of(t, start);
@@ -336,6 +388,8 @@ static edit_note note_begin(zj_editor *ed, size_t start, size_t end)
 static void note_end(zj_editor *ed, const edit_note *n)
 {
 	const zj_outline *o = ed->doc->outline;
+	if (o && ed->doc->pending.any)
+		return; /* the outline's update counts the parts it rescans */
 	if (!n->on || !o || ed->doc->outline_builds != ed->gaps_for) {
 		ed->gaps_for = 0; /* recounted when next asked */
 		return;
@@ -435,6 +489,18 @@ void zj_ed_commit(zj_editor *ed)
 	zj_text_group_end(T(ed));
 }
 
+/* Undo may go back to a change in another article: the scope goes there
+ * too. */
+static void follow_cursor(zj_editor *ed)
+{
+	if (ed->article == (size_t)-1)
+		return;
+	size_t s, e;
+	zj_ed_scope(ed, &s, &e);
+	if (ed->cursor < s || ed->cursor >= e)
+		ed->article = zj_ed_article_of(ed, ed->cursor);
+}
+
 /* After an undo or a redo the cursor stands where the change was. */
 static bool land(zj_editor *ed, bool changed, size_t where)
 {
@@ -450,14 +516,20 @@ bool zj_ed_undo(zj_editor *ed)
 {
 	size_t where = 0;
 	bool changed = zj_doc_undo(ed->doc, &where);
-	return land(ed, changed, where);
+	land(ed, changed, where);
+	if (changed)
+		follow_cursor(ed);
+	return changed;
 }
 
 bool zj_ed_redo(zj_editor *ed)
 {
 	size_t where = 0;
 	bool changed = zj_doc_redo(ed->doc, &where);
-	return land(ed, changed, where);
+	land(ed, changed, where);
+	if (changed)
+		follow_cursor(ed);
+	return changed;
 }
 
 bool zj_ed_copy(zj_editor *ed)
@@ -492,161 +564,21 @@ bool zj_ed_paste(zj_editor *ed)
 	return ok;
 }
 
-/* ---- gaps ------------------------------------------------------------- */
-
-static void select_gap(zj_editor *ed, const zj_gap *g)
-{
-	ed->anchor = g->start;
-	ed->cursor = g->end;
-	ed->gap_selected = true;
-	ed->gap_kind = g->kind;
-	ed->goal_col = -1;
-	zj_text_group_end(T(ed));
-}
-
-/* Gap search works line by line on copies, so the gap buffer stays where
- * the typing is. */
-bool zj_ed_next_gap(zj_editor *ed)
-{
-	const zj_text *t = T(ed);
-	size_t from = ed->gap_selected || zj_ed_has_selection(ed) ? (ed->cursor > ed->anchor ? ed->cursor : ed->anchor)
-								   : ed->cursor;
-	size_t lines = zj_text_lines(t);
-	for (size_t pass = 0; pass < 2; pass++) {
-		size_t first = pass ? 0 : zj_text_line_of(t, from);
-		size_t last = pass ? zj_text_line_of(t, from) + 1 : lines;
-		for (size_t l = first; l < last && l < lines; l++) {
-			size_t ls = zj_text_line_start(t, l), le = zj_text_line_end(t, l);
-			char *s = zj_text_dup(t, ls, le);
-			zj_gap g;
-			size_t at = pass == 0 && l == first ? from - ls : 0;
-			bool found = zj_gap_next(s, le - ls, at, &g);
-			free(s);
-			if (found) {
-				g.start += ls;
-				g.end += ls;
-				select_gap(ed, &g);
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-/* The last gap of line l that starts before byte limit of the line. */
-static bool last_gap_in_line(const zj_text *t, size_t l, size_t limit, zj_gap *g)
-{
-	size_t ls = zj_text_line_start(t, l), le = zj_text_line_end(t, l);
-	char *s = zj_text_dup(t, ls, le);
-	bool found = zj_gap_prev(s, le - ls, limit, g);
-	free(s);
-	if (found) {
-		g->start += ls;
-		g->end += ls;
-	}
-	return found;
-}
-
-bool zj_ed_prev_gap(zj_editor *ed)
-{
-	const zj_text *t = T(ed);
-	size_t before = ed->anchor < ed->cursor ? ed->anchor : ed->cursor;
-	size_t l0 = zj_text_line_of(t, before), lines = zj_text_lines(t);
-	zj_gap g;
-	for (size_t l = l0;; l--) {
-		size_t ls = zj_text_line_start(t, l);
-		size_t limit = l == l0 ? before - ls : zj_text_line_end(t, l) - ls + 1;
-		if (last_gap_in_line(t, l, limit, &g)) {
-			select_gap(ed, &g);
-			return true;
-		}
-		if (l == 0)
-			break;
-	}
-	/* round from the end of the document */
-	for (size_t l = lines - 1;; l--) {
-		size_t ls = zj_text_line_start(t, l);
-		if (last_gap_in_line(t, l, zj_text_line_end(t, l) - ls + 1, &g) &&
-		    (l != l0 || g.start >= before)) {
-			select_gap(ed, &g);
-			return true;
-		}
-		if (l == l0)
-			break;
-	}
-	return false;
-}
-
-bool zj_ed_input_needs_confirm(const zj_editor *ed, const char *s, size_t n)
-{
-	if (!ed->gap_selected || ed->gap_kind != ZJ_GAP_NUMBER)
-		return false;
-	for (size_t i = 0; i < n;) {
-		int32_t c;
-		i += zj_utf8_decode(s, n, i, &c);
-		bool numeric = zj_is_digit(c) || c == '.' || c == ',' || c == '%' ||
-			       c == 0x4E07 || c == 0x4EBF;
-		if (!numeric)
-			return true;
-	}
-	return false;
-}
-
-size_t zj_ed_fill_same(zj_editor *ed, const char *s, size_t n)
-{
-	if (!ed->gap_selected || zj_utf8_valid_prefix(s, n) != n)
-		return 0;
-	size_t gs, ge;
-	zj_ed_selection(ed, &gs, &ge);
-	const zj_text *t = T(ed);
-	size_t len = zj_text_len(t);
-	char *gap = zj_text_dup(t, gs, ge);
-	/* the same gap text followed by the same character */
-	char after[5] = "";
-	size_t an = 0;
-	if (ge < len) {
-		an = zj_text_next_cluster(t, ge) - ge;
-		if (an > 4)
-			an = 4;
-		zj_text_copy(t, ge, ge + an, after);
-	}
-	size_t len_gap = ge - gs;
-	const char *whole = zj_doc_text(ed->doc, NULL);
-	/* collect matches first, then replace from the end so offsets hold */
-	size_t *hits = NULL, nhits = 0, cap = 0;
-	zj_gap g;
-	for (size_t pos = 0; zj_gap_next(whole, len, pos, &g); pos = g.end) {
-		if (g.end - g.start == len_gap && !memcmp(whole + g.start, gap, len_gap) &&
-		    (an == 0 || (g.end + an <= len && !memcmp(whole + g.end, after, an)))) {
-			zj_grow((void **)&hits, &cap, nhits + 1, sizeof *hits);
-			hits[nhits++] = g.start;
-		}
-	}
-	zj_ed_commit(ed);
-	ed->gaps_for = 0; /* many lines changed: recount */
-	size_t cursor = ed->cursor;
-	for (size_t i = nhits; i-- > 0;) {
-		zj_doc_replace(ed->doc, hits[i], hits[i] + len_gap, s, n);
-		if (hits[i] < gs)
-			cursor += n - len_gap;
-	}
-	zj_ed_commit(ed);
-	ed->cursor = ed->anchor = nhits ? gs + n + (cursor - ed->cursor) : ed->cursor;
-	ed->gap_selected = false;
-	free(hits);
-	free(gap);
-	return nhits;
-}
-
 /* ---- panes ------------------------------------------------------------ */
 
 size_t zj_ed_current_part(zj_editor *ed)
 {
+	/* the first part ending after the cursor, else the last */
 	const zj_outline *o = zj_doc_outline(ed->doc);
-	for (size_t i = 0; i < o->nparts; i++)
-		if (ed->cursor < o->parts[i].end || i + 1 == o->nparts)
-			return i;
-	return 0;
+	size_t lo = 0, hi = o->nparts ? o->nparts - 1 : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ed->cursor < o->parts[mid].end)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 void zj_ed_focus_part(zj_editor *ed, long delta)
@@ -654,8 +586,16 @@ void zj_ed_focus_part(zj_editor *ed, long delta)
 	const zj_outline *o = zj_doc_outline(ed->doc);
 	if (!o->nparts)
 		return;
-	long cur = (long)zj_ed_current_part(ed);
-	long next = (cur + delta % (long)o->nparts + (long)o->nparts) % (long)o->nparts;
+	/* round the parts of the article chosen, or of the document */
+	long first = 0, n = (long)o->nparts;
+	if (ed->article != (size_t)-1 && ed->article < o->narticles) {
+		first = (long)o->articles[ed->article].first_part;
+		n = (long)o->articles[ed->article].nparts;
+	}
+	if (n == 0)
+		return;
+	long cur = (long)zj_ed_current_part(ed) - first;
+	long next = first + ((cur + delta % n + n) % n);
 	const zj_part *p = &o->parts[next];
 	size_t at = p->start;
 	if (p->heading >= 0) {
@@ -665,7 +605,20 @@ void zj_ed_focus_part(zj_editor *ed, long delta)
 		if (at < len && zj_text_byte(T(ed), at) == '\n' && at + 1 < p->end)
 			at++;
 	}
-	moved(ed, at, false, false);
+	zj_ed_moved(ed, at, false, false);
+}
+
+bool zj_ed_goto_line(zj_editor *ed, long line)
+{
+	const zj_text *t = T(ed);
+	if (line < 1 || (size_t)line > zj_text_lines(t))
+		return false;
+	size_t s, e, at = zj_text_line_start(t, (size_t)line - 1);
+	zj_ed_scope(ed, &s, &e);
+	if (at < s || (at >= e && e < zj_text_len(t)))
+		return false; /* outside the article chosen */
+	zj_ed_moved(ed, at, false, false);
+	return true;
 }
 
 void zj_ed_position(zj_editor *ed, long *line, long *col)
@@ -679,61 +632,84 @@ void zj_ed_position(zj_editor *ed, long *line, long *col)
 	free(s);
 }
 
-/* ---- find and replace ------------------------------------------------- */
-
-bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
-{
-	if (!n)
-		return false;
-	size_t len;
-	const char *s = zj_doc_text(ed->doc, &len);
-	size_t from = ed->cursor > ed->anchor ? ed->cursor : ed->anchor;
-	const char *hit = memmem(s + from, len - from, needle, n);
-	if (!hit)
-		hit = memmem(s, len, needle, n);
-	if (!hit)
-		return false;
-	ed->anchor = (size_t)(hit - s);
-	ed->cursor = ed->anchor + n;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	zj_text_group_end(T(ed));
-	return true;
-}
-
-size_t zj_ed_replace_all(zj_editor *ed, const char *needle, size_t n, const char *with, size_t m)
-{
-	if (!n || zj_utf8_valid_prefix(with, m) != m)
-		return 0;
-	size_t len;
-	const char *s = zj_doc_text(ed->doc, &len);
-	size_t *hits = NULL, count = 0, cap = 0;
-	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), needle, n)); p += n) {
-		zj_grow((void **)&hits, &cap, count + 1, sizeof *hits);
-		hits[count++] = (size_t)(p - s);
-	}
-	zj_ed_commit(ed);
-	ed->gaps_for = 0; /* many lines changed: recount */
-	for (size_t i = count; i-- > 0;)
-		zj_doc_replace(ed->doc, hits[i], hits[i] + n, with, m);
-	zj_ed_commit(ed);
-	free(hits);
-	if (count) {
-		size_t l = zj_text_len(T(ed));
-		ed->cursor = ed->anchor = ed->cursor > l ? l : ed->cursor;
-		zj_ed_set_cursor(ed, ed->cursor);
-	}
-	return count;
-}
-
 /* ---- missing parts ---------------------------------------------------- */
 
 static const zj_article *cursor_article(zj_editor *ed, const zj_outline *o)
 {
-	for (size_t a = 0; a < o->narticles; a++)
-		if (ed->cursor < o->articles[a].end || a + 1 == o->narticles)
-			return &o->articles[a];
-	return NULL;
+	if (!o->narticles)
+		return NULL;
+	size_t lo = 0, hi = o->narticles - 1;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ed->cursor < o->articles[mid].end)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return &o->articles[lo];
+}
+
+void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	const zj_article *a = cursor_article(ed, o);
+	*start = a ? a->start : 0;
+	*end = a ? a->end : zj_text_len(T(ed));
+}
+
+size_t zj_ed_article_of(zj_editor *ed, size_t offset)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	size_t lo = 0, hi = o->narticles ? o->narticles - 1 : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (offset < o->articles[mid].end)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+void zj_ed_scope(zj_editor *ed, size_t *start, size_t *end)
+{
+	*start = 0;
+	*end = zj_text_len(T(ed));
+	if (ed->article == (size_t)-1)
+		return;
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	if (ed->article >= o->narticles) /* articles went away under edits */
+		ed->article = o->narticles > 1 ? zj_ed_article_of(ed, ed->cursor) : (size_t)-1;
+	if (ed->article == (size_t)-1)
+		return;
+	*start = o->articles[ed->article].start;
+	*end = o->articles[ed->article].end;
+}
+
+void zj_ed_choose_article(zj_editor *ed, size_t article)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	if (article != (size_t)-1 && article >= o->narticles)
+		return;
+	ed->article = article;
+	if (article == (size_t)-1)
+		return;
+	size_t s, e;
+	zj_ed_scope(ed, &s, &e);
+	if (ed->cursor < s || ed->cursor >= e)
+		zj_ed_moved(ed, s, false, false);
+}
+
+size_t zj_ed_article_chars(zj_editor *ed)
+{
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	if (!o->narticles)
+		return 0;
+	const zj_article *a = &o->articles[zj_ed_article_of(ed, ed->cursor)];
+	size_t n = 0;
+	for (size_t i = 0; i < a->nparts; i++)
+		n += o->parts[a->first_part + i].chars;
+	return n;
 }
 
 size_t zj_ed_missing_parts(zj_editor *ed, zj_part_kind kinds[4])

@@ -37,8 +37,74 @@ struct zj_journal {
 	char *buf;          /* records not yet written */
 	size_t len, cap;
 	long long since_ms; /* when the oldest pending record came */
+	/* fdatasync takes milliseconds, tens of them on a busy disk: a
+	 * thread of its own makes written records durable while the editor
+	 * takes keys (a killed editor loses nothing written: the kernel has
+	 * it) */
+	pthread_t syncer;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool sync_ready, has_syncer, sync_wanted, stopping, sync_failed;
 	int error;          /* errno of the last failed write, 0 after a success */
 };
+
+static void *sync_loop(void *arg)
+{
+	zj_journal *j = arg;
+	pthread_mutex_lock(&j->lock);
+	for (;;) {
+		while (!j->sync_wanted && !j->stopping)
+			pthread_cond_wait(&j->wake, &j->lock);
+		if (!j->sync_wanted)
+			break;
+		j->sync_wanted = false;
+		pthread_mutex_unlock(&j->lock);
+		bool ok = fdatasync(j->fd) == 0;
+		pthread_mutex_lock(&j->lock);
+		j->sync_failed |= !ok;
+	}
+	pthread_mutex_unlock(&j->lock);
+	return NULL;
+}
+
+static void start_syncer(zj_journal *j)
+{
+	pthread_mutex_init(&j->lock, NULL);
+	pthread_cond_init(&j->wake, NULL);
+	j->sync_ready = true;
+	j->has_syncer = pthread_create(&j->syncer, NULL, sync_loop, j) == 0;
+}
+
+/* Makes what was written durable: by the thread, or here without one.
+ * False when a sync failed (reported once). */
+static bool request_sync(zj_journal *j)
+{
+	if (!j->has_syncer)
+		return fdatasync(j->fd) == 0;
+	pthread_mutex_lock(&j->lock);
+	bool ok = !j->sync_failed;
+	j->sync_failed = false;
+	j->sync_wanted = true;
+	pthread_cond_signal(&j->wake);
+	pthread_mutex_unlock(&j->lock);
+	return ok;
+}
+
+static void stop_syncer(zj_journal *j)
+{
+	if (!j->sync_ready)
+		return;
+	if (j->has_syncer) {
+		pthread_mutex_lock(&j->lock);
+		j->stopping = true;
+		pthread_cond_signal(&j->wake);
+		pthread_mutex_unlock(&j->lock);
+		pthread_join(j->syncer, NULL);
+		j->has_syncer = false;
+	}
+	pthread_cond_destroy(&j->wake);
+	pthread_mutex_destroy(&j->lock);
+}
 
 static zj_journal *active; /* for the signal-time flush */
 
@@ -548,6 +614,7 @@ static zj_journal *open_locked(zj_doc *doc, zj_error *err)
 
 static void watch(zj_journal *j)
 {
+	start_syncer(j);
 	zj_text_observe(j->doc->text, observe, j);
 	active = j;
 }
@@ -621,8 +688,8 @@ bool zj_journal_flush(zj_journal *j)
 	sigset_t old;
 	block_flush_signals(&old);
 	int e = write_out(j);
-	if (!e && fdatasync(j->fd) < 0)
-		e = errno;
+	if (!e && !request_sync(j))
+		e = EIO; /* a sync in the background failed */
 	if (!e) {
 		j->end += (off_t)j->len;
 		j->len = 0;
@@ -675,6 +742,7 @@ void zj_journal_close(zj_journal *j, bool remove)
 		unlink(j->path);
 	else if (j->head) /* a journal that never had a header is left as found */
 		zj_journal_flush(j);
+	stop_syncer(j);
 	close(j->fd);
 	free(j->head);
 	free(j->buf);

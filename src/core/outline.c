@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "zongjie/outline.h"
+#include "outline_scan.h"
 
 #include "i18n.h"
 
@@ -693,7 +694,8 @@ static line_info *read_line(builder *b, const outline_line *l, bool has_text, si
 	return li;
 }
 
-zj_outline *zj_outline_build(const char *text, size_t len)
+zj_outline *zj_outline_scan(const char *text, size_t len, size_t first_line,
+			    zj_split_stop stop, void *ctx, size_t *stop_pos)
 {
 	builder b = {.text = text, .len = len};
 	zj_outline *o = zj_xcalloc(1, sizeof *o);
@@ -705,8 +707,16 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 	long title = -1;           /* the article's last title line so far */
 	outline_reader r;
 	outline_reader_init(&r, text, len);
+	r.real = first_line; /* the text scanned starts on this line */
+	*stop_pos = len;
 	outline_line l;
 	while (outline_reader_next(&r, &l)) {
+		if (stop && l.chunk) {
+			/* a page chunk reads on lines before the scan: not here */
+			free(b.lines);
+			zj_outline_free(o);
+			return NULL;
+		}
 		size_t i = b.nlines;
 		bool bare = false;
 		line_info *li = read_line(&b, &l, has_text, &line_cap, &section_cap);
@@ -729,6 +739,13 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 				o->nsections--;
 			}
 			build_article(&b, start, i - 1);
+			/* a title line is never a heading: nothing of line i is kept */
+			if (stop && stop(ctx, l.start, l.real)) {
+				*stop_pos = l.start;
+				o->lines = l.real;
+				free(b.lines);
+				return o;
+			}
 			/* keep only the new article's first line */
 			b.lines[0] = b.lines[i - b.base];
 			b.base = i;
@@ -751,6 +768,12 @@ zj_outline *zj_outline_build(const char *text, size_t len)
 	build_article(&b, start, b.nlines - 1);
 	free(b.lines);
 	return o;
+}
+
+zj_outline *zj_outline_build(const char *text, size_t len)
+{
+	size_t stop_pos;
+	return zj_outline_scan(text, len, 0, NULL, NULL, &stop_pos);
 }
 
 void zj_outline_free(zj_outline *o)

@@ -146,27 +146,60 @@ char *zj_skeleton_render_part(const zj_skeleton *sk, size_t part, int number, si
 	return b.data ? b.data : zj_xstrdup("");
 }
 
+char *zj_skeleton_value(const zj_variable *var, const char *value, zj_error *err)
+{
+	/* full-width digits are digits; a year may say 年 after it */
+	zj_buf b = {0};
+	size_t len = strlen(value);
+	for (size_t i = 0; i < len;) {
+		int32_t c;
+		size_t n = zj_utf8_decode(value, len, i, &c);
+		if (c >= 0xFF10 && c <= 0xFF19)
+			zj_buf_putc(&b, (char)('0' + (c - 0xFF10)));
+		else if (c == 0xFF0E)
+			zj_buf_putc(&b, '.');
+		else
+			zj_buf_append(&b, value + i, n);
+		i += n;
+	}
+	char *v = b.data ? b.data : zj_xstrdup("");
+	size_t vl = strlen(v), nian = strlen("年");
+	if (var->type == ZJ_VAR_YEAR && vl > nian && !strcmp(v + vl - nian, "年"))
+		v[vl - nian] = '\0';
+	bool good = var->type == ZJ_VAR_YEAR   ? strlen(v) == 4 && all_digits(v) && !strchr(v, '.')
+		    : var->type == ZJ_VAR_NUMBER ? all_digits(v)
+						 : true;
+	if (good && var->type == ZJ_VAR_TEXT) {
+		free(v);
+		return zj_xstrdup(value); /* text is taken as typed */
+	}
+	if (good)
+		return v;
+	if (var->type == ZJ_VAR_YEAR)
+		zj_fail(err, _("%s must be a year such as 2025, not '%s'"), var->name, value);
+	else
+		zj_fail(err, _("%s must be a number, not '%s'"), var->name, value);
+	free(v);
+	return NULL;
+}
+
 char *zj_skeleton_render(const zj_skeleton *sk, const zj_binding *bindings, size_t nbindings,
 			 size_t *len, zj_error *err)
 {
 	values v = {sk, zj_xcalloc(sk->nvars + 1, sizeof(char *))};
 	bool ok = true;
 	for (size_t i = 0; i < nbindings && ok; i++) {
+		char *normal;
 		const zj_variable *var = zj_skeleton_var(sk, bindings[i].name, strlen(bindings[i].name));
 		if (!var)
 			ok = zj_fail(err, _("the skeleton %s has no variable '%s'"), sk->id,
 				     bindings[i].name);
-		else if (var->type == ZJ_VAR_YEAR &&
-			 (strlen(bindings[i].value) != 4 || !all_digits(bindings[i].value)))
-			ok = zj_fail(err, _("%s must be a year such as 2025, not '%s'"), var->name,
-				     bindings[i].value);
-		else if (var->type == ZJ_VAR_NUMBER && !all_digits(bindings[i].value))
-			ok = zj_fail(err, _("%s must be a number, not '%s'"), var->name,
-				     bindings[i].value);
+		else if (!(normal = zj_skeleton_value(var, bindings[i].value, err)))
+			ok = false;
 		else {
 			size_t k = (size_t)(var - sk->vars);
 			free(v.value[k]);
-			v.value[k] = zj_xstrdup(bindings[i].value);
+			v.value[k] = normal;
 		}
 	}
 	/* defaults, then derived values */

@@ -3,6 +3,7 @@
 
 #include "zongjie/text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ typedef struct edit {
 	char *bytes;
 	size_t len;
 	size_t group;  /* id of the undo group */
+	size_t restore;/* on the group's first edit: the cursor undo returns to, or SIZE_MAX */
 } edit;
 
 typedef struct edit_stack {
@@ -38,7 +40,27 @@ struct zj_text {
 
 	zj_text_observer observer;
 	void *observer_ctx;
+	zj_change last_change; /* of the last undo or redo */
 };
+
+void zj_change_add(zj_change *c, size_t start, size_t end, size_t n)
+{
+	long dn = (long)n - (long)(end - start);
+	if (!c->any) {
+		*c = (zj_change){true, start, start + n, dn};
+		return;
+	}
+	/* the union of both, which the later edit may have moved */
+	size_t hi = c->hi > end ? c->hi : end;
+	c->lo = c->lo < start ? c->lo : start;
+	c->hi = (size_t)((long)hi + dn);
+	c->delta += dn;
+}
+
+const zj_change *zj_text_last_change(const zj_text *t)
+{
+	return &t->last_change;
+}
 
 void zj_text_observe(zj_text *t, zj_text_observer fn, void *ctx)
 {
@@ -299,12 +321,22 @@ static void record(zj_text *t, bool insert, size_t pos, const char *s, size_t n)
 			return;
 		}
 	}
-	push_edit(&t->undo, (edit){insert, pos, zj_xstrndup(s, n), n, group});
+	push_edit(&t->undo, (edit){insert, pos, zj_xstrndup(s, n), n, group, SIZE_MAX});
 }
 
 void zj_text_group_end(zj_text *t)
 {
 	t->group_open = false;
+}
+
+void zj_text_group_cursor(zj_text *t, size_t cursor)
+{
+	size_t group = top_group(t), i = t->undo.count;
+	if (!group)
+		return;
+	while (i > 0 && t->undo.items[i - 1].group == group)
+		i--;
+	t->undo.items[i].restore = cursor;
 }
 
 static bool on_boundary(const zj_text *t, size_t off)
@@ -341,6 +373,7 @@ bool zj_text_delete(zj_text *t, size_t start, size_t end)
 static size_t apply(zj_text *t, const edit *e, bool forwards)
 {
 	bool insert = e->insert == forwards;
+	zj_change_add(&t->last_change, e->pos, insert ? e->pos : e->pos + e->len, insert ? e->len : 0);
 	if (insert) {
 		raw_insert(t, e->pos, e->bytes, e->len);
 		return e->pos + e->len;
@@ -356,10 +389,14 @@ static bool replay(zj_text *t, edit_stack *from, edit_stack *to, bool forward, s
 	if (!from->count)
 		return false;
 	t->group_open = false;
+	t->last_change.any = false;
 	size_t group = from->items[from->count - 1].group, where = 0;
 	while (from->count && from->items[from->count - 1].group == group) {
 		edit e = from->items[--from->count];
 		where = apply(t, &e, forward);
+		/* an undo goes back to where the cursor was before the group */
+		if (!forward && e.restore != SIZE_MAX && e.restore <= zj_text_len(t))
+			where = e.restore;
 		push_edit(to, e);
 	}
 	if (cursor)

@@ -18,6 +18,7 @@
 #include "ui/ui.h"
 #include "zongjie/check.h"
 #include "zongjie/editor.h"
+#include "zongjie/lineedit.h"
 #include "zongjie/placeholder.h"
 #include "zongjie/session.h"
 #include "zongjie/renew.h"
@@ -32,8 +33,8 @@
 /* files above this size get a first screen before their whole outline */
 #define PROVISIONAL_BYTES ((size_t)8 << 20)
 #define PROVISIONAL_PREFIX ((size_t)256 << 10)
-/* below this size the checker runs whenever the writer pauses */
-#define AUTO_CHECK_BYTES ((size_t)4 << 20)
+/* an article up to this size is checked whenever the writer pauses */
+#define AUTO_CHECK_BYTES ((size_t)256 << 10)
 #define MIN_LINES 12
 #undef CTRL /* termios.h has one of its own */
 #define CTRL(k) ((k) & 0x1F)
@@ -51,7 +52,6 @@ typedef struct ui {
 	zj_editor *ed;
 	pane panes[256];
 	size_t npanes;
-	size_t article;     /* shown article, or (size_t)-1 for all */
 	size_t top[256];    /* remembered scroll offset per part (the first 256) */
 	char message[1024]; /* status message, shown until the next key */
 	bool quit;
@@ -63,13 +63,17 @@ typedef struct ui {
 	unsigned char *mark_sev;
 	size_t nmarks;
 	bool marks_stale;
+	size_t marks_start; /* start of the article they were found in */
 	zj_findings found;  /* the last check's findings, for suggestions (F2) */
 	bool provisional;   /* first screen of a large file: outline of its start */
 	zj_session *s;      /* the document, its file and its journal */
 	/* where each screen row's text starts, for the mouse */
 	size_t row_start[512];
 	bool row_text[512];
-	bool export_docx;   /* the format last chosen for an export without extension */
+	/* a prompt is being edited on the status line: the cursor goes there */
+	bool prompting;
+	int prompt_col;
+	bool export_docx; /* the format last chosen for an export without extension */
 } ui;
 
 /* ---- the terminal ------------------------------------------------------ */
@@ -195,9 +199,10 @@ static void layout(ui *u)
 {
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
 	size_t first = 0, last = o->nparts;
-	if (u->article != (size_t)-1 && u->article < o->narticles) {
-		first = o->articles[u->article].first_part;
-		last = first + o->articles[u->article].nparts;
+	size_t article = u->ed->article;
+	if (article != (size_t)-1 && article < o->narticles) {
+		first = o->articles[article].first_part;
+		last = first + o->articles[article].nparts;
 	}
 	size_t cur = zj_ed_current_part(u->ed);
 	if (cur < first || cur >= last) {
@@ -207,8 +212,8 @@ static void layout(ui *u)
 			    cur < o->articles[a].first_part + o->articles[a].nparts) {
 				first = o->articles[a].first_part;
 				last = first + o->articles[a].nparts;
-				if (u->article != (size_t)-1)
-					u->article = a;
+				if (article != (size_t)-1)
+					u->ed->article = a;
 			}
 	}
 	/* more parts than rows: a window of panes around the focused one */
@@ -250,8 +255,12 @@ static void layout(ui *u)
 		p->y = y;
 		p->rows = rows;
 		y += rows;
+		/* an edit elsewhere may have moved the bytes under a remembered
+		 * offset: a pane starts on a whole row of the current text */
 		size_t remembered = p->part < 256 ? u->top[p->part] : 0;
-		p->top = remembered >= p->start && remembered < p->end ? remembered : p->start;
+		p->top = remembered > p->start && remembered < p->end
+				 ? row_of(u->ed->doc->text, remembered)
+				 : p->start;
 	}
 }
 
@@ -324,8 +333,13 @@ static void draw_frame(ui *u, const pane *p, bool focus)
 	if (u->provisional)
 		snprintf(info, sizeof info, " %s ", zj_part_label(part->kind));
 	else
-		snprintf(info, sizeof info, _(" %s · %zu chars · %zu gaps "), zj_part_label(part->kind),
-			 part->chars, zj_ed_part_gaps(u->ed, p->part));
+	{
+		size_t gaps = zj_ed_part_gaps(u->ed, p->part);
+		char chars[64], gap_text[64];
+		snprintf(chars, sizeof chars, ngettext("%zu char", "%zu chars", part->chars), part->chars);
+		snprintf(gap_text, sizeof gap_text, ngettext("%zu gap", "%zu gaps", gaps), gaps);
+		snprintf(info, sizeof info, " %s · %s · %s ", zj_part_label(part->kind), chars, gap_text);
+	}
 	short pair = focus ? PAIR_FOCUS : PAIR_FRAME;
 	attr_t attr = focus ? A_BOLD : A_NORMAL;
 	move(p->y, 0);
@@ -406,7 +420,9 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 		int y = p->y + row;
 		move(y, 0);
 		clrtoeol();
-		if (r >= p->end || r > zj_text_len(t))
+		/* the empty last line of a text ending in a line break is a row */
+		size_t len = zj_text_len(t);
+		if (r > len || (r >= p->end && !(r == len && p->end == len)))
 			continue;
 		size_t l = zj_text_line_of(t, r);
 		size_t e = row_end(t, r);
@@ -480,14 +496,39 @@ static bool draw_text(ui *u, const pane *p, int *cy, int *cx)
 	return found;
 }
 
+/* The article the cursor is in, for the status line: its title (when the
+ * file holds several) and its length in characters. */
+static void article_status(ui *u, char *out, size_t size)
+{
+	const zj_outline *o = zj_doc_outline(u->ed->doc);
+	size_t chars = zj_ed_article_chars(u->ed);
+	char count[64];
+	snprintf(count, sizeof count, ngettext("%zu char", "%zu chars", chars), chars);
+	const zj_article *a = o->narticles ? &o->articles[zj_ed_article_of(u->ed, u->ed->cursor)] : NULL;
+	if (o->narticles < 2 || !a || a->title_line < 0) {
+		snprintf(out, size, "%s  ", count);
+		return;
+	}
+	/* the title's first ten characters */
+	size_t n = a->title_end - a->title_start, cut = 0;
+	char *title = zj_text_dup(u->ed->doc->text, a->title_start, a->title_start + (n < 64 ? n : 64));
+	for (int k = 0; k < 10 && title[cut]; k++)
+		cut = zj_grapheme_next(title, strlen(title), cut);
+	snprintf(out, size, "《%.*s%s》 %s  ", (int)cut, title, title[cut] ? "…" : "", count);
+	free(title);
+}
+
 static void draw_status(ui *u)
 {
 	long line, col;
 	zj_ed_position(u->ed, &line, &col);
 	const char *name = u->ed->doc->path ? u->ed->doc->path : _("[new]");
-	char left[512], right[256];
-	snprintf(left, sizeof left, " %s%s  %ld:%ld  ", name,
-		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col);
+	char left[768], right[256], where[320] = "";
+	/* a message or a warning takes the room of the article's title and length */
+	if (!u->provisional && !u->message[0] && !(u->s && zj_session_warning(u->s)))
+		article_status(u, where, sizeof where);
+	snprintf(left, sizeof left, " %s%s  %ld:%ld  %s", name,
+		 zj_text_modified(u->ed->doc->text) ? " [+]" : "", line, col, where);
 	if (u->provisional)
 		snprintf(right, sizeof right, "%s", _("reading the outline…  F1 help  ^Q quit "));
 	else
@@ -498,6 +539,19 @@ static void draw_status(ui *u)
 	attron(COLOR_PAIR(PAIR_STATUS));
 	for (int x = 0; x < COLS; x++)
 		addch(' ');
+	if (u->prompting) {
+		/* the prompt has the line, its cursor where the writer types; the
+		 * place in the text (an incremental search moves it) at the end */
+		char at[64];
+		snprintf(at, sizeof at, " %ld:%ld ", line, col);
+		int w = utf8_width(at);
+		put_utf8(LINES - 1, 0, u->message, strlen(u->message), A_BOLD, PAIR_STATUS,
+			 COLS - w > u->prompt_col + 1 ? COLS - w : COLS);
+		if (COLS - w > utf8_width(u->message))
+			put_utf8(LINES - 1, COLS - w, at, strlen(at), A_NORMAL, PAIR_STATUS, COLS);
+		attroff(COLOR_PAIR(PAIR_STATUS));
+		return;
+	}
 	put_utf8(LINES - 1, 0, left, strlen(left), A_NORMAL, PAIR_STATUS, COLS);
 	int x = utf8_width(left);
 	const char *warning = u->s ? zj_session_warning(u->s) : NULL; /* NULL in the form */
@@ -510,20 +564,41 @@ static void draw_status(ui *u)
 	else if (sugg) {
 		snprintf(offer, sizeof offer, _("%s  (F2 applies)"), zj_finding_message(&u->found, sugg));
 		put_utf8(LINES - 1, x, offer, strlen(offer), A_BOLD, PAIR_STATUS, COLS);
+	} else {
+		/* less room: fewer key hints, at least the gap count */
+		if (COLS - utf8_width(right) <= x && !u->provisional)
+			snprintf(right, sizeof right, _("gaps left: %zu  F1 help "),
+				 zj_ed_total_gaps(u->ed));
+		if (COLS - utf8_width(right) <= x && !u->provisional)
+			snprintf(right, sizeof right, _("gaps left: %zu "), zj_ed_total_gaps(u->ed));
+		if (COLS - utf8_width(right) > x)
+			put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
+				 PAIR_STATUS, COLS);
 	}
-	else if (COLS - utf8_width(right) > x)
-		put_utf8(LINES - 1, COLS - utf8_width(right), right, strlen(right), A_NORMAL,
-			 PAIR_STATUS, COLS);
 	attroff(COLOR_PAIR(PAIR_STATUS));
+}
+
+static bool too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
 }
 
 static void draw(ui *u)
 {
 	erase();
 	memset(u->row_text, 0, sizeof u->row_text);
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+	if (too_small()) {
 		const char *msg = _("enlarge the terminal");
 		put_utf8(0, 0, msg, strlen(msg), A_BOLD, 0, COLS);
+		char size[128];
+		snprintf(size, sizeof size, _("to at least %d×%d (now %d×%d)"), MIN_COLS, MIN_LINES,
+			 COLS, LINES);
+		if (LINES > 1)
+			put_utf8(1, 0, size, strlen(size), A_NORMAL, 0, COLS);
+		/* a question asked meanwhile (Ctrl-Q) still shows */
+		if (u->message[0] && LINES > 2)
+			put_utf8(2, 0, u->message, strlen(u->message), A_NORMAL, 0, COLS);
+		curs_set(0);
 		refresh();
 		return;
 	}
@@ -541,7 +616,10 @@ static void draw(ui *u)
 		}
 	}
 	draw_status(u);
-	if (cy >= 0) {
+	if (u->prompting) {
+		curs_set(1);
+		move(LINES - 1, u->prompt_col < COLS ? u->prompt_col : COLS - 1);
+	} else if (cy >= 0) {
 		curs_set(1);
 		move(cy, cx);
 	} else
@@ -561,60 +639,171 @@ static int ask(ui *u, const char *question)
 		int r = read_key(&k);
 		if (r == KEY_CODE_YES && k == KEY_RESIZE)
 			continue;
-		if (r == ERR)
-			continue;
-		u->message[0] = '\0';
-		if (k == 'y' || k == 'Y')
-			return 'y';
-		if (k == 'n' || k == 'N')
-			return 'n';
-		if (k == 27 || k == CTRL('g') || k == CTRL('c'))
-			return 27;
+		if (r == ERR || r == KEY_CODE_YES)
+			continue; /* the question stays until it is answered */
+		int answer = k == 'y' || k == 'Y'   ? 'y'
+			     : k == 'n' || k == 'N' ? 'n'
+			     : k == 27 || k == CTRL('g') || k == CTRL('c') ? 27 : 0;
+		if (answer) {
+			u->message[0] = '\0';
+			return answer;
+		}
 	}
 }
 
-/* Reads a line of text on the status line; NULL on Esc. */
-static char *read_line(ui *u, const char *prompt)
+/* What follows an ESC: the CSI or SS3 sequence read whole into seq (its
+ * introducer left out), or false for a lone ESC, whatever came after it
+ * given back as a key of its own. */
+static bool read_escape(char *seq, size_t cap)
 {
-	zj_buf b = {0};
+	wint_t k;
+	/* the rest of a sequence may come a moment after the ESC */
+	timeout(50);
+	int r = get_wch(&k);
+	if (r == ERR || r == KEY_CODE_YES || (k != '[' && k != 'O')) {
+		if (r == KEY_CODE_YES)
+			ungetch((int)k);
+		else if (r != ERR)
+			unget_wch((wchar_t)k);
+		timeout(-1);
+		return false;
+	}
+	size_t n = 0;
+	while ((r = get_wch(&k)) != ERR && r != KEY_CODE_YES && n + 1 < cap) {
+		seq[n++] = (char)k;
+		if (k >= 0x40 && k <= 0x7E)
+			break;
+	}
+	seq[n] = '\0';
+	timeout(-1);
+	return true;
+}
+
+/* The text of a bracketed paste, after its ESC [ 200 ~, up to ESC [ 201 ~
+ * (or a second of silence from a terminal that lost the end). */
+static void read_paste(zj_buf *b)
+{
 	for (;;) {
-		snprintf(u->message, sizeof u->message, "%s%s", prompt, b.data ? b.data : "");
+		wint_t k;
+		timeout(1000);
+		int r = get_wch(&k);
+		timeout(-1);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES) {
+			if (k == KEY_ENTER)
+				zj_buf_putc(b, '\n');
+			continue;
+		}
+		if (k == 27) {
+			char seq[32];
+			if (read_escape(seq, sizeof seq) && !strcmp(seq, "201~"))
+				break;
+			continue;
+		}
+		char enc[4];
+		zj_buf_append(b, enc, zj_utf8_encode((int32_t)k, enc));
+	}
+	if (!b->data)
+		zj_buf_append(b, "", 0);
+}
+
+/* A prompt's key given as a CSI sequence; false when it ends the prompt
+ * (a lone ESC). */
+static bool prompt_escape(zj_lineedit *le)
+{
+	char seq[32];
+	if (!read_escape(seq, sizeof seq))
+		return false;
+	if (!strcmp(seq, "200~")) {
+		zj_buf b = {0};
+		read_paste(&b);
+		zj_le_insert(le, b.data, b.len);
+		zj_buf_free(&b);
+		return true;
+	}
+	char final = seq[0] ? seq[strlen(seq) - 1] : 0;
+	if (final == 'D')
+		zj_le_left(le);
+	else if (final == 'C')
+		zj_le_right(le);
+	else if (final == 'H' || !strcmp(seq, "1~") || !strcmp(seq, "7~"))
+		zj_le_home(le);
+	else if (final == 'F' || !strcmp(seq, "4~") || !strcmp(seq, "8~"))
+		zj_le_end(le);
+	else if (!strcmp(seq, "3~"))
+		zj_le_delete(le);
+	return true;
+}
+
+/* Called after each change of a prompt's text (incremental search). */
+typedef void (*edit_hook)(ui *u, const char *text, void *ctx);
+
+/* Reads a line of text on the status line, starting from initial,
+ * edited where the cursor is (Left, Right, Home, End, Backspace, Delete);
+ * NULL on Esc. */
+static char *read_line_with(ui *u, const char *prompt, const char *initial, edit_hook hook,
+			    void *ctx)
+{
+	zj_lineedit le;
+	zj_le_init(&le, initial);
+	bool done = false, cancelled = false;
+	char *seen = zj_xstrdup(zj_le_text(&le));
+	while (!done && !cancelled) {
+		if (hook && strcmp(seen, zj_le_text(&le))) {
+			free(seen);
+			seen = zj_xstrdup(zj_le_text(&le));
+			hook(u, seen, ctx);
+		}
+		snprintf(u->message, sizeof u->message, "%s%s", prompt, zj_le_text(&le));
+		u->prompting = true;
+		u->prompt_col = utf8_width(prompt) + zj_le_column(&le);
 		draw(u);
 		wint_t k;
 		int r = read_key(&k);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES) {
-			if (k == KEY_BACKSPACE && b.len) {
-				b.len = zj_utf8_cp_start(b.data, b.len - 1);
-				b.data[b.len] = '\0';
-			} else if (k == KEY_ENTER)
-				break;
-			continue;
-		}
-		if (k == 27 || k == CTRL('g')) {
-			zj_buf_free(&b);
-			u->message[0] = '\0';
-			return NULL;
-		}
-		if (k == '\r' || k == '\n')
-			break;
-		if (k == 127 || k == 8) {
-			if (b.len) {
-				b.len = zj_utf8_cp_start(b.data, b.len - 1);
-				b.data[b.len] = '\0';
+			switch (k) {
+			case KEY_LEFT: zj_le_left(&le); break;
+			case KEY_RIGHT: zj_le_right(&le); break;
+			case KEY_HOME: zj_le_home(&le); break;
+			case KEY_END: zj_le_end(&le); break;
+			case KEY_BACKSPACE: zj_le_backspace(&le); break;
+			case KEY_DC: zj_le_delete(&le); break;
+			case KEY_ENTER: done = true; break;
+			default: break;
 			}
 			continue;
 		}
-		if (k >= 0x20) {
+		if (k == 27)
+			cancelled = !prompt_escape(&le);
+		else if (k == CTRL('g'))
+			cancelled = true;
+		else if (k == '\r' || k == '\n')
+			done = true;
+		else if (k == 127 || k == 8)
+			zj_le_backspace(&le);
+		else if (k == CTRL('a'))
+			zj_le_home(&le);
+		else if (k == CTRL('e'))
+			zj_le_end(&le);
+		else if (k >= 0x20) {
 			char enc[4];
-			zj_buf_append(&b, enc, zj_utf8_encode((int32_t)k, enc));
+			zj_le_insert(&le, enc, zj_utf8_encode((int32_t)k, enc));
 		}
 	}
+	u->prompting = false;
 	u->message[0] = '\0';
-	if (!b.data)
-		zj_buf_append(&b, "", 0);
-	return b.data;
+	char *line = cancelled ? NULL : zj_xstrdup(zj_le_text(&le));
+	zj_le_free(&le);
+	free(seen);
+	return line;
+}
+
+static char *read_line(ui *u, const char *prompt)
+{
+	return read_line_with(u, prompt, NULL, NULL, NULL);
 }
 
 /* ---- commands --------------------------------------------------------- */
@@ -668,43 +857,73 @@ static bool save(ui *u)
 	return r == ZJ_SAVED;
 }
 
+/* F1: keys and what they do, two columns aligned by display width in
+ * any language; scrolls when the window is small. */
 static void help(ui *u)
 {
-	static const char *const lines[] = {
-		N_("zongjie keys"),
-		"",
-		N_("Arrows, Home, End, PgUp, PgDn   move; Ctrl-Left/Right by word"),
-		N_("Shift with a motion key         select"),
-		N_("Backspace, Delete               delete a character"),
-		N_("Tab or F6, Shift-Tab            next, previous pane"),
-		N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P  next, previous gap (selected)"),
-		N_("typing over a selected gap      replaces the whole gap"),
-		N_("F7                              fill every identical gap with the same text"),
-		N_("Ctrl-F, F4                      find (again with Ctrl-F), find and replace all"),
-		N_("F3                              check: findings by rule, errors first; Enter jumps"),
-		N_("F2                              apply the suggestion shown on the status line"),
-		N_("F8                              insert a phrase of the current part"),
-		N_("F9                              insert a missing standard part"),
-		N_("F10                             export as written (refused while errors remain); .docx: Word"),
-		N_("Ctrl-R                          renew: next year's draft from this summary"),
-		N_("Ctrl-C, Ctrl-X, Ctrl-V          copy, cut, paste"),
-		N_("Mouse                           click to place the cursor, wheel to scroll"),
-		N_("Ctrl-Z, Ctrl-Y                  undo, redo"),
-		N_("Ctrl-S                          save"),
-		N_("Ctrl-Q                          quit (asks when there are changes)"),
-		N_("F1                              this help"),
-		"",
-		N_("Press any key to go back."),
+	static const char *const keys[][2] = {
+		{N_("Arrows, Home, End, PgUp, PgDn"), N_("move; Ctrl-Left/Right by word")},
+		{N_("Shift with a motion key"), N_("select")},
+		{N_("Backspace, Delete"), N_("delete a character")},
+		{N_("Ctrl-G"), N_("go to a line")},
+		{N_("Tab or F6, Shift-Tab"), N_("next, previous pane")},
+		{N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P"), N_("next, previous gap (selected)")},
+		{N_("typing over a selected gap"), N_("replaces the whole gap")},
+		{N_("F7"), N_("fill every identical gap (same words around it) with the same text")},
+		{N_("Ctrl-F"), N_("find as you type; Enter on the last search finds it again")},
+		{N_("Ctrl-K, Ctrl-B"), N_("find the next, the previous match")},
+		{N_("F4"), N_("replace, asking at each match: y, n, a (all), q")},
+		{N_("Ctrl-T"), N_("choose an article (several in one file)")},
+		{N_("F2"), N_("apply the suggestion shown on the status line")},
+		{N_("F3"), N_("check: findings by rule, errors first, with their text; Enter jumps")},
+		{N_("F8"), N_("insert a phrase of the current part")},
+		{N_("F9"), N_("insert a missing standard part")},
+		{N_("F10"), N_("export as written (refused while errors remain); .docx: Word")},
+		{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
+		{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
+		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
+		{N_("a paste from the terminal"), N_("one insertion, one undo step")},
+		{N_("Mouse"), N_("click to place the cursor, wheel to scroll")},
+		{N_("Ctrl-Z, Ctrl-Y"), N_("undo, redo (there is no suspend key)")},
+		{N_("Ctrl-S"), N_("save")},
+		{N_("Ctrl-Q"), N_("quit (asks when there are changes)")},
+		{N_("F1"), N_("this help")},
 	};
-	erase();
-	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && (int)i < LINES; i++) {
-		const char *s = lines[i][0] ? _(lines[i]) : "";
-		put_utf8((int)i, 1, s, strlen(s), i == 0 ? A_BOLD : A_NORMAL, 0, COLS);
+	size_t n = sizeof keys / sizeof keys[0];
+	int kw = 0;
+	for (size_t i = 0; i < n; i++)
+		if (utf8_width(_(keys[i][0])) > kw)
+			kw = utf8_width(_(keys[i][0]));
+	if (kw > COLS / 2)
+		kw = COLS / 2;
+	long top = 0;
+	for (;;) {
+		erase();
+		const char *head = _("zongjie keys");
+		put_utf8(0, 1, head, strlen(head), A_BOLD, 0, COLS);
+		int rows = LINES - 3 > 1 ? LINES - 3 : 1;
+		for (long i = top; i < (long)n && i - top < rows; i++) {
+			const char *k = _(keys[i][0]), *d = _(keys[i][1]);
+			int y = (int)(i - top) + 2;
+			put_utf8(y, 1, k, strlen(k), A_NORMAL, 0, 1 + kw);
+			put_utf8(y, 3 + kw, d, strlen(d), A_NORMAL, 0, COLS);
+		}
+		const char *hint = (long)n > rows ? _("Up/Down scroll, any other key goes back")
+						  : _("Press any key to go back.");
+		put_utf8(LINES - 1, 1, hint, strlen(hint), A_NORMAL, PAIR_STATUS, COLS);
+		refresh();
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR || (r == KEY_CODE_YES && k == KEY_RESIZE))
+			continue;
+		long last = (long)n > rows ? (long)n - rows : 0;
+		if (r == KEY_CODE_YES && (k == KEY_DOWN || k == KEY_NPAGE))
+			top = top + (k == KEY_DOWN ? 1 : rows) < last ? top + (k == KEY_DOWN ? 1 : rows) : last;
+		else if (r == KEY_CODE_YES && (k == KEY_UP || k == KEY_PPAGE))
+			top = top - (k == KEY_UP ? 1 : rows) > 0 ? top - (k == KEY_UP ? 1 : rows) : 0;
+		else
+			break;
 	}
-	refresh();
-	wint_t k;
-	while (read_key(&k) == ERR)
-		;
 	(void)u;
 }
 
@@ -726,15 +945,32 @@ static void fill_same(ui *u)
 	char *value = read_line(u, _("Fill every identical gap with: "));
 	if (!value)
 		return;
-	size_t n = zj_ed_fill_same(u->ed, value, strlen(value));
-	snprintf(u->message, sizeof u->message, ngettext("%zu gap filled", "%zu gaps filled", n), n);
+	long lines[3];
+	size_t n = zj_ed_fill_same(u->ed, value, strlen(value), lines, 3);
+	/* where it filled: the count and the first lines */
+	char where[64] = "";
+	for (size_t i = 0; i < n && i < 3; i++)
+		snprintf(where + strlen(where), sizeof where - strlen(where), "%s%ld",
+			 i ? ", " : "", lines[i]);
+	if (n > 3)
+		snprintf(where + strlen(where), sizeof where - strlen(where), "%s", ", …");
+	if (n)
+		snprintf(u->message, sizeof u->message,
+			 ngettext("%zu gap filled (line %s); Ctrl-Z undoes it",
+				  "%zu gaps filled (lines %s); Ctrl-Z undoes them", n),
+			 n, where);
+	else
+		snprintf(u->message, sizeof u->message, "%s", _("no gap filled"));
 	free(value);
 }
 
-/* A list to pick from; returns the index or -1 on Esc. */
-static long choose(ui *u, const char *title, char **items, size_t n)
+/* A list to pick from, starting at item first; returns the index, -1 on
+ * Esc, or -2 when one of keys (may be NULL) was pressed: *key gets it,
+ * *selected the item selected then. */
+static long choose_keys(ui *u, const char *title, char **items, size_t n, long first,
+			const char *keys, int *key, long *selected)
 {
-	long sel = 0, top = 0;
+	long sel = first, top = 0;
 	for (;;) {
 		erase();
 		put_utf8(0, 0, title, strlen(title), A_BOLD, 0, COLS);
@@ -762,6 +998,10 @@ static long choose(ui *u, const char *title, char **items, size_t n)
 				sel = sel + rows < (long)n ? sel + rows : (long)n - 1;
 			else if (k == KEY_PPAGE)
 				sel = sel > rows ? sel - rows : 0;
+			else if (k == KEY_HOME)
+				sel = 0;
+			else if (k == KEY_END)
+				sel = n ? (long)n - 1 : 0;
 			else if (k == KEY_ENTER)
 				return n ? sel : -1;
 			continue;
@@ -770,10 +1010,29 @@ static long choose(ui *u, const char *title, char **items, size_t n)
 			return n ? sel : -1;
 		if (k == 27 || k == CTRL('g') || k == 'q')
 			return -1;
+		if (keys && k < 0x80 && k > 0 && strchr(keys, (int)k)) {
+			*key = (int)k;
+			*selected = sel;
+			return -2;
+		}
+		/* an item labelled "K  …" is picked by K; else 1-9 pick by place */
+		for (size_t i = 0; i < n && k < 0x80; i++)
+			if (items[i][0] == (char)k && !strncmp(items[i] + 1, "  ", 2))
+				return (long)i;
 		if (k >= '1' && k <= '9' && (size_t)(k - '1') < n)
 			return k - '1';
 	}
 	(void)u;
+}
+
+static long choose_from(ui *u, const char *title, char **items, size_t n, long first)
+{
+	return choose_keys(u, title, items, n, first, NULL, NULL, NULL);
+}
+
+static long choose(ui *u, const char *title, char **items, size_t n)
+{
+	return choose_from(u, title, items, n, 0);
 }
 
 static void free_items(char **items, size_t n)
@@ -783,117 +1042,259 @@ static void free_items(char **items, size_t n)
 	free(items);
 }
 
-/* Runs the checker over the document (no spelling: it needs no network
- * of words to be useful in the margin). */
-static void run_check(ui *u, zj_findings *f, bool errors_only)
+/* Runs the checker over [start, end) of the text, an article or the
+ * whole (no spelling: it needs no network of words to be useful in the
+ * margin).  Findings are at offsets from start. */
+static void run_check(ui *u, zj_findings *f, size_t start, size_t end)
 {
 	zj_check_options opt;
 	zj_check_options_default(&opt);
 	opt.enabled[ZJ_RULE_SPELLING] = false;
 	zj_checker *c = zj_checker_new(&opt, NULL);
-	size_t len;
-	const char *s = zj_doc_text(u->ed->doc, &len);
 	memset(f, 0, sizeof *f);
-	zj_check(c, s, len, zj_doc_outline(u->ed->doc), f);
+	if (start == 0 && end == zj_text_len(u->ed->doc->text)) {
+		size_t len;
+		const char *s = zj_doc_text(u->ed->doc, &len);
+		zj_check(c, s, len, zj_doc_outline(u->ed->doc), f);
+	} else {
+		char *s = zj_text_dup(u->ed->doc->text, start, end);
+		zj_outline *o = zj_outline_build(s, end - start);
+		zj_check(c, s, end - start, o, f);
+		zj_outline_free(o);
+		free(s);
+	}
 	zj_checker_free(c);
-	(void)errors_only;
 }
 
+/* The margin marks of the article the cursor is in: checking it costs
+ * the article, not the document, so it runs whenever the writer pauses. */
 static void refresh_marks(ui *u)
 {
+	size_t start, end, len = zj_text_len(u->ed->doc->text);
+	zj_ed_article_range(u->ed, &start, &end);
+	if (len <= AUTO_CHECK_BYTES) { /* a small file is checked whole */
+		start = 0;
+		end = len;
+	}
+	u->nmarks = 0;
+	u->marks_stale = false;
+	u->marks_start = start;
+	if (end - start > AUTO_CHECK_BYTES)
+		return; /* a huge article: F3 checks it on demand */
 	zj_findings f;
-	run_check(u, &f, false);
+	run_check(u, &f, start, end);
 	size_t n = zj_findings_total(&f);
 	u->mark_at = zj_xrealloc(u->mark_at, (n + 1) * sizeof *u->mark_at);
 	u->mark_sev = zj_xrealloc(u->mark_sev, n + 1);
 	zj_findings_iter it;
 	zj_findings_iter_init(&it, &f);
 	const zj_finding *x;
-	u->nmarks = 0;
 	while ((x = zj_findings_next(&it))) {
-		u->mark_at[u->nmarks] = x->start;
+		u->mark_at[u->nmarks] = start + x->start;
 		u->mark_sev[u->nmarks++] = x->severity;
 	}
+	/* a whole small file keeps its findings for the suggestions (F2) */
 	zj_findings_free(&u->found);
-	u->found = f;
-	u->marks_stale = false;
+	if (start == 0 && end == zj_text_len(u->ed->doc->text))
+		u->found = f;
+	else {
+		zj_findings_free(&f);
+		memset(&u->found, 0, sizeof u->found);
+	}
 }
 
 /* Lists findings (all, or errors only) grouped by rule, errors first,
  * each group under a heading with its count (the grouping is the core's),
  * and jumps to the one chosen; a heading jumps to its first finding. */
-static bool findings_panel(ui *u, bool errors_only, const char *title)
+/* The F3 list: headings per rule and severity, then each finding with
+ * its place and the text found, at least min_sev and of rule (-1: any). */
+typedef struct finding_list {
+	char **items;
+	size_t *at, *len;
+	int *rule;           /* the rule of each row, for the r filter */
+	size_t n, total;
+} finding_list;
+
+static void list_findings(ui *u, const zj_findings *f, size_t base, int min_sev, int rule,
+			  finding_list *l)
 {
-	zj_findings f;
-	run_check(u, &f, errors_only);
-	size_t total = zj_findings_total(&f);
-	const zj_finding **order = zj_xcalloc(total + 1, sizeof *order);
-	zj_findings_by_rule(&f, order);
-	if (errors_only)
-		while (total && order[total - 1]->severity != ZJ_SEV_ERROR)
-			total--;
-	char **items = zj_xcalloc(2 * total + 1, sizeof *items);
-	size_t *at = zj_xcalloc(2 * total + 1, sizeof *at);
-	size_t *len = zj_xcalloc(2 * total + 1, sizeof *len);
-	size_t n = 0;
+	size_t all = zj_findings_total(f), total = 0;
+	const zj_finding **order = zj_xcalloc(all + 1, sizeof *order);
+	zj_findings_by_rule(f, order);
+	for (size_t i = 0; i < all; i++) /* keep the order, drop what the filter leaves out */
+		if ((int)order[i]->severity >= min_sev && (rule < 0 || order[i]->rule == rule))
+			order[total++] = order[i];
+	l->items = zj_xcalloc(2 * total + 1, sizeof *l->items);
+	l->at = zj_xcalloc(2 * total + 1, sizeof *l->at);
+	l->len = zj_xcalloc(2 * total + 1, sizeof *l->len);
+	l->rule = zj_xcalloc(2 * total + 1, sizeof *l->rule);
+	l->n = 0;
+	l->total = total;
 	for (size_t i = 0; i < total; i++) {
 		const zj_finding *x = order[i];
 		if (i == 0 || x->rule != order[i - 1]->rule || x->severity != order[i - 1]->severity) {
 			const zj_rule_info *r = zj_rule_get((zj_rule)x->rule);
-			items[n] = zj_xasprintf("%s  %s (%zu)  [%s]",
-						x->severity == ZJ_SEV_ERROR ? _("error")
-						: x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
-						_(r->summary), zj_findings_run(order, total, i), r->id);
-			at[n] = x->start;
-			len[n++] = x->len;
+			l->items[l->n] = zj_xasprintf("%s  %s (%zu)  [%s]",
+						      x->severity == ZJ_SEV_ERROR ? _("error")
+						      : x->severity == ZJ_SEV_WARNING ? _("warning") : _("info"),
+						      _(r->summary), zj_findings_run(order, total, i), r->id);
+			l->at[l->n] = base + x->start;
+			l->rule[l->n] = x->rule;
+			l->len[l->n++] = x->len;
 		}
 		long line, col;
-		zj_doc_position(u->ed->doc, x->start, &line, &col);
-		items[n] = zj_xasprintf("    %ld:%ld  %s", line, col, zj_finding_message(&f, x));
-		at[n] = x->start;
-		len[n++] = x->len;
+		zj_doc_position(u->ed->doc, base + x->start, &line, &col);
+		/* the text found (a gap's own text), up to a line's worth */
+		size_t shown = x->len < 60 ? x->len : 60;
+		char *found = zj_text_dup(u->ed->doc->text, base + x->start, base + x->start + shown);
+		found[zj_utf8_valid_prefix(found, shown)] = '\0';
+		for (char *c = found; *c; c++)
+			if (*c == '\n' || *c == '\r')
+				*c = ' ';
+		l->items[l->n] = zj_xasprintf("    %ld:%ld  「%s」  %s", line, col, found,
+					      zj_finding_message(f, x));
+		free(found);
+		l->at[l->n] = base + x->start;
+		l->rule[l->n] = x->rule;
+		l->len[l->n++] = x->len;
 	}
 	free(order);
-	zj_findings_free(&f);
-	if (total == 0) {
-		snprintf(u->message, sizeof u->message, "%s", _("no findings"));
-		free(items);
-		free(at);
-		free(len);
-		return false;
-	}
-	char head[256];
-	snprintf(head, sizeof head, "%s (%zu)", title, total);
-	long pick = choose(u, head, items, n);
-	if (pick >= 0) {
-		zj_ed_set_cursor(u->ed, at[pick]);
-		u->ed->anchor = at[pick];
-		u->ed->cursor = at[pick] + len[pick];
-	}
-	free_items(items, n);
-	free(at);
-	free(len);
-	return true;
 }
 
-static void find(ui *u, bool again)
+static void free_list(finding_list *l)
 {
-	if (!again || !u->last_find) {
-		char *q = read_line(u, _("Find: "));
-		if (!q)
-			return;
-		if (*q) {
-			free(u->last_find);
-			u->last_find = q;
-		} else
-			free(q);
+	free_items(l->items, l->n);
+	free(l->at);
+	free(l->len);
+	free(l->rule);
+}
+
+/* Lists findings (all, or errors only) of the article chosen or the file
+ * and jumps to the one chosen; e, w, a filter by severity, r keeps the
+ * rule of the row selected. */
+static bool findings_panel(ui *u, bool errors_only, const char *title)
+{
+	size_t base, end;
+	zj_ed_scope(u->ed, &base, &end);
+	zj_findings f;
+	run_check(u, &f, base, end);
+	int min_sev = errors_only ? ZJ_SEV_ERROR : ZJ_SEV_INFO, rule = -1;
+	for (;;) {
+		finding_list l;
+		list_findings(u, &f, base, min_sev, rule, &l);
+		if (l.total == 0 && min_sev == (errors_only ? ZJ_SEV_ERROR : ZJ_SEV_INFO) && rule < 0) {
+			snprintf(u->message, sizeof u->message, "%s", _("no findings"));
+			free_list(&l);
+			zj_findings_free(&f);
+			return false;
+		}
+		char head[256];
+		snprintf(head, sizeof head, "%s (%zu)  %s", title, l.total,
+			 _("e errors, w warnings, a all, r this rule"));
+		int key = 0;
+		long sel = 0, pick = choose_keys(u, head, l.items, l.n, 0, "ewar", &key, &sel);
+		if (pick == -2) {
+			min_sev = key == 'e' ? ZJ_SEV_ERROR : key == 'w' ? ZJ_SEV_WARNING : ZJ_SEV_INFO;
+			rule = key == 'r' && sel >= 0 && (size_t)sel < l.n ? l.rule[sel] : key == 'a' ? -1 : rule;
+			free_list(&l);
+			continue;
+		}
+		if (pick >= 0) {
+			zj_ed_set_cursor(u->ed, l.at[pick]);
+			u->ed->anchor = l.at[pick];
+			u->ed->cursor = l.at[pick] + l.len[pick];
+		}
+		free_list(&l);
+		zj_findings_free(&f);
+		return true;
 	}
-	if (!u->last_find)
+}
+
+/* Incremental search: each change of the prompt selects the first match
+ * from where the search started. */
+typedef struct search {
+	size_t cursor, anchor; /* where it started */
+} search;
+
+static void search_as_typed(ui *u, const char *text, void *ctx)
+{
+	search *from = ctx;
+	u->ed->cursor = from->cursor;
+	u->ed->anchor = from->anchor;
+	if (*text)
+		zj_ed_find(u->ed, text, strlen(text));
+}
+
+/* Ctrl-F: find as the writer types; the prompt starts with the last
+ * search, so Ctrl-F Enter finds it again. */
+static void find(ui *u)
+{
+	search from = {u->ed->cursor, u->ed->anchor};
+	char *q = read_line_with(u, _("Find: "), u->last_find, search_as_typed, &from);
+	if (!q || !*q) {
+		/* Esc: back where the search started */
+		zj_ed_clear_selection(u->ed);
+		zj_ed_set_cursor(u->ed, from.cursor);
+		free(q);
 		return;
-	if (!zj_ed_find(u->ed, u->last_find, strlen(u->last_find)))
+	}
+	free(u->last_find);
+	u->last_find = q;
+	u->ed->cursor = from.cursor;
+	u->ed->anchor = from.anchor;
+	if (!zj_ed_find(u->ed, q, strlen(q)))
+		snprintf(u->message, sizeof u->message, _("not found: %s"), q);
+}
+
+/* Ctrl-K, Ctrl-R: the next or previous match of the last search. */
+static void find_again(ui *u, bool backwards)
+{
+	if (!u->last_find) {
+		snprintf(u->message, sizeof u->message, "%s", _("nothing searched yet (Ctrl-F)"));
+		return;
+	}
+	size_t n = strlen(u->last_find);
+	if (!(backwards ? zj_ed_find_prev(u->ed, u->last_find, n) : zj_ed_find(u->ed, u->last_find, n)))
 		snprintf(u->message, sizeof u->message, _("not found: %s"), u->last_find);
 }
 
+/* Ctrl-G: go to a line. */
+static void go_to_line(ui *u)
+{
+	char *q = read_line(u, _("Go to line: "));
+	if (!q || !*q) {
+		free(q);
+		return;
+	}
+	char *end;
+	long line = strtol(q, &end, 10);
+	if (*end || !zj_ed_goto_line(u->ed, line))
+		snprintf(u->message, sizeof u->message, _("no line %s here"), q);
+	free(q);
+}
+
+/* Asks a question answered by one of the keys in answers (or Esc). */
+static int ask_one_of(ui *u, const char *question, const char *answers)
+{
+	snprintf(u->message, sizeof u->message, "%s", question);
+	for (;;) {
+		draw(u);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r != OK)
+			continue;
+		if (k == 27 || k == CTRL('g') || k == CTRL('c')) {
+			u->message[0] = '\0';
+			return 27;
+		}
+		if (k < 0x80 && strchr(answers, (int)(k | 0x20))) {
+			u->message[0] = '\0';
+			return (int)(k | 0x20);
+		}
+	}
+}
+
+/* F4: replace, asking at each match (y, n, a for all the rest, q). */
 static void replace(ui *u)
 {
 	char *what = read_line(u, _("Replace: "));
@@ -904,10 +1305,41 @@ static void replace(ui *u)
 	char prompt[512];
 	snprintf(prompt, sizeof prompt, _("Replace %s with: "), what);
 	char *with = read_line(u, prompt);
+	size_t n = strlen(what), count = 0;
 	if (with) {
-		size_t n = zj_ed_replace_all(u->ed, what, strlen(what), with, strlen(with));
-		snprintf(u->message, sizeof u->message,
-			 ngettext("%zu replaced", "%zu replaced", n), n);
+		zj_editor *ed = u->ed;
+		size_t origin = ed->cursor, last = ed->cursor;
+		bool all = false, wrapped = false;
+		while (zj_ed_find(ed, what, n)) {
+			size_t hit = ed->anchor;
+			if (hit < last)
+				wrapped = true; /* went round: stop where it began */
+			if (wrapped && hit >= origin)
+				break;
+			int a = all ? 'y' : ask_one_of(u, _("Replace this one? (y/n/a: all/q)"), "ynaq");
+			if (a == 'q' || a == 27)
+				break;
+			if (a == 'a' && count == 0) {
+				/* all of them from the start: one undo step, and the
+				 * cursor stays where the writer had it */
+				ed->cursor = ed->anchor = origin;
+				count = zj_ed_replace_all(ed, what, n, with, strlen(with));
+				break;
+			}
+			all |= a == 'a';
+			last = ed->cursor;
+			if (a == 'n')
+				continue;
+			zj_ed_insert(ed, with, strlen(with));
+			zj_ed_commit(ed);
+			count++;
+			if (wrapped)
+				origin = origin + strlen(with) - n;
+			last = ed->cursor;
+		}
+		zj_ed_clear_selection(ed);
+		snprintf(u->message, sizeof u->message, ngettext("%zu replaced", "%zu replaced", count),
+			 count);
 	}
 	free(what);
 	free(with);
@@ -1138,7 +1570,6 @@ static void renew(ui *u)
 	zj_session_free(u->s, true);
 	u->s = zj_session_new(draft);
 	u->ed = zj_editor_new(draft);
-	u->article = (size_t)-1;
 	u->nmarks = 0;
 	u->marks_stale = true;
 	memset(u->top, 0, sizeof u->top);
@@ -1149,34 +1580,26 @@ static void renew(ui *u)
 
 /* ESC alone clears the selection.  A CSI sequence the terminal's
  * description does not name (Ctrl-arrows under TERM=screen) is read whole
- * here so it never lands in the text; the common ones are honoured. */
+ * here so it never lands in the text; the common ones are honoured, and a
+ * bracketed paste is one insertion. */
 static void escape(ui *u)
 {
 	zj_editor *ed = u->ed;
-	wint_t k;
-	/* the rest of a sequence may come a moment after the ESC */
-	timeout(50);
-	int r = get_wch(&k);
-	if (r == ERR || r == KEY_CODE_YES || (k != '[' && k != 'O')) {
-		/* a lone ESC: what came after it is a key of its own */
-		if (r == KEY_CODE_YES)
-			ungetch((int)k);
-		else if (r != ERR)
-			unget_wch((wchar_t)k);
-		timeout(-1);
+	char seq[32];
+	if (!read_escape(seq, sizeof seq)) {
 		zj_ed_clear_selection(ed);
 		return;
 	}
-	char seq[32];
-	size_t n = 0;
-	timeout(50);
-	while ((r = get_wch(&k)) != ERR && r != KEY_CODE_YES && n + 1 < sizeof seq) {
-		seq[n++] = (char)k;
-		if (k >= 0x40 && k <= 0x7E)
-			break;
+	if (!strcmp(seq, "200~")) {
+		zj_buf b = {0};
+		read_paste(&b);
+		if (!zj_ed_input_needs_confirm(ed, b.data, b.len) ||
+		    ask(u, _("This gap wants a number. Type words anyway? (y/n)")) == 'y')
+			zj_ed_insert_block(ed, b.data, b.len);
+		zj_buf_free(&b);
+		return;
 	}
-	seq[n] = '\0';
-	timeout(-1);
+	size_t n = strlen(seq);
 	zj_ed_commit(ed);
 	bool shift = strstr(seq, ";2") || strstr(seq, ";6");
 	bool ctrl = strstr(seq, ";5") || strstr(seq, ";6");
@@ -1205,6 +1628,35 @@ static void escape(ui *u)
 	}
 }
 
+static bool choose_article(ui *u, bool at_start);
+
+/* Copies the clipboard to the terminal's own (OSC 52), so what is copied
+ * here can be pasted in another program; terminals that do not know the
+ * sequence ignore it. */
+static void osc52_copy(const zj_editor *ed)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *in = (const unsigned char *)ed->clipboard;
+	size_t n = ed->clip_len;
+	if (n > ((size_t)1 << 20))
+		return; /* terminals refuse large ones */
+	zj_buf b = {0};
+	zj_buf_puts(&b, "\033]52;c;");
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)in[i] << 16 | (i + 1 < n ? (unsigned)in[i + 1] << 8 : 0) |
+			     (i + 2 < n ? in[i + 2] : 0);
+		zj_buf_putc(&b, digits[v >> 18 & 63]);
+		zj_buf_putc(&b, digits[v >> 12 & 63]);
+		zj_buf_putc(&b, i + 1 < n ? digits[v >> 6 & 63] : '=');
+		zj_buf_putc(&b, i + 2 < n ? digits[v & 63] : '=');
+	}
+	zj_buf_puts(&b, "\a");
+	fwrite(b.data, 1, b.len, stdout);
+	fflush(stdout);
+	zj_buf_free(&b);
+}
+
 /* F2: the suggestion shown on the status line goes into the text. */
 static void apply_suggestion(ui *u)
 {
@@ -1217,6 +1669,14 @@ static void key(ui *u, int r, wint_t k)
 {
 	zj_editor *ed = u->ed;
 	u->message[0] = '\0';
+	if (too_small()) {
+		/* nothing reaches the text while it cannot be seen */
+		if (r != KEY_CODE_YES && k == CTRL('q')) {
+			zj_ed_commit(ed);
+			quit(u);
+		}
+		return;
+	}
 	if (r == KEY_CODE_YES) {
 		zj_ed_commit(ed);
 		switch (k) {
@@ -1249,6 +1709,12 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_F(8): phrase(u); break;
 		case KEY_F(9): missing_part(u); break;
 		case KEY_F(10): export(u); break;
+		case KEY_F(12): {
+			size_t n = zj_ed_fix_punctuation(ed);
+			snprintf(u->message, sizeof u->message,
+				 ngettext("%zu half-width mark made full-width", "%zu half-width marks made full-width", n), n);
+			break;
+		}
 		case KEY_MOUSE: mouse(u); break;
 		case KEY_RESIZE: break;
 		default:
@@ -1273,13 +1739,23 @@ static void key(ui *u, int r, wint_t k)
 	}
 	switch (k) {
 	case CTRL('s'): zj_ed_commit(ed); save(u); return;
-	case CTRL('f'): zj_ed_commit(ed); find(u, false); return;
+	case CTRL('f'): zj_ed_commit(ed); find(u); return;
+	case CTRL('k'): zj_ed_commit(ed); find_again(u, false); return;
+	case CTRL('b'): zj_ed_commit(ed); find_again(u, true); return;
+	case CTRL('g'): zj_ed_commit(ed); go_to_line(u); return;
+	case CTRL('t'):
+		zj_ed_commit(ed);
+		if (zj_doc_outline(ed->doc)->narticles > 1)
+			choose_article(u, false);
+		else
+			snprintf(u->message, sizeof u->message, "%s", _("this file holds one article"));
+		return;
 	case CTRL('r'): zj_ed_commit(ed); renew(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
 	case CTRL('y'): zj_ed_redo(ed); return;
-	case CTRL('c'): zj_ed_copy(ed); return;
-	case CTRL('x'): zj_ed_cut(ed); return;
+	case CTRL('c'): if (zj_ed_copy(ed)) osc52_copy(ed); return;
+	case CTRL('x'): if (zj_ed_cut(ed)) osc52_copy(ed); return;
 	case CTRL('v'): zj_ed_paste(ed); return;
 	case CTRL('n'): if (!zj_ed_next_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); return;
 	case CTRL('p'): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); return;
@@ -1293,6 +1769,40 @@ static void key(ui *u, int r, wint_t k)
 		size_t n = zj_utf8_encode((int32_t)k, buf);
 		type_text(u, buf, n);
 	}
+}
+
+/* Handles the key read and what is already waiting behind it.  Printable
+ * characters that arrive together (an input method committing a word, a
+ * paste without brackets) are typed as one piece, so a question about them
+ * covers all of it and the keys behind it are not taken as its answer. */
+static void take_keys(ui *u, int r, wint_t k)
+{
+	zj_buf typed = {0};
+	for (;;) {
+		if (r == OK && k >= 0x20 && k != 127 && !too_small()) {
+			char enc[4];
+			zj_buf_append(&typed, enc, zj_utf8_encode((int32_t)k, enc));
+		} else {
+			if (typed.len) {
+				u->message[0] = '\0';
+				type_text(u, typed.data, typed.len);
+				typed.len = 0;
+			}
+			key(u, r, k);
+		}
+		if (u->quit)
+			break;
+		timeout(0);
+		r = get_wch(&k);
+		timeout(-1);
+		if (r == ERR)
+			break;
+	}
+	if (typed.len) {
+		u->message[0] = '\0';
+		type_text(u, typed.data, typed.len);
+	}
+	zj_buf_free(&typed);
 }
 
 /* ---- start ------------------------------------------------------------ */
@@ -1362,6 +1872,9 @@ static void start_curses(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* bracketed paste: a paste arrives as one piece, not as typed keys */
+	printf("\033[?2004h");
+	fflush(stdout);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	if (has_colors()) {
@@ -1376,65 +1889,104 @@ static void start_curses(void)
 	}
 }
 
-/* Asks which article to edit when the file holds several. */
-static size_t choose_article(ui *u)
+/* Asks which article to edit (all of them, or one), listing every one
+ * with scrolling.  At the start Esc quits; later it goes back.  False
+ * when nothing was chosen. */
+static bool choose_article(ui *u, bool at_start)
 {
 	const zj_outline *o = zj_doc_outline(u->ed->doc);
-	if (o->narticles < 2)
-		return (size_t)-1;
 	const char *s = zj_doc_text(u->ed->doc, NULL);
-	for (;;) {
-		erase();
-		const char *q = _("This file holds several articles. Which one? (1-9, a for all)");
-		put_utf8(0, 0, q, strlen(q), A_BOLD, 0, COLS);
-		for (size_t a = 0; a < o->narticles && (int)a + 2 < LINES && a < 9; a++) {
-			char head[32];
-			snprintf(head, sizeof head, "%zu  ", a + 1);
-			put_utf8((int)a + 2, 2, head, strlen(head), A_NORMAL, 0, COLS);
-			const zj_article *ar = &o->articles[a];
-			if (ar->title_line >= 0)
-				put_utf8((int)a + 2, 5, s + ar->title_start, ar->title_end - ar->title_start,
-					 A_NORMAL, 0, COLS);
-		}
-		refresh();
-		wint_t k;
-		if (read_key(&k) == ERR)
-			continue;
-		if (k == 'a' || k == 'A')
-			return (size_t)-1;
-		if (k >= '1' && k <= '9' && (size_t)(k - '1') < o->narticles)
-			return (size_t)(k - '1');
+	char **items = zj_xcalloc(o->narticles + 1, sizeof *items);
+	for (size_t a = 0; a < o->narticles; a++) {
+		const zj_article *ar = &o->articles[a];
+		size_t n = ar->title_line >= 0 ? ar->title_end - ar->title_start : 0;
+		items[a] = zj_xasprintf("%zu  %.*s", a + 1, (int)(n < 300 ? n : 300),
+					ar->title_line >= 0 ? s + ar->title_start : "");
 	}
+	items[o->narticles] = zj_xasprintf("a  %s", _("all articles"));
+	char title[256];
+	snprintf(title, sizeof title,
+		 ngettext("This file holds %zu article. Which one? (Esc: %s)",
+			  "This file holds %zu articles. Which one? (Esc: %s)", o->narticles),
+		 o->narticles, at_start ? _("quit") : _("back"));
+	size_t current = u->ed->article == (size_t)-1 ? (at_start ? 0 : o->narticles) : u->ed->article;
+	long pick = choose_from(u, title, items, o->narticles + 1, (long)current);
+	free_items(items, o->narticles + 1);
+	if (pick < 0)
+		return false;
+	zj_ed_choose_article(u->ed, (size_t)pick == o->narticles ? (size_t)-1 : (size_t)pick);
+	u->marks_stale = true;
+	return true;
+}
+
+/* Asks for one variable of a skeleton until the value fits it (a year of
+ * four figures: 2025, 2025年, ２０２５); NULL leaves a gap. */
+static char *ask_value(ui *u, const zj_variable *var)
+{
+	char prompt[512];
+	snprintf(prompt, sizeof prompt, _("%s (Enter to leave a gap): "), var->label);
+	for (;;) {
+		char *typed = read_line(u, prompt);
+		if (!typed || !*typed) {
+			free(typed);
+			return NULL;
+		}
+		zj_error err = {0};
+		char *value = zj_skeleton_value(var, typed, &err);
+		free(typed);
+		if (value)
+			return value;
+		/* refused: say why on the same line, and ask again */
+		snprintf(prompt, sizeof prompt, _("%s. %s (Enter to leave a gap): "), err.message,
+			 var->label);
+	}
+}
+
+/* Started with no file: the writer chooses a skeleton (the annual one
+ * first), then gives its variables; Esc starts from an empty page. */
+static const zj_skeleton *pick_skeleton(ui *u, const zj_library *lib)
+{
+	if (!lib->count)
+		return NULL;
+	char **items = zj_xcalloc(lib->count, sizeof *items);
+	long first = 0;
+	for (size_t i = 0; i < lib->count; i++) {
+		const zj_skeleton *sk = lib->items[i].sk;
+		items[i] = zj_xasprintf("%-16s %s", sk->id, sk->name ? sk->name : "");
+		if (!strcmp(sk->id, "annual"))
+			first = (long)i;
+	}
+	long pick = choose_from(u, _("New summary: choose a skeleton (Esc: an empty page)"), items,
+				lib->count, first);
+	free_items(items, lib->count);
+	return pick >= 0 ? lib->items[pick].sk : NULL;
 }
 
 static zj_doc *new_from_skeleton(void)
 {
 	zj_library lib;
 	zj_library_load_standard(&lib);
-	const zj_skeleton_entry *e = zj_library_find(&lib, "annual");
-	if (!e) {
-		zj_library_free(&lib);
-		return zj_doc_new("", 0);
-	}
-	const zj_skeleton *sk = e->sk;
 	ui tmp = {0};
 	zj_doc *blank = zj_doc_new("", 0);
 	tmp.ed = zj_editor_new(blank);
+	const zj_skeleton *sk = pick_skeleton(&tmp, &lib);
+	if (!sk) {
+		zj_editor_free(tmp.ed);
+		zj_library_free(&lib);
+		return blank;
+	}
 	zj_binding *b = zj_xcalloc(sk->nvars + 1, sizeof *b);
 	char **values = zj_xcalloc(sk->nvars + 1, sizeof *values);
 	size_t nb = 0;
 	for (size_t i = 0; i < sk->nvars; i++) {
 		if (sk->vars[i].from)
 			continue;
-		char prompt[256];
-		snprintf(prompt, sizeof prompt, _("%s (Enter to leave a gap): "), sk->vars[i].label);
-		char *v = read_line(&tmp, prompt);
-		if (v && *v) {
+		char *v = ask_value(&tmp, &sk->vars[i]);
+		if (v) {
 			values[nb] = v;
 			b[nb] = (zj_binding){sk->vars[i].name, v};
 			nb++;
-		} else
-			free(v);
+		}
 	}
 	size_t len;
 	zj_error err = {0};
@@ -1478,7 +2030,7 @@ static zj_session *recover_unsaved(void)
 	zj_session *s = zj_session_open_unsaved();
 	if (!s)
 		return NULL;
-	ui tmp = {.ed = zj_editor_new(s->doc), .s = s, .article = (size_t)-1};
+	ui tmp = {.ed = zj_editor_new(s->doc), .s = s};
 	bool accept = ask(&tmp, _("Recover the new summary that was not saved? (y/n)")) == 'y';
 	zj_error err = {0};
 	bool recovered = zj_session_recover(s, accept, &err) && accept;
@@ -1513,7 +2065,7 @@ int ui_run(const char *path)
 	bool recovered_new = false;
 	session = session ? session : new_session(&recovered_new);
 	zj_doc *doc = session->doc;
-	ui u = {.ed = zj_editor_new(doc), .s = session, .article = (size_t)-1, .marks_stale = true};
+	ui u = {.ed = zj_editor_new(doc), .s = session, .marks_stale = true};
 	offer_recovery(&u);
 	if (recovered_new)
 		snprintf(u.message, sizeof u.message, "%s", _("unsaved changes recovered"));
@@ -1535,17 +2087,18 @@ int ui_run(const char *path)
 		doc->outline = NULL;
 		u.provisional = false;
 	}
-	u.article = choose_article(&u);
-	if (u.article != (size_t)-1) {
-		const zj_outline *o = zj_doc_outline(doc);
-		zj_ed_set_cursor(u.ed, o->articles[u.article].start);
-	}
+	if (zj_doc_outline(doc)->narticles > 1 && !choose_article(&u, true))
+		u.quit = true;
 	while (!u.quit) {
 		draw(&u);
 		wint_t k;
 		/* the margin marks are refreshed when the writer pauses (by F3 in
 		 * a large file, where a full check takes a moment) */
-		bool idle_check = u.marks_stale && zj_text_len(u.ed->doc->text) < AUTO_CHECK_BYTES;
+		size_t art_start, art_end;
+		zj_ed_article_range(u.ed, &art_start, &art_end);
+		bool whole = zj_text_len(u.ed->doc->text) <= AUTO_CHECK_BYTES;
+		bool idle_check = (u.marks_stale || (!whole && art_start != u.marks_start)) &&
+				  art_end - art_start <= AUTO_CHECK_BYTES;
 		/* the journal is written within a second of the last keystroke */
 		int journal_wait = zj_session_wait_ms(u.s);
 		timeout(journal_wait >= 0 ? journal_wait : idle_check ? 400 : -1);
@@ -1559,18 +2112,15 @@ int ui_run(const char *path)
 		}
 		doc = u.ed->doc; /* Ctrl-R puts a draft in its place */
 		unsigned long before = doc->edits;
-		key(&u, r, k);
-		/* take what is already waiting (an input method's burst) before
-		 * drawing again */
-		timeout(0);
-		while (!u.quit && (r = get_wch(&k)) != ERR)
-			key(&u, r, k);
-		timeout(-1);
+		/* take what is already waiting before drawing again */
+		take_keys(&u, r, k);
 		if (u.ed->doc != doc || doc->edits != before)
 			u.marks_stale = true;
 		zj_session_tick(u.s, false);
 	}
 	endwin();
+	printf("\033[?2004l");
+	fflush(stdout);
 	zj_editor_free(u.ed);
 	/* a clean quit: saved, or changes dropped on purpose */
 	zj_session_free(u.s, true);

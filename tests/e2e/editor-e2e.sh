@@ -181,6 +181,8 @@ T kill-session -t ed 2>/dev/null
 rm -f "$tmp/pid"
 T new-session -d -s ed -x 100 -y 30 -c "$tmp" \
 	"sh -c 'echo \$\$ >\"$tmp/pid\"; exec env LC_ALL=C.UTF-8 TERM=screen XDG_DATA_HOME=\"$tmp/data\" XDG_STATE_HOME=\"$tmp/state\" \"$ZONGJIE\"'; sleep 30"
+ok "no file: asks for a skeleton" wait_for "choose a skeleton"
+keys Enter
 ok "no file: asks for the skeleton's variables" wait_for "(Enter to leave a gap)"
 keys "青禾街道" Enter
 keys "2025" Enter
@@ -217,7 +219,7 @@ fi
 # ---- several articles: which one ---------------------------------------------
 printf '甲社区2025年工作总结\n\n一、成效\n好。\n\n乙社区2025年工作总结\n\n一、成效\n开展活动xx场次。\n二、问题\n少。\n' >"$tmp/two.txt"
 start "$tmp/two.txt"
-ok "several articles: asks which one" wait_for "several articles"
+ok "several articles: asks which one" wait_for "holds 2 articles"
 keys 2
 ok "the second article's panes" wait_for "乙社区2025年工作总结"
 ok "only its parts are shown" sh -c "! tmux -L '$sock' capture-pane -p -t ed | grep -q '甲社区'"

@@ -20,6 +20,8 @@ new_summary() {
 }
 # the skeleton's form: every variable left a gap
 leave_gaps() {
+	wait_for "choose a skeleton" >/dev/null
+	keys Enter
 	wait_for "(Enter to leave a gap)" >/dev/null
 	keys Enter
 	keys Enter
@@ -73,6 +75,6 @@ keys C-q
 wait_for "Save changes?" >/dev/null
 keys n
 new_summary
-ok "after a clean quit nothing is offered" wait_for "(Enter to leave a gap)"
+ok "after a clean quit nothing is offered" wait_for "choose a skeleton"
 keys Escape
 done_testing

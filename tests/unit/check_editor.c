@@ -177,7 +177,10 @@ START_TEST(fill_same_gaps)
 	ck_assert(zj_ed_next_gap(ed)); /* xx场次: NUMBER */
 	ck_assert(zj_ed_next_gap(ed)); /* xx街道 */
 	ck_assert_uint_eq(zj_ed_total_gaps(ed), 5);
-	ck_assert_uint_eq(zj_ed_fill_same(ed, "丰和", strlen("丰和")), 2);
+	long lines[4];
+	ck_assert_uint_eq(zj_ed_fill_same(ed, "丰和", strlen("丰和"), lines, 4), 2);
+	ck_assert_int_eq(lines[0], 3);
+	ck_assert_int_eq(lines[1], 5);
 	ck_assert_uint_eq(zj_ed_total_gaps(ed), 3);
 	const char *s = zj_doc_text(ed->doc, NULL);
 	ck_assert(strstr(s, "开展活动xx场次，丰和街道参与xx人次。"));
@@ -222,10 +225,139 @@ START_TEST(find_and_replace)
 	ck_assert(zj_ed_find(ed, "街道", strlen("街道"))); /* round to the first */
 	ck_assert_uint_eq(ed->anchor, first);
 	ck_assert(!zj_ed_find(ed, "没有的词", strlen("没有的词")));
+	/* backwards: the one before, then round to the last */
+	ck_assert(zj_ed_find(ed, "街道", strlen("街道")));
+	size_t second = ed->anchor;
+	ck_assert(zj_ed_find_prev(ed, "街道", strlen("街道")));
+	ck_assert_uint_eq(ed->anchor, first);
+	ck_assert(zj_ed_find_prev(ed, "街道", strlen("街道")));
+	ck_assert_uint_gt(ed->anchor, second);
+	ck_assert(!zj_ed_find_prev(ed, "没有的词", strlen("没有的词")));
+	/* go to a line */
+	ck_assert(zj_ed_goto_line(ed, 3));
+	ck_assert_uint_eq(ed->cursor, (size_t)(strstr(s, "开展") - s));
+	ck_assert(!zj_ed_goto_line(ed, 99));
+	ck_assert(!zj_ed_goto_line(ed, 0));
+	zj_ed_set_cursor(ed, 0);
 	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
 	ck_assert(!strstr(zj_doc_text(ed->doc, NULL), "街道"));
 	ck_assert(zj_ed_undo(ed));
 	assert_text(ed, sample);
+	done(ed);
+}
+END_TEST
+
+/* Number gaps are the same only with the same words around them. */
+START_TEST(fill_same_numbers_need_the_same_words)
+{
+	static const char text[] = "总结\n一、工作成效\n完成xx，达到xx，完成xx，\n完成xx，达成xx。\n";
+	zj_editor *ed = editor(text);
+	ck_assert(zj_ed_next_gap(ed)); /* 完成xx， */
+	size_t gap = ed->anchor;
+	long lines[4];
+	ck_assert_uint_eq(zj_ed_fill_same(ed, "12", 2, lines, 4), 3);
+	ck_assert_int_eq(lines[0], 3);
+	ck_assert_int_eq(lines[2], 4);
+	assert_text(ed, "总结\n一、工作成效\n完成12，达到xx，完成12，\n完成12，达成xx。\n");
+	/* one undo step, and the cursor goes back to the gap chosen */
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, text);
+	ck_assert_uint_eq(ed->cursor, gap);
+	done(ed);
+}
+END_TEST
+
+/* Replace-all keeps the cursor where the writer had it. */
+START_TEST(replace_all_keeps_the_cursor)
+{
+	zj_editor *ed = editor("街道甲，街道乙，街道丙。");
+	size_t at = strlen("街道甲，街道"); /* before 乙 */
+	zj_ed_set_cursor(ed, at);
+	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
+	ck_assert_uint_eq(ed->cursor, strlen("镇甲，镇"));
+	ck_assert(zj_ed_undo(ed));
+	ck_assert_uint_eq(ed->cursor, at);
+	/* a cursor inside a hit goes to the start of its replacement */
+	zj_ed_set_cursor(ed, strlen("街"));
+	zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇"));
+	ck_assert_uint_eq(ed->cursor, 0);
+	done(ed);
+}
+END_TEST
+
+/* A paste is one insertion and one undo step, its line breaks LF. */
+START_TEST(pasted_block_is_one_step)
+{
+	zj_editor *ed = editor("甲。");
+	zj_ed_end(ed, false);
+	zj_ed_insert(ed, "乙", strlen("乙"));
+	ck_assert(zj_ed_insert_block(ed, "第一行\r\n第二\x01行\r第三行\xff", strlen("第一行\r\n第二\x01行\r第三行\xff")));
+	assert_text(ed, "甲。乙第一行\n第二行\n第三行");
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, "甲。乙");
+	done(ed);
+}
+END_TEST
+
+/* An article chosen: motion, gap jumps and counts, find, replace and
+ * panes stay in it. */
+START_TEST(article_scope)
+{
+	zj_buf b = {0};
+	zj_buf_printf(&b, "%s\n%s", sample, sample);
+	zj_editor *ed = editor(b.data);
+	zj_buf_free(&b);
+	const zj_outline *o = zj_doc_outline(ed->doc);
+	ck_assert_uint_eq(o->narticles, 2);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 10);
+	zj_ed_choose_article(ed, 1);
+	size_t s, e;
+	zj_ed_scope(ed, &s, &e);
+	ck_assert_uint_eq(s, o->articles[1].start);
+	ck_assert_uint_ge(ed->cursor, s);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 5);
+	zj_ed_doc_start(ed);
+	ck_assert_uint_eq(ed->cursor, s);
+	zj_ed_vertical(ed, -3, 80, false);
+	ck_assert_uint_eq(ed->cursor, s);
+	/* five gaps, then round to the first of this article */
+	size_t first_gap = 0;
+	for (int i = 0; i < 6; i++) {
+		ck_assert(zj_ed_next_gap(ed));
+		ck_assert_uint_ge(ed->anchor, s);
+		if (i == 0)
+			first_gap = ed->anchor;
+	}
+	ck_assert_uint_eq(ed->anchor, first_gap);
+	ck_assert(zj_ed_prev_gap(ed));
+	ck_assert_uint_ge(ed->anchor, s);
+	zj_ed_clear_selection(ed);
+	ck_assert(zj_ed_find(ed, "青禾", strlen("青禾")));
+	ck_assert_uint_eq(ed->anchor, s);
+	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
+	const char *t = zj_doc_text(ed->doc, NULL);
+	ck_assert(strstr(t, "青禾街道2025年") == t); /* the first article untouched */
+	for (int i = 0; i < 8; i++) {
+		zj_ed_focus_part(ed, 1);
+		ck_assert_uint_ge(ed->cursor, zj_doc_outline(ed->doc)->articles[1].start);
+	}
+	zj_ed_choose_article(ed, (size_t)-1);
+	ck_assert_uint_eq(zj_ed_total_gaps(ed), 10);
+	done(ed);
+}
+END_TEST
+
+START_TEST(fix_punctuation)
+{
+	static const char text[] = "总结\n一、工作成效\n开展活动,参与群众;效果好。Excel, Word\n";
+	zj_editor *ed = editor(text);
+	zj_ed_end(ed, false); /* end of the first line */
+	ck_assert_uint_eq(zj_ed_fix_punctuation(ed), 2);
+	assert_text(ed, "总结\n一、工作成效\n开展活动，参与群众；效果好。Excel, Word\n");
+	ck_assert_uint_eq(ed->cursor, strlen("总结"));
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, text);
+	ck_assert_uint_eq(ed->cursor, strlen("总结"));
 	done(ed);
 }
 END_TEST
@@ -251,19 +383,28 @@ END_TEST
 
 START_TEST(gap_counts_follow_typing)
 {
-	zj_editor *ed = editor(sample);
+	/* two articles: line breaks and undo make the outline update around
+	 * the change, and the counts follow it */
+	zj_buf b = {0};
+	zj_buf_printf(&b, "%s\n%s", sample, sample);
+	zj_editor *ed = editor(b.data);
+	zj_buf_free(&b);
 	srand(11);
-	static const char *typed[] = {"x", "xx", "字", "1", "次", "__"};
-	for (int step = 0; step < 300; step++) {
+	static const char *typed[] = {"x", "xx", "字", "1", "次", "__", "二、xx问题\n", "\n\n"};
+	for (int step = 0; step < 400; step++) {
 		size_t len = zj_text_len(ed->doc->text);
 		zj_ed_set_cursor(ed, (size_t)rand() % (len + 1));
-		int what = rand() % 4;
+		int what = rand() % 7;
 		if (what == 0)
 			zj_ed_backspace(ed);
 		else if (what == 1)
 			zj_ed_delete(ed);
+		else if (what == 2)
+			zj_ed_newline(ed);
+		else if (what == 3)
+			zj_ed_undo(ed);
 		else {
-			const char *t = typed[rand() % 6];
+			const char *t = typed[rand() % 8];
 			zj_ed_insert(ed, t, strlen(t));
 		}
 		ck_assert_uint_eq(zj_ed_total_gaps(ed), gaps_in(ed, 0, (size_t)-1));
@@ -286,6 +427,11 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, clipboard);
 	tcase_add_test(tc, gap_jumps_and_typing_over);
 	tcase_add_test(tc, fill_same_gaps);
+	tcase_add_test(tc, fill_same_numbers_need_the_same_words);
+	tcase_add_test(tc, replace_all_keeps_the_cursor);
+	tcase_add_test(tc, pasted_block_is_one_step);
+	tcase_add_test(tc, article_scope);
+	tcase_add_test(tc, fix_punctuation);
 	tcase_add_test(tc, panes_follow_the_outline);
 	tcase_add_test(tc, find_and_replace);
 	tcase_add_test(tc, missing_parts);

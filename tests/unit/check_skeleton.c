@@ -204,6 +204,25 @@ START_TEST(render_substitutes)
 	ck_assert(strstr(err.message, "has no variable 'boss'"));
 	zj_binding count[] = {{"count", "many"}};
 	ck_assert_ptr_null(zj_skeleton_render(sk, count, 1, &len, &err));
+
+	/* a year as the writer types it: 2025年, full-width figures */
+	zj_binding typed[] = {{"year", "２０２５年"}};
+	out = render(sk, typed, 1);
+	ck_assert(strstr(out, "一、2025年工作成效\n"));
+	ck_assert(strstr(out, "三、2026年工作计划\n"));
+	free(out);
+	const zj_variable *year = NULL;
+	for (size_t i = 0; i < sk->nvars; i++)
+		if (!strcmp(sk->vars[i].name, "year"))
+			year = &sk->vars[i];
+	ck_assert_ptr_nonnull(year);
+	char *v = zj_skeleton_value(year, "2025年", &err);
+	ck_assert_str_eq(v, "2025");
+	free(v);
+	ck_assert_ptr_null(zj_skeleton_value(year, "25", &err));
+	ck_assert(strstr(err.message, "must be a year such as 2025, not '25'"));
+	ck_assert_ptr_null(zj_skeleton_value(year, "年", &err));
+	ck_assert_ptr_null(zj_skeleton_value(year, "20.5", &err));
 	zj_skeleton_free(sk);
 }
 END_TEST
