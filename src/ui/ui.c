@@ -74,6 +74,10 @@ typedef struct ui {
 	bool prompting;
 	int prompt_col;
 	bool export_docx; /* the format last chosen for an export without extension */
+	/* the export options last chosen for this file (Ctrl-O), used by F10 */
+	bool export_chosen;
+	zj_export_options export_text;
+	zj_format export_format;
 } ui;
 
 /* ---- the terminal ------------------------------------------------------ */
@@ -879,6 +883,7 @@ static void help(ui *u)
 		{N_("F8"), N_("insert a phrase of the current part")},
 		{N_("F9"), N_("insert a missing standard part")},
 		{N_("F10"), N_("export as written (refused while errors remain); .docx: Word")},
+		{N_("Ctrl-O"), N_("export with options: encoding, line endings, indent, noise")},
 		{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
 		{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
 		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
@@ -1172,10 +1177,8 @@ static void free_list(finding_list *l)
 /* Lists findings (all, or errors only) of the article chosen or the file
  * and jumps to the one chosen; e, w, a filter by severity, r keeps the
  * rule of the row selected. */
-static bool findings_panel(ui *u, bool errors_only, const char *title)
+static bool findings_panel(ui *u, bool errors_only, const char *title, size_t base, size_t end)
 {
-	size_t base, end;
-	zj_ed_scope(u->ed, &base, &end);
 	zj_findings f;
 	run_check(u, &f, base, end);
 	int min_sev = errors_only ? ZJ_SEV_ERROR : ZJ_SEV_INFO, rule = -1;
@@ -1208,6 +1211,15 @@ static bool findings_panel(ui *u, bool errors_only, const char *title)
 		zj_findings_free(&f);
 		return true;
 	}
+}
+
+/* F3: the findings of the article chosen, or of all. */
+static void findings(ui *u)
+{
+	size_t start, end;
+	zj_ed_scope(u->ed, &start, &end);
+	refresh_marks(u);
+	findings_panel(u, false, _("Findings"), start, end);
 }
 
 /* Incremental search: each change of the prompt selects the first match
@@ -1450,39 +1462,114 @@ static bool export_format(ui *u, const char *name, bool *docx)
 	}
 }
 
-static void export(ui *u)
+/* Frees the strings of an array that is not itself on the heap. */
+static void free_strings(char **items, size_t n)
 {
-	size_t misnumbered = 0;
-	size_t errors = zj_session_export_errors(u->s, &misnumbered);
-	if (errors) {
-		char title[256];
-		snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
-						       "Export refused: %zu errors remain", errors),
-			 errors);
-		findings_panel(u, true, title);
-		snprintf(u->message, sizeof u->message, "%s", title);
-		return;
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+}
+
+/* Ctrl-O's options, as the command line's: encoding and line endings
+ * (text only), indent, noise; Enter on an option changes it, on the first
+ * line exports.  False on Esc. */
+static bool export_options(ui *u, zj_session_export_options *opt)
+{
+	for (long sel = 0;;) {
+		char *items[5];
+		size_t n = 0;
+		items[n++] = zj_xstrdup(_("export now"));
+		items[n++] = zj_xasprintf(_("paragraph indent: %s"), opt->text.fullwidth_indent
+									     ? _("two full-width spaces")
+									     : _("as written"));
+		items[n++] = zj_xasprintf(_("model-site noise lines: %s"),
+					  opt->text.strip_noise ? _("dropped") : _("kept"));
+		if (!opt->docx) {
+			items[n++] = zj_xasprintf(_("encoding: %s"),
+						  zj_encoding_name(opt->format.encoding));
+			items[n++] = zj_xasprintf(_("line endings: %s"), opt->format.eol == ZJ_EOL_CRLF ? "CRLF"
+									 : opt->format.eol == ZJ_EOL_LF ? "LF"
+													: _("mixed"));
+		}
+		sel = choose_from(u, _("Export options (Enter changes one; Esc cancels)"), items, n, sel);
+		free_strings(items, n);
+		if (sel <= 0)
+			return sel == 0;
+		if (sel == 1)
+			opt->text.fullwidth_indent = !opt->text.fullwidth_indent;
+		else if (sel == 2)
+			opt->text.strip_noise = !opt->text.strip_noise;
+		else if (sel == 3) {
+			opt->format.encoding = opt->format.encoding == ZJ_ENC_GB18030 ? ZJ_ENC_UTF8
+										     : ZJ_ENC_GB18030;
+			opt->format.bom = false;
+		} else
+			opt->format.eol = opt->format.eol == ZJ_EOL_CRLF ? ZJ_EOL_LF : ZJ_EOL_CRLF;
 	}
+}
+
+/* Before an export: with an article chosen, that article alone or all;
+ * while errors remain in it, they are listed and the writer decides (the
+ * command line's --force).  False when the export is called off. */
+static bool export_scope(ui *u, zj_session_export_options *opt, unsigned *allow,
+			 size_t *misnumbered)
+{
+	if (u->ed->article != (size_t)-1) {
+		int a = ask(u, _("Export this article only? (y: this one, n: all articles)"));
+		if (a == 27)
+			return false;
+		if (a == 'y')
+			zj_ed_scope(u->ed, &opt->start, &opt->end);
+	}
+	size_t errors = zj_session_export_errors(u->s, opt->start, opt->end, misnumbered);
+	if (!errors)
+		return true;
+	char title[256], question[320];
+	snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
+					       "Export refused: %zu errors remain", errors),
+		 errors);
+	findings_panel(u, true, title, opt->start, opt->end);
+	snprintf(question, sizeof question, "%s. %s", title, _("Export anyway? (y/n)"));
+	if (ask(u, question) != 'y') {
+		snprintf(u->message, sizeof u->message, "%s", title);
+		return false;
+	}
+	*allow |= ZJ_ALLOW_ERRORS;
+	return true;
+}
+
+/* F10 exports with the options last chosen for this file; Ctrl-O
+ * (with_options) shows them first. */
+static void export(ui *u, bool with_options)
+{
+	zj_session_export_options opt;
+	zj_session_export_defaults(u->s, &opt);
+	if (u->export_chosen) {
+		opt.text = u->export_text;
+		opt.format = u->export_format;
+	}
+	unsigned allow = 0;
+	size_t misnumbered = 0;
+	if (!export_scope(u, &opt, &allow, &misnumbered))
+		return;
 	char *name = read_line(u, _("Export to: "));
-	bool docx;
-	if (!name || !*name || !export_format(u, name, &docx)) {
+	if (!name || !*name || !export_format(u, name, &opt.docx) ||
+	    (with_options && !export_options(u, &opt))) {
 		free(name);
 		return;
 	}
+	u->export_chosen = true;
+	u->export_text = opt.text;
+	u->export_format = opt.format;
 	/* the export is the author's text unless renumbering is chosen */
-	unsigned choice = misnumbered && ask(u, _("Some headings are misnumbered. Renumber them in "
-						  "the export? (y/n)")) == 'y'
-				  ? ZJ_EXPORT_RENUMBER
-				  : 0;
+	opt.text.renumber = misnumbered && ask(u, _("Some headings are misnumbered. Renumber them "
+						   "in the export? (y/n)")) == 'y';
 	zj_error err = {0};
-	if (docx)
-		choice |= ZJ_EXPORT_AS_DOCX;
-	zj_export_result r = zj_session_export(u->s, name, choice, &err);
+	zj_export_result r = zj_session_export(u->s, name, &opt, allow, &err);
 	if (r == ZJ_EXPORT_EXISTS && ask(u, _("That file exists. Replace it? (y/n)")) == 'y')
-		r = zj_session_export(u->s, name, choice | ZJ_ALLOW_REPLACE, &err);
+		r = zj_session_export(u->s, name, &opt, allow | ZJ_ALLOW_REPLACE, &err);
 	if (r == ZJ_EXPORTED)
 		snprintf(u->message, sizeof u->message,
-			 docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
+			 opt.docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
 	else if (r == ZJ_EXPORT_SAME_FILE)
 		snprintf(u->message, sizeof u->message,
 			 _("%s is the summary itself: export to another file"), name);
@@ -1704,11 +1791,11 @@ static void key(ui *u, int r, wint_t k)
 		case KEY_F(17): if (!zj_ed_prev_gap(ed)) snprintf(u->message, sizeof u->message, "%s", _("no gap left")); break;
 		case KEY_F(6): zj_ed_focus_part(ed, 1); break;
 		case KEY_F(7): fill_same(u); break;
-		case KEY_F(3): refresh_marks(u); findings_panel(u, false, _("Findings")); break;
+		case KEY_F(3): findings(u); break;
 		case KEY_F(4): replace(u); break;
 		case KEY_F(8): phrase(u); break;
 		case KEY_F(9): missing_part(u); break;
-		case KEY_F(10): export(u); break;
+		case KEY_F(10): export(u, false); break;
 		case KEY_F(12): {
 			size_t n = zj_ed_fix_punctuation(ed);
 			snprintf(u->message, sizeof u->message,
@@ -1750,6 +1837,7 @@ static void key(ui *u, int r, wint_t k)
 		else
 			snprintf(u->message, sizeof u->message, "%s", _("this file holds one article"));
 		return;
+	case CTRL('o'): zj_ed_commit(ed); export(u, true); return;
 	case CTRL('r'): zj_ed_commit(ed); renew(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;
