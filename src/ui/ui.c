@@ -74,7 +74,7 @@ typedef struct ui {
 	bool prompting;
 	int prompt_col;
 	bool export_docx; /* the format last chosen for an export without extension */
-	/* the export options last chosen for this file (Ctrl-O), used by F10 */
+	/* the export options last chosen for this file (Ctrl-E), used by F10 */
 	bool export_chosen;
 	zj_export_options export_text;
 	zj_format export_format;
@@ -830,11 +830,13 @@ static const char *save_question(zj_save_result r, unsigned *consent)
 	}
 }
 
-static bool save(ui *u)
+/* Saves the document; a document without a file, or save as (Ctrl-O,
+ * nano's Write Out), asks the name, offering the current one. */
+static bool save(ui *u, bool as)
 {
 	char *name = NULL;
-	if (!u->s->doc->path) {
-		name = read_line(u, _("Save as: "));
+	if (as || !u->s->doc->path) {
+		name = read_line_with(u, _("Save as: "), as ? u->s->doc->path : NULL, NULL, NULL);
 		if (!name || !*name) {
 			free(name);
 			return false;
@@ -883,14 +885,14 @@ static void help(ui *u)
 		{N_("F8"), N_("insert a phrase of the current part")},
 		{N_("F9"), N_("insert a missing standard part")},
 		{N_("F10"), N_("export as written (refused while errors remain); .docx: Word")},
-		{N_("Ctrl-O"), N_("export with options: encoding, line endings, indent, noise")},
+		{N_("Ctrl-E"), N_("export with options: encoding, line endings, indent, noise")},
 		{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
 		{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
 		{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
 		{N_("a paste from the terminal"), N_("one insertion, one undo step")},
 		{N_("Mouse"), N_("click to place the cursor, wheel to scroll")},
 		{N_("Ctrl-Z, Ctrl-Y"), N_("undo, redo (there is no suspend key)")},
-		{N_("Ctrl-S"), N_("save")},
+		{N_("Ctrl-S, Ctrl-O"), N_("save, save as")},
 		{N_("Ctrl-Q"), N_("quit (asks when there are changes)")},
 		{N_("F1"), N_("this help")},
 	};
@@ -1469,7 +1471,7 @@ static void free_strings(char **items, size_t n)
 		free(items[i]);
 }
 
-/* Ctrl-O's options, as the command line's: encoding and line endings
+/* Ctrl-E's options, as the command line's: encoding and line endings
  * (text only), indent, noise; Enter on an option changes it, on the first
  * line exports.  False on Esc. */
 static bool export_options(ui *u, zj_session_export_options *opt)
@@ -1537,7 +1539,7 @@ static bool export_scope(ui *u, zj_session_export_options *opt, unsigned *allow,
 	return true;
 }
 
-/* F10 exports with the options last chosen for this file; Ctrl-O
+/* F10 exports with the options last chosen for this file; Ctrl-E
  * (with_options) shows them first. */
 static void export(ui *u, bool with_options)
 {
@@ -1630,7 +1632,7 @@ static void quit(ui *u)
 		return;
 	}
 	int a = ask(u, _("Save changes? (y/n/Esc)"));
-	if (a == 'y' && save(u))
+	if (a == 'y' && save(u, false))
 		u->quit = true;
 	else if (a == 'n')
 		u->quit = true;
@@ -1642,7 +1644,7 @@ static void renew(ui *u)
 {
 	if (zj_text_modified(u->ed->doc->text)) {
 		int a = ask(u, _("Save changes before renewing? (y/n/Esc)"));
-		if (a == 27 || (a == 'y' && !save(u)))
+		if (a == 27 || (a == 'y' && !save(u, false)))
 			return;
 	}
 	zj_error err = {0};
@@ -1825,7 +1827,7 @@ static void key(ui *u, int r, wint_t k)
 		return;
 	}
 	switch (k) {
-	case CTRL('s'): zj_ed_commit(ed); save(u); return;
+	case CTRL('s'): zj_ed_commit(ed); save(u, false); return;
 	case CTRL('f'): zj_ed_commit(ed); find(u); return;
 	case CTRL('k'): zj_ed_commit(ed); find_again(u, false); return;
 	case CTRL('b'): zj_ed_commit(ed); find_again(u, true); return;
@@ -1837,7 +1839,8 @@ static void key(ui *u, int r, wint_t k)
 		else
 			snprintf(u->message, sizeof u->message, "%s", _("this file holds one article"));
 		return;
-	case CTRL('o'): zj_ed_commit(ed); export(u, true); return;
+	case CTRL('e'): zj_ed_commit(ed); export(u, true); return;
+	case CTRL('o'): zj_ed_commit(ed); save(u, true); return;
 	case CTRL('r'): zj_ed_commit(ed); renew(u); return;
 	case CTRL('q'): zj_ed_commit(ed); quit(u); return;
 	case CTRL('z'): zj_ed_undo(ed); return;

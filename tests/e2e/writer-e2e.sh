@@ -296,8 +296,8 @@ T kill-session -t ed
 printf '总结\n一、工作成效\n开展活动12场次。\n二、存在问题\n场地偏小。\n' >"$tmp/exp.txt"
 start "$tmp/exp.txt"
 wait_for "gaps left: 0" >/dev/null
-keys C-o; keys "$tmp/exp-out.txt"; keys Enter
-ok "Ctrl-O: export options" wait_for "encoding: utf-8"
+keys C-e; keys "$tmp/exp-out.txt"; keys Enter
+ok "Ctrl-E: export options" wait_for "encoding: utf-8"
 keys Down; keys Enter
 ok "  Enter on the indent changes it" wait_for "paragraph indent: two full-width spaces"
 keys Down; keys Down; keys Enter
@@ -310,6 +310,16 @@ ok "  in GB18030 with CRLF and indented paragraphs" sh -c "printf '总结\r\n一
 keys F10; keys "$tmp/exp-again.txt"; keys Enter
 ok "F10 then exports with the options chosen" wait_for "exported to .*exp-again"
 ok "  (the same bytes)" cmp -s "$tmp/exp-out.txt" "$tmp/exp-again.txt"
+cp "$tmp/exp.txt" "$tmp/exp.orig"
+keys C-End; keys "再接再厉。"
+keys C-o
+ok "Ctrl-O: save as, offering the file's name" wait_for "Save as: .*exp.txt"
+for i in 1 2 3 4; do keys BSpace; done
+keys "copy.txt"; keys Enter
+ok "  saved under the new name" wait_for "saved .*expcopy.txt"
+ok "  with the edit" grep -q "再接再厉" "$tmp/expcopy.txt"
+ok "  the old file untouched" cmp -s "$tmp/exp.txt" "$tmp/exp.orig"
+ok "  the editor now on the new file" wait_for "expcopy.txt  "
 T kill-session -t ed
 { article 东湖社区; article 西山街道; } | sed '1,/^$/s/xx/12/g' >"$tmp/half.txt"
 start "$tmp/half.txt"
