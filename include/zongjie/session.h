@@ -36,6 +36,7 @@
 #include <time.h>
 
 #include "zongjie/doc.h"
+#include "zongjie/export.h"
 #include "zongjie/journal.h"
 #include "zongjie/util.h"
 
@@ -115,28 +116,39 @@ enum { ZJ_ALLOW_CHANGED = 1, ZJ_ALLOW_READ_ONLY = 2, ZJ_ALLOW_REPLACE = 4 };
  * a file needs one). */
 zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, zj_error *err);
 
-/* Errors the checker finds now (spelling aside): export needs none.  With
- * misnumbered, also how many heading-sequence faults it found (the UI
- * offers to renumber then). */
-size_t zj_session_export_errors(zj_session *s, size_t *misnumbered);
+/* What an export writes: the text export's options, a Word document or
+ * text in a format, and the range of the document (an article, or all of
+ * it).  zj_session_export_defaults gives the author's text, whole, in the
+ * document's own format. */
+typedef struct zj_session_export_options {
+	zj_export_options text; /* indent, noise, renumbering (export.h) */
+	bool docx;              /* a Word document (docx.h) rather than text */
+	zj_format format;       /* encoding and line endings of the text */
+	size_t start, end;      /* the bytes exported */
+} zj_session_export_options;
+
+void zj_session_export_defaults(const zj_session *s, zj_session_export_options *opt);
+
+/* Errors the checker finds now in [start, end) (spelling aside): export
+ * needs none.  With misnumbered, also how many heading-sequence faults it
+ * found (the UI offers to renumber then). */
+size_t zj_session_export_errors(zj_session *s, size_t start, size_t end, size_t *misnumbered);
 
 typedef enum zj_export_result {
 	ZJ_EXPORTED,
-	ZJ_EXPORT_HAS_ERRORS, /* fix them first */
+	ZJ_EXPORT_HAS_ERRORS, /* fix them first; consent: ZJ_ALLOW_ERRORS */
 	ZJ_EXPORT_SAME_FILE,  /* path is the document's own file */
 	ZJ_EXPORT_EXISTS,     /* ask; consent: ZJ_ALLOW_REPLACE */
 	ZJ_EXPORT_FAILED,     /* err says why */
 } zj_export_result;
 
-/* The user's choice to renumber the headings of the export (see
- * zj_export_options.renumber), and to write a Word document (docx.h)
- * rather than text; passed with the consents of allow. */
-enum { ZJ_EXPORT_RENUMBER = 8, ZJ_EXPORT_AS_DOCX = 16 };
+/* The writer's consent to export in spite of errors (the command line's
+ * --force), passed with the consents of allow. */
+enum { ZJ_ALLOW_ERRORS = 8 };
 
-/* Writes the submission text to path, in the document's format: the
- * author's text unless ZJ_EXPORT_RENUMBER is in allow; with
- * ZJ_EXPORT_AS_DOCX the Word document of that text. */
-zj_export_result zj_session_export(zj_session *s, const char *path, unsigned allow,
+/* Writes the submission of opt's range to path as opt says. */
+zj_export_result zj_session_export(zj_session *s, const char *path,
+				   const zj_session_export_options *opt, unsigned allow,
 				   zj_error *err);
 
 #endif

@@ -277,16 +277,55 @@ zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, 
 
 /* ---- export ----------------------------------------------------------------- */
 
-size_t zj_session_export_errors(zj_session *s, size_t *misnumbered)
+void zj_session_export_defaults(const zj_session *s, zj_session_export_options *opt)
+{
+	memset(opt, 0, sizeof *opt);
+	opt->format = s->doc->format;
+	opt->end = zj_text_len(s->doc->text);
+}
+
+/* A range of the document and its outline: the document's own for the
+ * whole text, else one built for the range (*built, freed by the caller
+ * with the text). */
+typedef struct range_text {
+	const char *text;
+	size_t len;
+	const zj_outline *outline;
+	char *copy;
+	zj_outline *built;
+} range_text;
+
+static void range_open(zj_session *s, size_t start, size_t end, range_text *r)
+{
+	memset(r, 0, sizeof *r);
+	size_t all = zj_text_len(s->doc->text);
+	end = end < all ? end : all;
+	start = start < end ? start : end;
+	if (start == 0 && end == all) {
+		r->text = zj_doc_text(s->doc, &r->len);
+		r->outline = zj_doc_outline(s->doc);
+		return;
+	}
+	r->copy = zj_text_dup(s->doc->text, start, end);
+	r->text = r->copy;
+	r->len = end - start;
+	r->outline = r->built = zj_outline_build(r->copy, r->len);
+}
+
+static void range_close(range_text *r)
+{
+	zj_outline_free(r->built);
+	free(r->copy);
+}
+
+static size_t range_errors(const range_text *r, size_t *misnumbered)
 {
 	zj_check_options opt;
 	zj_check_options_default(&opt);
 	opt.enabled[ZJ_RULE_SPELLING] = false; /* advice, never a reason to refuse */
 	zj_checker *c = zj_checker_new(&opt, NULL);
 	zj_findings f = {0};
-	size_t len;
-	const char *text = zj_doc_text(s->doc, &len);
-	zj_check(c, text, len, zj_doc_outline(s->doc), &f);
+	zj_check(c, r->text, r->len, r->outline, &f);
 	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
 	if (misnumbered)
 		*misnumbered = f.count[ZJ_RULE_HEADING_SEQUENCE];
@@ -295,30 +334,50 @@ size_t zj_session_export_errors(zj_session *s, size_t *misnumbered)
 	return errors;
 }
 
-zj_export_result zj_session_export(zj_session *s, const char *path, unsigned allow,
+size_t zj_session_export_errors(zj_session *s, size_t start, size_t end, size_t *misnumbered)
+{
+	range_text r;
+	range_open(s, start, end, &r);
+	size_t errors = range_errors(&r, misnumbered);
+	range_close(&r);
+	return errors;
+}
+
+/* The bytes of the export of r as opt says (caller frees *bytes). */
+static bool export_bytes(const range_text *r, const zj_session_export_options *opt,
+			 char **bytes, size_t *bytes_len, zj_error *err)
+{
+	size_t out_len;
+	char *rendered = zj_export_text(r->text, r->len, r->outline, &opt->text, &out_len);
+	/* an export as written has the text's own outline */
+	bool as_written = out_len == r->len && !memcmp(rendered, r->text, r->len);
+	bool ok = opt->docx ? zj_docx_build(rendered, out_len, as_written ? r->outline : NULL,
+					    time(NULL), bytes, bytes_len, err)
+			    : zj_encode(rendered, out_len, &opt->format, bytes, bytes_len, err);
+	free(rendered);
+	return ok;
+}
+
+zj_export_result zj_session_export(zj_session *s, const char *path,
+				   const zj_session_export_options *opt, unsigned allow,
 				   zj_error *err)
 {
-	if (zj_session_export_errors(s, NULL))
-		return ZJ_EXPORT_HAS_ERRORS;
-	if (s->doc->path && zj_same_file(path, s->doc->path))
-		return ZJ_EXPORT_SAME_FILE;
+	range_text r;
+	range_open(s, opt->start, opt->end, &r);
+	zj_export_result result = ZJ_EXPORT_FAILED;
 	struct stat st;
-	if (lstat(path, &st) == 0 && !(allow & ZJ_ALLOW_REPLACE))
-		return ZJ_EXPORT_EXISTS;
-	size_t len, out_len, bytes_len;
-	const char *text = zj_doc_text(s->doc, &len);
-	zj_export_options xo = {.renumber = (allow & ZJ_EXPORT_RENUMBER) != 0};
-	char *rendered = zj_export_text(text, len, zj_doc_outline(s->doc), &xo, &out_len);
-	char *bytes;
-	bool as_written = out_len == len && !memcmp(rendered, text, len);
-	bool ok = allow & ZJ_EXPORT_AS_DOCX
-			  ? zj_docx_build(rendered, out_len, as_written ? zj_doc_outline(s->doc) : NULL,
-					  time(NULL), &bytes, &bytes_len, err)
-			  : zj_encode(rendered, out_len, &s->doc->format, &bytes, &bytes_len, err);
-	free(rendered);
-	if (ok) {
-		ok = zj_save_atomic(path, bytes, bytes_len, err);
-		free(bytes);
-	}
-	return ok ? ZJ_EXPORTED : ZJ_EXPORT_FAILED;
+	char *bytes = NULL;
+	size_t bytes_len;
+	if (!(allow & ZJ_ALLOW_ERRORS) && range_errors(&r, NULL))
+		result = ZJ_EXPORT_HAS_ERRORS;
+	else if (s->doc->path && zj_same_file(path, s->doc->path))
+		result = ZJ_EXPORT_SAME_FILE;
+	else if (lstat(path, &st) == 0 && !(allow & ZJ_ALLOW_REPLACE))
+		result = ZJ_EXPORT_EXISTS;
+	else if (export_bytes(&r, opt, &bytes, &bytes_len, err) &&
+		 zj_save_atomic(path, bytes, bytes_len, err))
+		result = ZJ_EXPORTED;
+	free(bytes);
+	range_close(&r);
+	return result;
 }

@@ -31,11 +31,13 @@ static const char *save_question(zj_save_result r, unsigned *consent)
 	}
 }
 
-bool save(ui *u)
+/* Saves the document; a document without a file, or save as (Ctrl-O,
+ * nano's Write Out), asks the name, offering the current one. */
+bool save(ui *u, bool as)
 {
 	char *name = NULL;
-	if (!u->s->doc->path) {
-		name = read_line(u, _("Save as: "));
+	if (as || !u->s->doc->path) {
+		name = read_line_with(u, _("Save as: "), as ? u->s->doc->path : NULL, NULL, NULL);
 		if (!name || !*name) {
 			free(name);
 			return false;
@@ -68,7 +70,7 @@ void quit(ui *u)
 		return;
 	}
 	int a = ask(u, _("Save changes? (y/n/Esc)"));
-	if (a == 'y' && save(u))
+	if (a == 'y' && save(u, false))
 		u->quit = true;
 	else if (a == 'n')
 		u->quit = true;
@@ -80,7 +82,7 @@ void renew(ui *u)
 {
 	if (zj_text_modified(u->ed->doc->text)) {
 		int a = ask(u, _("Save changes before renewing? (y/n/Esc)"));
-		if (a == 27 || (a == 'y' && !save(u)))
+		if (a == 27 || (a == 'y' && !save(u, false)))
 			return;
 	}
 	zj_error err = {0};
@@ -135,40 +137,106 @@ static bool export_format(ui *u, const char *name, bool *docx)
 	}
 }
 
-/* F10: refused with the errors listed while errors remain; else asks the
- * file, its format, renumbering and replacing. */
-void export(ui *u)
+/* Ctrl-E's options, as the command line's: encoding and line endings
+ * (text only), indent, noise; Enter on an option changes it, on the first
+ * line exports.  False on Esc. */
+static bool export_options(ui *u, zj_session_export_options *opt)
 {
-	size_t misnumbered = 0;
-	size_t errors = zj_session_export_errors(u->s, &misnumbered);
-	if (errors) {
-		char title[256];
-		snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
-						       "Export refused: %zu errors remain", errors),
-			 errors);
-		findings_panel(u, true, title);
-		say(u, "%s", title);
-		return;
+	for (long sel = 0;;) {
+		char *items[5];
+		size_t n = 0;
+		items[n++] = zj_xstrdup(_("export now"));
+		items[n++] = zj_xasprintf(_("paragraph indent: %s"), opt->text.fullwidth_indent
+									     ? _("two full-width spaces")
+									     : _("as written"));
+		items[n++] = zj_xasprintf(_("model-site noise lines: %s"),
+					  opt->text.strip_noise ? _("dropped") : _("kept"));
+		if (!opt->docx) {
+			items[n++] = zj_xasprintf(_("encoding: %s"),
+						  zj_encoding_name(opt->format.encoding));
+			items[n++] = zj_xasprintf(_("line endings: %s"), opt->format.eol == ZJ_EOL_CRLF ? "CRLF"
+									 : opt->format.eol == ZJ_EOL_LF ? "LF"
+													: _("mixed"));
+		}
+		sel = choose_from(u, _("Export options (Enter changes one; Esc cancels)"), items, n, sel);
+		free_strings(items, n);
+		if (sel <= 0)
+			return sel == 0;
+		if (sel == 1)
+			opt->text.fullwidth_indent = !opt->text.fullwidth_indent;
+		else if (sel == 2)
+			opt->text.strip_noise = !opt->text.strip_noise;
+		else if (sel == 3) {
+			opt->format.encoding = opt->format.encoding == ZJ_ENC_GB18030 ? ZJ_ENC_UTF8
+										     : ZJ_ENC_GB18030;
+			opt->format.bom = false;
+		} else
+			opt->format.eol = opt->format.eol == ZJ_EOL_CRLF ? ZJ_EOL_LF : ZJ_EOL_CRLF;
 	}
+}
+
+/* Before an export: with an article chosen, that article alone or all;
+ * while errors remain in it, they are listed and the writer decides (the
+ * command line's --force).  False when the export is called off. */
+static bool export_scope(ui *u, zj_session_export_options *opt, unsigned *allow,
+			 size_t *misnumbered)
+{
+	if (u->ed->article != (size_t)-1) {
+		int a = ask(u, _("Export this article only? (y: this one, n: all articles)"));
+		if (a == 27)
+			return false;
+		if (a == 'y')
+			zj_ed_scope(u->ed, &opt->start, &opt->end);
+	}
+	size_t errors = zj_session_export_errors(u->s, opt->start, opt->end, misnumbered);
+	if (!errors)
+		return true;
+	char title[256], question[320];
+	snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
+					       "Export refused: %zu errors remain", errors),
+		 errors);
+	findings_panel(u, true, title, opt->start, opt->end);
+	snprintf(question, sizeof question, "%s. %s", title, _("Export anyway? (y/n)"));
+	if (ask(u, question) != 'y') {
+		say(u, "%s", title);
+		return false;
+	}
+	*allow |= ZJ_ALLOW_ERRORS;
+	return true;
+}
+
+/* F10 exports with the options last chosen for this file; Ctrl-E
+ * (with_options) shows them first. */
+void export(ui *u, bool with_options)
+{
+	zj_session_export_options opt;
+	zj_session_export_defaults(u->s, &opt);
+	if (u->export_chosen) {
+		opt.text = u->export_text;
+		opt.format = u->export_format;
+	}
+	unsigned allow = 0;
+	size_t misnumbered = 0;
+	if (!export_scope(u, &opt, &allow, &misnumbered))
+		return;
 	char *name = read_line(u, _("Export to: "));
-	bool docx;
-	if (!name || !*name || !export_format(u, name, &docx)) {
+	if (!name || !*name || !export_format(u, name, &opt.docx) ||
+	    (with_options && !export_options(u, &opt))) {
 		free(name);
 		return;
 	}
+	u->export_chosen = true;
+	u->export_text = opt.text;
+	u->export_format = opt.format;
 	/* the export is the author's text unless renumbering is chosen */
-	unsigned choice = misnumbered && ask(u, _("Some headings are misnumbered. Renumber them in "
-						  "the export? (y/n)")) == 'y'
-				  ? ZJ_EXPORT_RENUMBER
-				  : 0;
+	opt.text.renumber = misnumbered && ask(u, _("Some headings are misnumbered. Renumber them "
+						   "in the export? (y/n)")) == 'y';
 	zj_error err = {0};
-	if (docx)
-		choice |= ZJ_EXPORT_AS_DOCX;
-	zj_export_result r = zj_session_export(u->s, name, choice, &err);
+	zj_export_result r = zj_session_export(u->s, name, &opt, allow, &err);
 	if (r == ZJ_EXPORT_EXISTS && ask(u, _("That file exists. Replace it? (y/n)")) == 'y')
-		r = zj_session_export(u->s, name, choice | ZJ_ALLOW_REPLACE, &err);
+		r = zj_session_export(u->s, name, &opt, allow | ZJ_ALLOW_REPLACE, &err);
 	if (r == ZJ_EXPORTED)
-		say(u, docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
+		say(u, opt.docx ? _("exported to %s (Word document)") : _("exported to %s"), name);
 	else if (r == ZJ_EXPORT_SAME_FILE)
 		say(u, _("%s is the summary itself: export to another file"), name);
 	else if (r == ZJ_EXPORT_FAILED)

@@ -154,10 +154,8 @@ static void free_list(finding_list *l)
 /* Lists findings (all, or errors only) of the article chosen or the file
  * and jumps to the one chosen; e, w, a filter by severity, r keeps the
  * rule of the row selected. */
-bool findings_panel(ui *u, bool errors_only, const char *title)
+bool findings_panel(ui *u, bool errors_only, const char *title, size_t base, size_t end)
 {
-	size_t base, end;
-	zj_ed_scope(u->ed, &base, &end);
 	zj_findings f;
 	run_check(u, &f, base, end);
 	int min_sev = errors_only ? ZJ_SEV_ERROR : ZJ_SEV_INFO, rule = -1;
@@ -192,11 +190,14 @@ bool findings_panel(ui *u, bool errors_only, const char *title)
 	}
 }
 
-/* F3: the margin brought up to date, then every finding. */
+/* F3: the margin brought up to date, then every finding of the article
+ * chosen, or of all. */
 void show_findings(ui *u)
 {
+	size_t start, end;
+	zj_ed_scope(u->ed, &start, &end);
 	refresh_marks(u);
-	findings_panel(u, false, _("Findings"));
+	findings_panel(u, false, _("Findings"), start, end);
 }
 
 /* F2: the suggestion shown on the status line goes into the text. */

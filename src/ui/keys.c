@@ -32,7 +32,8 @@ static void focus(ui *u, long delta) { zj_ed_focus_part(u->ed, delta); }
 static void undo(ui *u) { zj_ed_undo(u->ed); }
 static void redo(ui *u) { zj_ed_redo(u->ed); }
 static void paste(ui *u) { zj_ed_paste(u->ed); }
-static void save_key(ui *u) { save(u); }
+static void save_key(ui *u, long as) { save(u, as); }
+static void export_key(ui *u, long with_options) { export(u, with_options); }
 static void quit_key(ui *u) { quit(u); }
 
 static void gap(ui *u, long dir)
@@ -152,13 +153,14 @@ static const char *const help_rows[][2] = {
 	{N_("F8"), N_("insert a phrase of the current part")},
 	{N_("F9"), N_("insert a missing standard part")},
 	{N_("F10"), N_("export as written (refused while errors remain); .docx: Word")},
+	{N_("Ctrl-E"), N_("export with options: encoding, line endings, indent, noise")},
 	{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
 	{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
 	{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
 	{N_("a paste from the terminal"), N_("one insertion, one undo step")},
 	{N_("Mouse"), N_("click to place the cursor, wheel to scroll")},
 	{N_("Ctrl-Z, Ctrl-Y"), N_("undo, redo (there is no suspend key)")},
-	{N_("Ctrl-S"), N_("save")},
+	{N_("Ctrl-S, Ctrl-O"), N_("save, save as")},
 	{N_("Ctrl-Q"), N_("quit (asks when there are changes)")},
 	{N_("F1"), N_("this help")},
 };
@@ -273,7 +275,7 @@ static const key_binding bindings[] = {
 	CODE_KEY(KEY_F(7), fill_same),
 	CODE_KEY(KEY_F(8), phrase),
 	CODE_KEY(KEY_F(9), missing_part),
-	CODE_KEY(KEY_F(10), export),
+	CODE_ARG(KEY_F(10), export_key, false),
 	CODE_KEY(KEY_F(12), punctuation),
 	CODE_KEY(KEY_MOUSE, mouse),
 	NAME_KEY("kHOM5", doc_start),
@@ -282,12 +284,14 @@ static const key_binding bindings[] = {
 	NAME_ARG("kRIT5", word_right, false),
 	NAME_ARG("kLFT6", word_left, true),
 	NAME_ARG("kRIT6", word_right, true),
-	CHAR_KEY(CTRL('s'), save_key, true),
+	CHAR_ARG(CTRL('s'), save_key, false, true),
+	CHAR_ARG(CTRL('o'), save_key, true, true),
 	CHAR_KEY(CTRL('f'), find, true),
 	CHAR_ARG(CTRL('k'), find_again, false, true),
 	CHAR_ARG(CTRL('b'), find_again, true, true),
 	CHAR_KEY(CTRL('g'), go_to_line, true),
 	CHAR_KEY(CTRL('t'), articles, true),
+	CHAR_ARG(CTRL('e'), export_key, true, true),
 	CHAR_KEY(CTRL('r'), renew, true),
 	CHAR_KEY(CTRL('q'), quit_key, true),
 	CHAR_KEY(CTRL('z'), undo, false),

@@ -308,9 +308,15 @@ long choose_from(ui *u, const char *title, char **items, size_t n, long first)
 	return choose_keys(u, title, items, n, first, NULL, NULL, NULL);
 }
 
-void free_items(char **items, size_t n)
+/* Frees the strings of an array that is not itself on the heap. */
+void free_strings(char **items, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(items[i]);
+}
+
+void free_items(char **items, size_t n)
+{
+	free_strings(items, n);
 	free(items);
 }

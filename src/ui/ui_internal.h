@@ -12,6 +12,7 @@
 
 #include "zongjie/check.h"
 #include "zongjie/editor.h"
+#include "zongjie/export.h"
 #include "zongjie/session.h"
 #include "zongjie/skeleton.h"
 #include "zongjie/util.h"
@@ -53,6 +54,10 @@ typedef struct ui {
 	bool prompting;
 	int prompt_col;
 	bool export_docx; /* the format last chosen for an export without extension */
+	/* the export options last chosen for this file (Ctrl-E), used by F10 */
+	bool export_chosen;
+	zj_export_options export_text;
+	zj_format export_format;
 } ui;
 
 /* ui.c: a key from the terminal, its end a hang-up (SIGHUP). */
@@ -79,11 +84,12 @@ char *read_line(ui *u, const char *prompt);
 long choose_keys(ui *u, const char *title, char **items, size_t n, long first, const char *keys,
 		 int *key, long *selected);
 long choose_from(ui *u, const char *title, char **items, size_t n, long first);
+void free_strings(char **items, size_t n);
 void free_items(char **items, size_t n);
 
 /* findings.c */
 void refresh_marks(ui *u);
-bool findings_panel(ui *u, bool errors_only, const char *title);
+bool findings_panel(ui *u, bool errors_only, const char *title, size_t base, size_t end);
 void show_findings(ui *u);
 void apply_suggestion(ui *u);
 
@@ -100,10 +106,10 @@ void articles(ui *u);
 bool choose_article(ui *u, bool at_start);
 
 /* files.c */
-bool save(ui *u);
+bool save(ui *u, bool as);
 void quit(ui *u);
 void renew(ui *u);
-void export(ui *u);
+void export(ui *u, bool with_options);
 
 /* keys.c */
 void take_keys(ui *u, int r, wint_t k);

@@ -290,4 +290,51 @@ ok "  the error still there" wait_for "^ *error "
 keys a
 ok "a shows all again" wait_for "^ *warning "
 keys Escape
+T kill-session -t ed
+
+# ---- F10 export anyway, Ctrl-O options, one article alone -----------------
+printf '总结\n一、工作成效\n开展活动12场次。\n二、存在问题\n场地偏小。\n' >"$tmp/exp.txt"
+start "$tmp/exp.txt"
+wait_for "gaps left: 0" >/dev/null
+keys C-e; keys "$tmp/exp-out.txt"; keys Enter
+ok "Ctrl-E: export options" wait_for "encoding: utf-8"
+keys Down; keys Enter
+ok "  Enter on the indent changes it" wait_for "paragraph indent: two full-width spaces"
+keys Down; keys Down; keys Enter
+ok "  and on the encoding" wait_for "encoding: gb18030"
+keys Down; keys Enter
+ok "  and on the line endings" wait_for "line endings: CRLF"
+keys Home; keys Enter
+ok "  the first line exports" wait_for "exported to"
+ok "  in GB18030 with CRLF and indented paragraphs" sh -c "printf '总结\r\n一、工作成效\r\n　　开展活动12场次。\r\n二、存在问题\r\n　　场地偏小。\r\n' | iconv -f UTF-8 -t GB18030 | cmp -s - '$tmp/exp-out.txt'"
+keys F10; keys "$tmp/exp-again.txt"; keys Enter
+ok "F10 then exports with the options chosen" wait_for "exported to .*exp-again"
+ok "  (the same bytes)" cmp -s "$tmp/exp-out.txt" "$tmp/exp-again.txt"
+cp "$tmp/exp.txt" "$tmp/exp.orig"
+keys C-End; keys "再接再厉。"
+keys C-o
+ok "Ctrl-O: save as, offering the file's name" wait_for "Save as: .*exp.txt"
+for i in 1 2 3 4; do keys BSpace; done
+keys "copy.txt"; keys Enter
+ok "  saved under the new name" wait_for "saved .*expcopy.txt"
+ok "  with the edit" grep -q "再接再厉" "$tmp/expcopy.txt"
+ok "  the old file untouched" cmp -s "$tmp/exp.txt" "$tmp/exp.orig"
+ok "  the editor now on the new file" wait_for "expcopy.txt  "
+T kill-session -t ed
+{ article 东湖社区; article 西山街道; } | sed '1,/^$/s/xx/12/g' >"$tmp/half.txt"
+start "$tmp/half.txt"
+wait_for "a  all articles" >/dev/null
+keys 1
+keys F10
+ok "an article chosen: F10 asks this one or all" wait_for "Export this article only"
+keys y; keys "$tmp/east.txt"; keys Enter
+ok "  this one, with no gap left, exports" wait_for "exported to"
+ok "  and holds that article alone" sh -c "grep -q 东湖社区 '$tmp/east.txt' && ! grep -q 西山街道 '$tmp/east.txt'"
+keys F10; keys n
+ok "  all of them: the other's gaps refuse it" wait_for "Export refused: 4 errors remain"
+keys Escape
+ok "  and the writer is asked whether to export anyway" wait_for "Export anyway? (y/n)"
+keys y; keys "$tmp/all.txt"; keys Enter
+ok "  y exports all, as --force" sh -c "grep -q 东湖社区 '$tmp/all.txt' && grep -q 西山街道 '$tmp/all.txt'"
+T kill-session -t ed
 done_testing

@@ -5,6 +5,20 @@ tmp=$(mktemp -d)
 sock=zongjie-test-$$
 T() { tmux -L "$sock" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# Under the sanitizers the editor's reports go to files, checked as the
+# last test: a report drawn over the screen alone could pass unseen.
+if [ "${ZONGJIE_SANITIZED:-no}" = yes ]; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$tmp/sanitizer"
+	UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$tmp/sanitizer"
+	export ASAN_OPTIONS UBSAN_OPTIONS
+	no_sanitizer_report() {
+		set -- "$tmp"/sanitizer.*
+		[ -e "$1" ] || return 0
+		cat "$@" | head -n 40 | sed 's/^/# /'
+		return 1
+	}
+	tap_before_plan='ok "no sanitizer report from the editor" no_sanitizer_report'
+fi
 # a session that outlives the others, so the server never exits between
 # two editor sessions
 T new-session -d -s keep -x 100 -y 30 "sleep 600"

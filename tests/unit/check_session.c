@@ -301,35 +301,89 @@ START_TEST(export_gate)
 {
 	zj_error err = {0};
 	zj_session *s = zj_session_open(path, &err);
+	zj_session_export_options opt;
+	zj_session_export_defaults(s, &opt);
+	ck_assert_uint_eq(opt.start, 0);
+	ck_assert_uint_eq(opt.end, strlen(TEXT));
 	char out[600];
 	snprintf(out, sizeof out, "%s/out.txt", dir);
 	/* a number gap is an error */
-	ck_assert_uint_gt(zj_session_export_errors(s, NULL), 0);
-	ck_assert_int_eq(zj_session_export(s, out, 0, &err), ZJ_EXPORT_HAS_ERRORS);
+	ck_assert_uint_gt(zj_session_export_errors(s, opt.start, opt.end, NULL), 0);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, 0, &err), ZJ_EXPORT_HAS_ERRORS);
 	ck_assert_int_ne(access(out, F_OK), 0);
+	/* the writer's consent, as --force */
+	ck_assert_int_eq(zj_session_export(s, out, &opt, ZJ_ALLOW_ERRORS, &err), ZJ_EXPORTED);
+	char *t = file_text(out);
+	ck_assert_str_eq(t, TEXT);
+	free(t);
+	unlink(out);
 	const char *text = zj_doc_text(s->doc, NULL);
 	size_t at = (size_t)(strstr(text, "xx") - text);
 	zj_doc_replace(s->doc, at, at + 2, "12", 2);
-	ck_assert_uint_eq(zj_session_export_errors(s, NULL), 0);
+	ck_assert_uint_eq(zj_session_export_errors(s, 0, opt.end, NULL), 0);
 	/* its own file, by any name */
 	char other[600];
 	snprintf(other, sizeof other, "%s/alias.txt", dir);
 	ck_assert_int_eq(symlink(path, other), 0);
-	ck_assert_int_eq(zj_session_export(s, path, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORT_SAME_FILE);
-	ck_assert_int_eq(zj_session_export(s, other, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORT_SAME_FILE);
+	ck_assert_int_eq(zj_session_export(s, path, &opt, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORT_SAME_FILE);
+	ck_assert_int_eq(zj_session_export(s, other, &opt, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORT_SAME_FILE);
 	unlink(other);
 	ck_assert_int_eq(link(path, other), 0);
-	ck_assert_int_eq(zj_session_export(s, other, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORT_SAME_FILE);
-	char *t = file_text(path);
+	ck_assert_int_eq(zj_session_export(s, other, &opt, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORT_SAME_FILE);
+	t = file_text(path);
 	ck_assert_str_eq(t, TEXT);
 	free(t);
 	/* a new file, then an existing one with consent */
-	ck_assert_int_eq(zj_session_export(s, out, 0, &err), ZJ_EXPORTED);
-	ck_assert_int_eq(zj_session_export(s, out, 0, &err), ZJ_EXPORT_EXISTS);
-	ck_assert_int_eq(zj_session_export(s, out, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORTED);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, 0, &err), ZJ_EXPORTED);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, 0, &err), ZJ_EXPORT_EXISTS);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, ZJ_ALLOW_REPLACE, &err), ZJ_EXPORTED);
 	t = file_text(out);
 	ck_assert(strstr(t, "开展活动12场次"));
 	free(t);
+	zj_session_free(s, true);
+}
+END_TEST
+
+/* The export's options: a range (one article), the format, the indent;
+ * the gate looks at the range alone. */
+START_TEST(export_options_and_range)
+{
+	static const char two[] = "甲社区工作总结\n一、工作成效\n开展活动12场次。\n"
+				  "乙社区工作总结\n一、工作成效\n开展活动xx场次。\n";
+	write_bytes(path, two, strlen(two));
+	zj_error err = {0};
+	zj_session *s = zj_session_open(path, &err);
+	ck_assert_ptr_nonnull(s);
+	zj_session_export_options opt;
+	zj_session_export_defaults(s, &opt);
+	ck_assert_uint_gt(zj_session_export_errors(s, opt.start, opt.end, NULL), 0);
+	/* the first article alone has no error */
+	opt.end = (size_t)(strstr(two, "乙社区") - two);
+	ck_assert_uint_eq(zj_session_export_errors(s, opt.start, opt.end, NULL), 0);
+	opt.text.fullwidth_indent = true;
+	opt.format.encoding = ZJ_ENC_GB18030;
+	opt.format.eol = ZJ_EOL_CRLF;
+	char out[600];
+	snprintf(out, sizeof out, "%s/first.txt", dir);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, 0, &err), ZJ_EXPORTED);
+	char *utf8;
+	size_t utf8_len;
+	zj_format fmt;
+	ck_assert(zj_load_file(out, &utf8, &utf8_len, &fmt, &err));
+	ck_assert_int_eq(fmt.encoding, ZJ_ENC_GB18030);
+	ck_assert_int_eq(fmt.eol, ZJ_EOL_CRLF);
+	ck_assert_str_eq(utf8, "甲社区工作总结\n一、工作成效\n　　开展活动12场次。\n");
+	free(utf8);
+	/* the second article is refused, a Word document of it with consent */
+	opt.start = opt.end;
+	opt.end = strlen(two);
+	opt.docx = true;
+	snprintf(out, sizeof out, "%s/second.docx", dir);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, 0, &err), ZJ_EXPORT_HAS_ERRORS);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, ZJ_ALLOW_ERRORS, &err), ZJ_EXPORTED);
+	char *zip = file_text(out);
+	ck_assert(!memcmp(zip, "PK\3\4", 4));
+	free(zip);
 	zj_session_free(s, true);
 }
 END_TEST
@@ -390,6 +444,7 @@ static Suite *session_suite(void)
 	tcase_add_test(tc, save_as_over_an_existing_file_asks);
 	tcase_add_test(tc, hard_links_and_attributes_kept);
 	tcase_add_test(tc, export_gate);
+	tcase_add_test(tc, export_options_and_range);
 	tcase_add_test(tc, new_summary_journaled_and_offered_back);
 	suite_add_tcase(s, tc);
 	return s;
