@@ -111,15 +111,16 @@ typedef struct span {
 typedef struct segment {
 	char *text;
 	size_t line, start, end; /* its line, and its bytes [start, end) */
-	span gaps[256];
-	size_t ngaps;
+	span *gaps;
+	size_t ngaps, cap;
 } segment;
 
-static bool collect_span(const zj_gap *g, void *ctx)
+/* Notes a gap of the segment, at its place in the text. */
+static bool add_gap(const zj_gap *g, void *ctx)
 {
-	segment *s = ctx;
-	if (s->ngaps < 256)
-		s->gaps[s->ngaps++] = (span){g->start + s->start, g->end + s->start, g->kind};
+	segment *seg = ctx;
+	zj_grow((void **)&seg->gaps, &seg->cap, seg->ngaps + 1, sizeof *seg->gaps);
+	seg->gaps[seg->ngaps++] = (span){g->start + seg->start, g->end + seg->start, g->kind};
 	return true;
 }
 
@@ -138,7 +139,7 @@ static void load_segment(const zj_text *t, segment *seg, size_t l, size_t r, siz
 	seg->start = r;
 	seg->end = end;
 	seg->ngaps = 0;
-	zj_gaps_scan(seg->text, end - r, collect_span, seg);
+	zj_gaps_scan(seg->text, end - r, add_gap, seg);
 }
 
 /* The most severe finding starting in [start, end), or -1. */
@@ -219,7 +220,7 @@ static bool draw_text(ui *u, const zj_view_pane *p, int *cy, int *cx)
 	zj_text *t = u->ed->doc->text;
 	size_t cursor = u->ed->cursor, len = zj_text_len(t), r = p->top;
 	bool found = false;
-	segment seg = {.text = NULL, .line = (size_t)-1};
+	segment seg = {.line = (size_t)-1};
 	for (int row = 1; row < p->rows; row++) {
 		int y = p->y + row;
 		move(y, 0);
@@ -253,6 +254,7 @@ static bool draw_text(ui *u, const zj_view_pane *p, int *cy, int *cx)
 		r = zj_view_next_row(t, r, text_width());
 	}
 	free(seg.text);
+	free(seg.gaps);
 	return found;
 }
 

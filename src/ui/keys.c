@@ -242,23 +242,26 @@ typedef struct key_binding {
 #define CODE_KEY(k, f) {BIND_CODE, (k), NULL, (f), NULL, 0, true}
 #define CODE_ARG(k, f, a) {BIND_CODE, (k), NULL, NULL, (f), (a), true}
 #define NAME_KEY(n, f) {BIND_NAME, 0, (n), (f), NULL, 0, true}
-#define NAME_ARG(n, f, a) {BIND_NAME, 0, (n), NULL, (f), (a), true}
 
 static void escape(ui *u);
 
+/* Motion keys: the key moves, its shifted form selects as it moves. */
+static const struct motion {
+	wint_t key, shifted;              /* curses codes, or */
+	const char *name, *shifted_name; /* extended key names */
+	void (*go)(ui *u, long extend);
+} motions[] = {
+	{KEY_LEFT, KEY_SLEFT, NULL, NULL, left},
+	{KEY_RIGHT, KEY_SRIGHT, NULL, NULL, right},
+	{KEY_UP, KEY_SR, NULL, NULL, up},
+	{KEY_DOWN, KEY_SF, NULL, NULL, down},
+	{KEY_HOME, KEY_SHOME, NULL, NULL, home},
+	{KEY_END, KEY_SEND, NULL, NULL, end},
+	{0, 0, "kLFT5", "kLFT6", word_left}, /* Ctrl-Left, Ctrl-Shift-Left */
+	{0, 0, "kRIT5", "kRIT6", word_right},
+};
+
 static const key_binding bindings[] = {
-	CODE_ARG(KEY_LEFT, left, false),
-	CODE_ARG(KEY_RIGHT, right, false),
-	CODE_ARG(KEY_SLEFT, left, true),
-	CODE_ARG(KEY_SRIGHT, right, true),
-	CODE_ARG(KEY_UP, up, false),
-	CODE_ARG(KEY_DOWN, down, false),
-	CODE_ARG(KEY_SR, up, true),
-	CODE_ARG(KEY_SF, down, true),
-	CODE_ARG(KEY_HOME, home, false),
-	CODE_ARG(KEY_END, end, false),
-	CODE_ARG(KEY_SHOME, home, true),
-	CODE_ARG(KEY_SEND, end, true),
 	CODE_ARG(KEY_PPAGE, page, -1),
 	CODE_ARG(KEY_NPAGE, page, 1),
 	CODE_KEY(KEY_BACKSPACE, backspace),
@@ -280,10 +283,6 @@ static const key_binding bindings[] = {
 	CODE_KEY(KEY_MOUSE, mouse),
 	NAME_KEY("kHOM5", doc_start),
 	NAME_KEY("kEND5", doc_end),
-	NAME_ARG("kLFT5", word_left, false),
-	NAME_ARG("kRIT5", word_right, false),
-	NAME_ARG("kLFT6", word_left, true),
-	NAME_ARG("kRIT6", word_right, true),
 	CHAR_ARG(CTRL('s'), save_key, false, true),
 	CHAR_ARG(CTRL('o'), save_key, true, true),
 	CHAR_KEY(CTRL('f'), find, true),
@@ -309,10 +308,25 @@ static const key_binding bindings[] = {
 	CHAR_KEY(27, escape, false),
 };
 
-/* The binding of a key read (r from get_wch), or NULL. */
-static const key_binding *binding_of(int r, wint_t k)
+/* Runs the motion of a function key (r is KEY_CODE_YES) named name;
+ * false when it is none. */
+static bool motion(ui *u, wint_t k, const char *name)
 {
-	const char *name = r == KEY_CODE_YES ? keyname((int)k) : NULL;
+	for (size_t i = 0; i < sizeof motions / sizeof motions[0]; i++) {
+		const struct motion *m = &motions[i];
+		bool plain = m->name ? name && !strcmp(name, m->name) : k == m->key;
+		bool shifted = m->name ? name && !strcmp(name, m->shifted_name) : k == m->shifted;
+		if (plain || shifted) {
+			m->go(u, shifted);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The binding of a key read (r from get_wch), or NULL. */
+static const key_binding *binding_of(int r, wint_t k, const char *name)
+{
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
 		const key_binding *b = &bindings[i];
 		if (b->kind == (r == KEY_CODE_YES ? BIND_CODE : BIND_CHAR) && b->key == k)
@@ -378,9 +392,12 @@ static void key(ui *u, int r, wint_t k)
 		}
 		return;
 	}
+	const char *name = r == KEY_CODE_YES ? keyname((int)k) : NULL;
 	if (r == KEY_CODE_YES)
 		zj_ed_commit(u->ed);
-	const key_binding *b = binding_of(r, k);
+	if (r == KEY_CODE_YES && motion(u, k, name))
+		return;
+	const key_binding *b = binding_of(r, k, name);
 	if (b) {
 		if (b->commit && r != KEY_CODE_YES)
 			zj_ed_commit(u->ed);
