@@ -479,13 +479,15 @@ static void follow_cursor(zj_editor *ed)
 		ed->article = zj_ed_article_of(ed, ed->cursor);
 }
 
-/* After an undo or a redo the cursor stands where the change was. */
+/* After an undo or a redo the cursor stands where the change was, in the
+ * article chosen that holds it. */
 static bool land(zj_editor *ed, bool changed, size_t where)
 {
 	if (changed) {
 		ed->cursor = ed->anchor = where;
 		ed->gap_selected = false;
 		ed->goal_col = -1;
+		follow_cursor(ed);
 	}
 	return changed;
 }
@@ -494,20 +496,14 @@ bool zj_ed_undo(zj_editor *ed)
 {
 	size_t where = 0;
 	bool changed = zj_doc_undo(ed->doc, &where);
-	land(ed, changed, where);
-	if (changed)
-		follow_cursor(ed);
-	return changed;
+	return land(ed, changed, where);
 }
 
 bool zj_ed_redo(zj_editor *ed)
 {
 	size_t where = 0;
 	bool changed = zj_doc_redo(ed->doc, &where);
-	land(ed, changed, where);
-	if (changed)
-		follow_cursor(ed);
-	return changed;
+	return land(ed, changed, where);
 }
 
 bool zj_ed_copy(zj_editor *ed)

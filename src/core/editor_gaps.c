@@ -138,10 +138,8 @@ static void gap_context(const char *s, size_t len, size_t start, size_t end, siz
 {
 	size_t b = start;
 	for (int k = 0; k < 2 && b > 0; k++) {
-		size_t p = zj_utf8_cp_start(s, b - 1);
-		int32_t c;
-		zj_utf8_decode(s, len, p, &c);
-		if (!word_char(c))
+		size_t p;
+		if (!word_char(zj_utf8_before(s, len, b, &p)))
 			break;
 		b = p;
 	}

@@ -17,23 +17,17 @@
  * margin).  Findings are at offsets from start. */
 static void run_check(ui *u, zj_findings *f, size_t start, size_t end)
 {
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	opt.enabled[ZJ_RULE_SPELLING] = false;
-	zj_checker *c = zj_checker_new(&opt, NULL);
-	memset(f, 0, sizeof *f);
 	if (start == 0 && end == zj_text_len(u->ed->doc->text)) {
 		size_t len;
 		const char *s = zj_doc_text(u->ed->doc, &len);
-		zj_check(c, s, len, zj_doc_outline(u->ed->doc), f);
+		zj_check_without_spelling(s, len, zj_doc_outline(u->ed->doc), f);
 	} else {
 		char *s = zj_text_dup(u->ed->doc->text, start, end);
 		zj_outline *o = zj_outline_build(s, end - start);
-		zj_check(c, s, end - start, o, f);
+		zj_check_without_spelling(s, end - start, o, f);
 		zj_outline_free(o);
 		free(s);
 	}
-	zj_checker_free(c);
 }
 
 /* The margin marks of the article the cursor is in: checking it costs
