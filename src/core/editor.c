@@ -540,19 +540,25 @@ bool zj_ed_paste(zj_editor *ed)
 
 /* ---- panes ------------------------------------------------------------ */
 
-size_t zj_ed_current_part(zj_editor *ed)
+/* The first of the outline's parts (or articles) ending after offset,
+ * else the last (0 when there is none). */
+static size_t first_ending_after(const zj_outline *o, bool articles, size_t offset)
 {
-	/* the first part ending after the cursor, else the last */
-	const zj_outline *o = zj_doc_outline(ed->doc);
-	size_t lo = 0, hi = o->nparts ? o->nparts - 1 : 0;
+	size_t n = articles ? o->narticles : o->nparts;
+	size_t lo = 0, hi = n ? n - 1 : 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (ed->cursor < o->parts[mid].end)
+		if (offset < (articles ? o->articles[mid].end : o->parts[mid].end))
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
 	return lo;
+}
+
+size_t zj_ed_current_part(zj_editor *ed)
+{
+	return first_ending_after(zj_doc_outline(ed->doc), false, ed->cursor);
 }
 
 void zj_ed_focus_part(zj_editor *ed, long delta)
@@ -610,17 +616,7 @@ void zj_ed_position(zj_editor *ed, long *line, long *col)
 
 static const zj_article *cursor_article(zj_editor *ed, const zj_outline *o)
 {
-	if (!o->narticles)
-		return NULL;
-	size_t lo = 0, hi = o->narticles - 1;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ed->cursor < o->articles[mid].end)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return &o->articles[lo];
+	return o->narticles ? &o->articles[first_ending_after(o, true, ed->cursor)] : NULL;
 }
 
 void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end)
@@ -633,16 +629,7 @@ void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end)
 
 size_t zj_ed_article_of(zj_editor *ed, size_t offset)
 {
-	const zj_outline *o = zj_doc_outline(ed->doc);
-	size_t lo = 0, hi = o->narticles ? o->narticles - 1 : 0;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (offset < o->articles[mid].end)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	return first_ending_after(zj_doc_outline(ed->doc), true, offset);
 }
 
 void zj_ed_scope(zj_editor *ed, size_t *start, size_t *end)

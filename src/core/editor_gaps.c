@@ -243,6 +243,16 @@ bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n)
 
 /* ---- find and replace ------------------------------------------------- */
 
+/* Selects the n bytes found at offset at. */
+static void select_match(zj_editor *ed, size_t at, size_t n)
+{
+	ed->anchor = at;
+	ed->cursor = at + n;
+	ed->gap_selected = false;
+	ed->goal_col = -1;
+	zj_text_group_end(T(ed));
+}
+
 bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
 {
 	if (!n)
@@ -258,11 +268,7 @@ bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
 		hit = memmem(s + lo, len - lo, needle, n);
 	if (!hit)
 		return false;
-	ed->anchor = (size_t)(hit - s);
-	ed->cursor = ed->anchor + n;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	zj_text_group_end(T(ed));
+	select_match(ed, (size_t)(hit - s), n);
 	return true;
 }
 
@@ -287,11 +293,7 @@ bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n)
 		best = last;
 	if (!best)
 		return false;
-	ed->anchor = (size_t)(best - s);
-	ed->cursor = ed->anchor + n;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	zj_text_group_end(T(ed));
+	select_match(ed, (size_t)(best - s), n);
 	return true;
 }
 
