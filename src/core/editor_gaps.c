@@ -253,16 +253,27 @@ static void select_match(zj_editor *ed, size_t at, size_t n)
 	zj_text_group_end(T(ed));
 }
 
+/* The text and the scope [*lo, *hi) a search looks in, and where it
+ * starts: after the selection going forward, before it going back (the
+ * scope's other end when the selection is outside it). */
+static const char *search_start(zj_editor *ed, bool forward, size_t *lo, size_t *hi,
+				size_t *from)
+{
+	zj_ed_scope(ed, lo, hi);
+	size_t s = ed->cursor < ed->anchor ? ed->cursor : ed->anchor;
+	size_t e = ed->cursor > ed->anchor ? ed->cursor : ed->anchor;
+	*from = forward ? e : s;
+	if (*from < *lo || *from > *hi)
+		*from = forward ? *lo : *hi;
+	return zj_doc_text(ed->doc, NULL);
+}
+
 bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
 {
 	if (!n)
 		return false;
-	size_t lo, len;
-	const char *s = zj_doc_text(ed->doc, NULL);
-	zj_ed_scope(ed, &lo, &len);
-	size_t from = ed->cursor > ed->anchor ? ed->cursor : ed->anchor;
-	if (from < lo || from > len)
-		from = lo;
+	size_t lo, len, from;
+	const char *s = search_start(ed, true, &lo, &len, &from);
 	const char *hit = memmem(s + from, len - from, needle, n);
 	if (!hit)
 		hit = memmem(s + lo, len - lo, needle, n);
@@ -276,12 +287,8 @@ bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n)
 {
 	if (!n)
 		return false;
-	size_t lo, hi;
-	const char *s = zj_doc_text(ed->doc, NULL);
-	zj_ed_scope(ed, &lo, &hi);
-	size_t before = ed->cursor < ed->anchor ? ed->cursor : ed->anchor;
-	if (before < lo || before > hi)
-		before = hi;
+	size_t lo, hi, before;
+	const char *s = search_start(ed, false, &lo, &hi, &before);
 	/* the last match starting before the selection, else the last of all */
 	const char *best = NULL, *last = NULL;
 	for (const char *p = s + lo; (p = memmem(p, hi - (size_t)(p - s), needle, n)); p++) {
