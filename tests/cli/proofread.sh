@@ -122,6 +122,18 @@ chmod 640 "$tmp/fix.txt"
 ok "--fix applies the two rules' suggestions" test "$(cat "$tmp/fix.txt")" = "$(printf '我们们再接再厉，其它工作这样推进。\r')"
 ok "--fix says how many" grep -q '2 fixes applied' "$tmp/fix.err"
 ok "--fix keeps the file's mode" test "$(stat -c %a "$tmp/fix.txt")" = 640
+# an access control list survives the atomic save (issue 9)
+printf '其它工作\n' >"$tmp/acl.txt"
+if command -v setfacl >/dev/null 2>&1 && setfacl -m u:nobody:rw "$tmp/acl.txt" 2>/dev/null; then
+	getfacl -c "$tmp/acl.txt" 2>/dev/null >"$tmp/acl.before"
+	"$ZONGJIE" check --fix=usage "$tmp/acl.txt" >/dev/null 2>&1
+	getfacl -c "$tmp/acl.txt" 2>/dev/null >"$tmp/acl.after"
+	ok "--fix saved the file" grep -q 其他 "$tmp/acl.txt"
+	ok "  and its ACL is kept" cmp -s "$tmp/acl.before" "$tmp/acl.after"
+else
+	skip "--fix keeps an ACL" "no setfacl or no ACL on this file system"
+	skip "  and its ACL is kept" "no setfacl or no ACL on this file system"
+fi
 "$ZONGJIE" check --fix=no-such-rule "$tmp/fix.txt" >/dev/null 2>&1
 ok "--fix with an unknown rule is a usage error" test $? -eq 2
 
