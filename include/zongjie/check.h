@@ -177,6 +177,12 @@ void zj_checker_free(zj_checker *c);
 void zj_check(zj_checker *c, const char *text, size_t len, const zj_outline *o,
 	      zj_findings *out);
 
+/* zj_check() with every rule but spelling, which is advice that needs a
+ * dictionary: never a reason to refuse an export, nor worth its cost in
+ * the editor's margin.  Fills out (zeroed first). */
+void zj_check_without_spelling(const char *text, size_t len, const zj_outline *o,
+			       zj_findings *out);
+
 /* Applies the suggestions of the findings of the rules asked for
  * (rules[rule], or with rules NULL the rules whose info says fixable) to
  * text and returns the new text (caller frees) and the number applied. */

@@ -40,6 +40,12 @@ void zj_doc_free(zj_doc *d);
 
 /* The current outline (rebuilt if an edit made it stale). */
 const zj_outline *zj_doc_outline(zj_doc *d);
+/* A first screen of a large file before its whole outline: the outline of
+ * the lines that start in its first bytes becomes the current one, until
+ * zj_doc_outline_drop().  False (nothing done) when there is an outline. */
+bool zj_doc_outline_of_start(zj_doc *d, size_t bytes);
+/* Drops the outline: the next zj_doc_outline() builds it whole. */
+void zj_doc_outline_drop(zj_doc *d);
 /* The whole text, valid until the next edit. */
 const char *zj_doc_text(zj_doc *d, size_t *len);
 

@@ -67,6 +67,11 @@ void zj_ed_doc_end(zj_editor *ed);
 void zj_ed_vertical(zj_editor *ed, long rows, int width, bool extend);
 /* Places the cursor at the cluster boundary nearest to byte offset. */
 void zj_ed_set_cursor(zj_editor *ed, size_t offset);
+/* Puts back a selection from anchor to cursor (offsets taken from the
+ * editor earlier, or cursor and anchor equal for none), as it was: the
+ * gap flag and the goal column are left alone.  Offsets past the end of
+ * the text go to its end. */
+void zj_ed_select(zj_editor *ed, size_t anchor, size_t cursor);
 
 /* Editing.  Insert replaces the selection; all keep the text valid. */
 bool zj_ed_insert(zj_editor *ed, const char *s, size_t n);

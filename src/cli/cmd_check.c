@@ -74,8 +74,10 @@ static void emit_str(emitter *e, const char *s)
 	emit(e, s, strlen(s));
 }
 
-static void emit_long(emitter *e, long v)
+/* Emits before, then the number v (every number follows a separator). */
+static void emit_long(emitter *e, const char *before, long v)
 {
+	emit_str(e, before);
 	char tmp[24];
 	size_t k = sizeof tmp;
 	unsigned long u = v < 0 ? (unsigned long)-v : (unsigned long)v;
@@ -116,14 +118,10 @@ static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, 
 			      const char *msg)
 {
 	emitter *e = l->e;
-	emit_str(e, l->first ? "{\"line\": " : ",\n   {\"line\": ");
-	emit_long(e, c->line);
-	emit_str(e, ", \"col\": ");
-	emit_long(e, c->col);
-	emit_str(e, ", \"end_line\": ");
-	emit_long(e, end->line);
-	emit_str(e, ", \"end_col\": ");
-	emit_long(e, end->col);
+	emit_long(e, l->first ? "{\"line\": " : ",\n   {\"line\": ", c->line);
+	emit_long(e, ", \"col\": ", c->col);
+	emit_long(e, ", \"end_line\": ", end->line);
+	emit_long(e, ", \"end_col\": ", end->col);
 	emit_str(e, ", \"rule\": \"");
 	emit_str(e, zj_rule_get((zj_rule)x->rule)->id);
 	emit_str(e, "\", \"severity\": \"");
@@ -136,8 +134,7 @@ static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, 
 	}
 	if (x->lead) {
 		/* a group: its size; the position is its first place */
-		emit_str(e, "\"count\": ");
-		emit_long(e, (long)zj_finding_count(l->f, x));
+		emit_long(e, "\"count\": ", (long)zj_finding_count(l->f, x));
 		emit_str(e, ", ");
 	}
 	emit_str(e, "\"text\": ");
@@ -159,10 +156,8 @@ static void emit_text_finding(listing *l, const zj_finding *x, const cursor *c, 
 	if (color)
 		emit_str(e, "\033[1m");
 	emit_str(e, l->path);
-	emit_str(e, ":");
-	emit_long(e, c->line);
-	emit_str(e, ":");
-	emit_long(e, c->col);
+	emit_long(e, ":", c->line);
+	emit_long(e, ":", c->col);
 	emit_str(e, ":");
 	if (color) {
 		emit_str(e, "\033[0m ");

@@ -168,14 +168,10 @@ static void print_errors(const char *path, const char *text, zj_findings *f)
  * false when errors remain and --force was not given. */
 static bool export_allowed(const export_args *a, zj_doc *d)
 {
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	opt.enabled[ZJ_RULE_SPELLING] = false; /* advice, never a reason to refuse */
-	zj_checker *checker = zj_checker_new(&opt, NULL);
-	zj_findings f = {0};
+	zj_findings f;
 	size_t len;
 	const char *text = zj_doc_text(d, &len);
-	zj_check(checker, text, len, zj_doc_outline(d), &f);
+	zj_check_without_spelling(text, len, zj_doc_outline(d), &f);
 	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
 	text = zj_doc_text(d, &len);
 	if (errors) {
@@ -193,7 +189,6 @@ static bool export_allowed(const export_args *a, zj_doc *d)
 				a->path, errors);
 	}
 	zj_findings_free(&f);
-	zj_checker_free(checker);
 	return !errors || a->force;
 }
 

@@ -397,6 +397,17 @@ void zj_check(zj_checker *c, const char *s, size_t len, const zj_outline *o, zj_
 	free(spans.span);
 }
 
+void zj_check_without_spelling(const char *s, size_t len, const zj_outline *o, zj_findings *f)
+{
+	zj_check_options opt;
+	zj_check_options_default(&opt);
+	opt.enabled[ZJ_RULE_SPELLING] = false;
+	zj_checker *c = zj_checker_new(&opt, NULL);
+	memset(f, 0, sizeof *f);
+	zj_check(c, s, len, o, f);
+	zj_checker_free(c);
+}
+
 char *zj_apply_fixes(const char *text, size_t len, const zj_findings *f, const bool *rules,
 		     size_t *new_len, size_t *applied)
 {

@@ -83,6 +83,23 @@ const zj_outline *zj_doc_outline(zj_doc *d)
 	return d->outline;
 }
 
+bool zj_doc_outline_of_start(zj_doc *d, size_t bytes)
+{
+	if (d->outline)
+		return false;
+	size_t cut = zj_text_line_start(d->text, zj_text_line_of(d->text, bytes));
+	char *head = zj_text_dup(d->text, 0, cut);
+	d->outline = zj_outline_build(head, cut);
+	d->outline_builds++;
+	free(head);
+	return true;
+}
+
+void zj_doc_outline_drop(zj_doc *d)
+{
+	stale(d);
+}
+
 const char *zj_doc_text(zj_doc *d, size_t *len)
 {
 	if (len)

@@ -67,6 +67,13 @@ static void empty(zj_xml *x, const char *name)
 	zj_xml_end(x);
 }
 
+/* Starts the root element of a part, in WordprocessingML's namespace. */
+static void part_root(zj_xml *x, const char *name)
+{
+	zj_xml_start(x, name);
+	zj_xml_attr(x, "xmlns:w", ZJ_NS_W);
+}
+
 static void first_line_indent(zj_xml *x, int chars100, int twips)
 {
 	zj_xml_start(x, "w:ind");
@@ -182,8 +189,7 @@ static void footer_style(zj_xml *x)
 
 static void styles(zj_xml *x)
 {
-	zj_xml_start(x, "w:styles");
-	zj_xml_attr(x, "xmlns:w", ZJ_NS_W);
+	part_root(x, "w:styles");
 	zj_xml_start(x, "w:docDefaults");
 	zj_xml_start(x, "w:rPrDefault");
 	zj_xml_start(x, "w:rPr");
@@ -225,8 +231,7 @@ static const struct {
 
 static void font_table(zj_xml *x)
 {
-	zj_xml_start(x, "w:fonts");
-	zj_xml_attr(x, "xmlns:w", ZJ_NS_W);
+	part_root(x, "w:fonts");
 	for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
 		zj_xml_start(x, "w:font");
 		zj_xml_attr(x, "w:name", fonts[i].name);
@@ -244,8 +249,7 @@ static void font_table(zj_xml *x)
 
 static void settings(zj_xml *x)
 {
-	zj_xml_start(x, "w:settings");
-	zj_xml_attr(x, "xmlns:w", ZJ_NS_W);
+	part_root(x, "w:settings");
 	zj_xml_start(x, "w:zoom");
 	zj_xml_attr(x, "w:percent", "100");
 	zj_xml_end(x);
@@ -262,13 +266,26 @@ static void settings(zj_xml *x)
 	zj_xml_end(x);
 }
 
+/* An element holding text, with one attribute (attr NULL: none). */
+static void text_element_with(zj_xml *x, const char *name, const char *attr, const char *value,
+			      const char *text)
+{
+	zj_xml_start(x, name);
+	if (attr)
+		zj_xml_attr(x, attr, value);
+	zj_xml_text(x, text, strlen(text));
+	zj_xml_end(x);
+}
+
+static void text_element(zj_xml *x, const char *name, const char *text)
+{
+	text_element_with(x, name, NULL, NULL, text);
+}
+
 static void text_run(zj_xml *x, const char *s)
 {
 	zj_xml_start(x, "w:r");
-	zj_xml_start(x, "w:t");
-	zj_xml_attr(x, "xml:space", "preserve");
-	zj_xml_text(x, s, strlen(s));
-	zj_xml_end(x);
+	text_element_with(x, "w:t", "xml:space", "preserve", s);
 	zj_xml_end(x);
 }
 
@@ -285,8 +302,7 @@ static void field_char(zj_xml *x, const char *type)
  * left on even ones. */
 static void footer(zj_xml *x, bool odd)
 {
-	zj_xml_start(x, "w:ftr");
-	zj_xml_attr(x, "xmlns:w", ZJ_NS_W);
+	part_root(x, "w:ftr");
 	zj_xml_attr(x, "xmlns:r", ZJ_NS_R);
 	zj_xml_start(x, "w:p");
 	zj_xml_start(x, "w:pPr");
@@ -416,12 +432,6 @@ static void document_rels(zj_xml *x)
 	relationships(x, rels, sizeof rels / sizeof rels[0]);
 }
 
-static void text_element(zj_xml *x, const char *name, const char *text)
-{
-	zj_xml_start(x, name);
-	zj_xml_text(x, text, strlen(text));
-	zj_xml_end(x);
-}
 
 static void core_properties(zj_xml *x, const zj_docx_meta *m, time_t created)
 {
@@ -444,12 +454,8 @@ static void core_properties(zj_xml *x, const zj_docx_meta *m, time_t created)
 	gmtime_r(&created, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	static const char *const dates[] = {"dcterms:created", "dcterms:modified"};
-	for (int i = 0; i < 2; i++) {
-		zj_xml_start(x, dates[i]);
-		zj_xml_attr(x, "xsi:type", "dcterms:W3CDTF");
-		zj_xml_text(x, when, strlen(when));
-		zj_xml_end(x);
-	}
+	for (int i = 0; i < 2; i++)
+		text_element_with(x, dates[i], "xsi:type", "dcterms:W3CDTF", when);
 	zj_xml_end(x);
 }
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "zongjie/utf8.h"
-#include "zongjie/wrap.h"
+#include "zongjie/view.h"
 #include "editor_priv.h"
 
 zj_editor *zj_editor_new(zj_doc *doc)
@@ -80,6 +80,13 @@ void zj_ed_set_cursor(zj_editor *ed, size_t offset)
 		p = n;
 	}
 	zj_ed_moved(ed, p, false, false);
+}
+
+void zj_ed_select(zj_editor *ed, size_t anchor, size_t cursor)
+{
+	size_t len = zj_text_len(T(ed));
+	ed->anchor = anchor < len ? anchor : len;
+	ed->cursor = cursor < len ? cursor : len;
 }
 
 /* Left or right without extend over a selection only drops it, the
@@ -192,24 +199,6 @@ void zj_ed_doc_end(zj_editor *ed)
 	zj_ed_moved(ed, zj_text_len(T(ed)), false, false);
 }
 
-/* The soft-wrapped rows of one line: starts[i] are byte offsets in the
- * document; returns the count (at least 1). */
-static size_t line_rows(const zj_text *t, size_t line, int width, size_t **starts)
-{
-	size_t ls = zj_text_line_start(t, line), le = zj_text_line_end(t, line);
-	char *s = zj_text_dup(t, ls, le);
-	size_t n = 0, cap = 0;
-	*starts = NULL;
-	size_t pos = 0, len = le - ls;
-	do {
-		zj_grow((void **)starts, &cap, n + 1, sizeof **starts);
-		(*starts)[n++] = ls + pos;
-		pos = zj_wrap_row_end(s, len, pos, width);
-	} while (pos < len);
-	free(s);
-	return n;
-}
-
 /* Display column of offset p within its row starting at row_start. */
 static long column_in_row(const zj_text *t, size_t row_start, size_t p)
 {
@@ -241,35 +230,24 @@ static size_t offset_at_column(const zj_text *t, size_t start, size_t end, long 
 void zj_ed_vertical(zj_editor *ed, long rows, int width, bool extend)
 {
 	const zj_text *t = T(ed);
-	size_t line = zj_text_line_of(t, ed->cursor);
-	size_t *starts;
-	size_t n = line_rows(t, line, width, &starts);
-	size_t row = 0;
-	while (row + 1 < n && starts[row + 1] <= ed->cursor)
-		row++;
+	size_t len = zj_text_len(t);
+	/* the rows drawn on the screen (view.h), so motion follows them */
+	size_t r = zj_view_row_of(t, ed->cursor, width);
 	if (ed->goal_col < 0)
-		ed->goal_col = column_in_row(t, starts[row], ed->cursor);
-	long target = (long)row + rows;
-	while (target < 0 && line > 0) {
-		free(starts);
-		n = line_rows(t, --line, width, &starts);
-		target += (long)n;
+		ed->goal_col = column_in_row(t, r, ed->cursor);
+	for (; rows < 0 && r > 0; rows++)
+		r = zj_view_prev_row(t, r, width);
+	for (; rows > 0; rows--) {
+		size_t next = zj_view_next_row(t, r, width);
+		if (next > len)
+			break;
+		r = next;
 	}
-	while (target >= (long)n && line + 1 < zj_text_lines(t)) {
-		target -= (long)n;
-		free(starts);
-		n = line_rows(t, ++line, width, &starts);
-	}
-	if (target < 0)
-		target = 0;
-	if (target >= (long)n)
-		target = (long)n - 1;
-	size_t end = (size_t)target + 1 < n ? starts[target + 1] : zj_text_line_end(t, line);
-	size_t p = offset_at_column(t, starts[target], end, ed->goal_col);
+	size_t end = zj_view_row_end(t, r, width);
+	size_t p = offset_at_column(t, r, end, ed->goal_col);
 	/* a wrapped row's last offset belongs to the next row */
-	if ((size_t)target + 1 < n && p == end)
+	if (end < zj_text_line_end(t, zj_text_line_of(t, r)) && p == end)
 		p = zj_text_prev_cluster(t, p);
-	free(starts);
 	zj_ed_moved(ed, p, extend, true);
 }
 
@@ -501,13 +479,15 @@ static void follow_cursor(zj_editor *ed)
 		ed->article = zj_ed_article_of(ed, ed->cursor);
 }
 
-/* After an undo or a redo the cursor stands where the change was. */
+/* After an undo or a redo the cursor stands where the change was, in the
+ * article chosen that holds it. */
 static bool land(zj_editor *ed, bool changed, size_t where)
 {
 	if (changed) {
 		ed->cursor = ed->anchor = where;
 		ed->gap_selected = false;
 		ed->goal_col = -1;
+		follow_cursor(ed);
 	}
 	return changed;
 }
@@ -516,20 +496,14 @@ bool zj_ed_undo(zj_editor *ed)
 {
 	size_t where = 0;
 	bool changed = zj_doc_undo(ed->doc, &where);
-	land(ed, changed, where);
-	if (changed)
-		follow_cursor(ed);
-	return changed;
+	return land(ed, changed, where);
 }
 
 bool zj_ed_redo(zj_editor *ed)
 {
 	size_t where = 0;
 	bool changed = zj_doc_redo(ed->doc, &where);
-	land(ed, changed, where);
-	if (changed)
-		follow_cursor(ed);
-	return changed;
+	return land(ed, changed, where);
 }
 
 bool zj_ed_copy(zj_editor *ed)
@@ -566,19 +540,25 @@ bool zj_ed_paste(zj_editor *ed)
 
 /* ---- panes ------------------------------------------------------------ */
 
-size_t zj_ed_current_part(zj_editor *ed)
+/* The first of the outline's parts (or articles) ending after offset,
+ * else the last (0 when there is none). */
+static size_t first_ending_after(const zj_outline *o, bool articles, size_t offset)
 {
-	/* the first part ending after the cursor, else the last */
-	const zj_outline *o = zj_doc_outline(ed->doc);
-	size_t lo = 0, hi = o->nparts ? o->nparts - 1 : 0;
+	size_t n = articles ? o->narticles : o->nparts;
+	size_t lo = 0, hi = n ? n - 1 : 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (ed->cursor < o->parts[mid].end)
+		if (offset < (articles ? o->articles[mid].end : o->parts[mid].end))
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
 	return lo;
+}
+
+size_t zj_ed_current_part(zj_editor *ed)
+{
+	return first_ending_after(zj_doc_outline(ed->doc), false, ed->cursor);
 }
 
 void zj_ed_focus_part(zj_editor *ed, long delta)
@@ -636,17 +616,7 @@ void zj_ed_position(zj_editor *ed, long *line, long *col)
 
 static const zj_article *cursor_article(zj_editor *ed, const zj_outline *o)
 {
-	if (!o->narticles)
-		return NULL;
-	size_t lo = 0, hi = o->narticles - 1;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ed->cursor < o->articles[mid].end)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return &o->articles[lo];
+	return o->narticles ? &o->articles[first_ending_after(o, true, ed->cursor)] : NULL;
 }
 
 void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end)
@@ -659,16 +629,7 @@ void zj_ed_article_range(zj_editor *ed, size_t *start, size_t *end)
 
 size_t zj_ed_article_of(zj_editor *ed, size_t offset)
 {
-	const zj_outline *o = zj_doc_outline(ed->doc);
-	size_t lo = 0, hi = o->narticles ? o->narticles - 1 : 0;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (offset < o->articles[mid].end)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
+	return first_ending_after(zj_doc_outline(ed->doc), true, offset);
 }
 
 void zj_ed_scope(zj_editor *ed, size_t *start, size_t *end)

@@ -138,10 +138,8 @@ static void gap_context(const char *s, size_t len, size_t start, size_t end, siz
 {
 	size_t b = start;
 	for (int k = 0; k < 2 && b > 0; k++) {
-		size_t p = zj_utf8_cp_start(s, b - 1);
-		int32_t c;
-		zj_utf8_decode(s, len, p, &c);
-		if (!word_char(c))
+		size_t p;
+		if (!word_char(zj_utf8_before(s, len, b, &p)))
 			break;
 		b = p;
 	}
@@ -245,26 +243,43 @@ bool zj_ed_insert_block(zj_editor *ed, const char *s, size_t n)
 
 /* ---- find and replace ------------------------------------------------- */
 
+/* Selects the n bytes found at offset at. */
+static void select_match(zj_editor *ed, size_t at, size_t n)
+{
+	ed->anchor = at;
+	ed->cursor = at + n;
+	ed->gap_selected = false;
+	ed->goal_col = -1;
+	zj_text_group_end(T(ed));
+}
+
+/* The text and the scope [*lo, *hi) a search looks in, and where it
+ * starts: after the selection going forward, before it going back (the
+ * scope's other end when the selection is outside it). */
+static const char *search_start(zj_editor *ed, bool forward, size_t *lo, size_t *hi,
+				size_t *from)
+{
+	zj_ed_scope(ed, lo, hi);
+	size_t s = ed->cursor < ed->anchor ? ed->cursor : ed->anchor;
+	size_t e = ed->cursor > ed->anchor ? ed->cursor : ed->anchor;
+	*from = forward ? e : s;
+	if (*from < *lo || *from > *hi)
+		*from = forward ? *lo : *hi;
+	return zj_doc_text(ed->doc, NULL);
+}
+
 bool zj_ed_find(zj_editor *ed, const char *needle, size_t n)
 {
 	if (!n)
 		return false;
-	size_t lo, len;
-	const char *s = zj_doc_text(ed->doc, NULL);
-	zj_ed_scope(ed, &lo, &len);
-	size_t from = ed->cursor > ed->anchor ? ed->cursor : ed->anchor;
-	if (from < lo || from > len)
-		from = lo;
+	size_t lo, len, from;
+	const char *s = search_start(ed, true, &lo, &len, &from);
 	const char *hit = memmem(s + from, len - from, needle, n);
 	if (!hit)
 		hit = memmem(s + lo, len - lo, needle, n);
 	if (!hit)
 		return false;
-	ed->anchor = (size_t)(hit - s);
-	ed->cursor = ed->anchor + n;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	zj_text_group_end(T(ed));
+	select_match(ed, (size_t)(hit - s), n);
 	return true;
 }
 
@@ -272,12 +287,8 @@ bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n)
 {
 	if (!n)
 		return false;
-	size_t lo, hi;
-	const char *s = zj_doc_text(ed->doc, NULL);
-	zj_ed_scope(ed, &lo, &hi);
-	size_t before = ed->cursor < ed->anchor ? ed->cursor : ed->anchor;
-	if (before < lo || before > hi)
-		before = hi;
+	size_t lo, hi, before;
+	const char *s = search_start(ed, false, &lo, &hi, &before);
 	/* the last match starting before the selection, else the last of all */
 	const char *best = NULL, *last = NULL;
 	for (const char *p = s + lo; (p = memmem(p, hi - (size_t)(p - s), needle, n)); p++) {
@@ -289,11 +300,7 @@ bool zj_ed_find_prev(zj_editor *ed, const char *needle, size_t n)
 		best = last;
 	if (!best)
 		return false;
-	ed->anchor = (size_t)(best - s);
-	ed->cursor = ed->anchor + n;
-	ed->gap_selected = false;
-	ed->goal_col = -1;
-	zj_text_group_end(T(ed));
+	select_match(ed, (size_t)(best - s), n);
 	return true;
 }
 

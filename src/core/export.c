@@ -225,14 +225,7 @@ static void put_renumbered(zj_buf *out, const char *s, size_t n, size_t n_all,
 
 static void put_indented(zj_buf *out, const char *s, size_t n, size_t n_all)
 {
-	size_t i = 0;
-	while (i < n) {
-		int32_t c;
-		size_t m = zj_utf8_decode(s, n, i, &c);
-		if (!zj_is_space(c))
-			break;
-		i += m;
-	}
+	size_t i = zj_skip_space(s, n, 0);
 	zj_buf_puts(out, "\xE3\x80\x80\xE3\x80\x80");
 	zj_buf_append(out, s + i, n_all - i);
 }

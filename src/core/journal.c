@@ -371,6 +371,18 @@ bool zj_journal_apply(const char *data, size_t n, zj_doc *doc, size_t *used, zj_
 	return true;
 }
 
+/* Whether the journal open on fd holds nothing to recover: it is empty,
+ * or a header alone (nothing typed since the last save). */
+static bool holds_nothing(int fd)
+{
+	size_t n, base_len;
+	uint64_t base_hash;
+	char *data = read_all(fd, &n);
+	bool nothing = n == 0 || parse_header(data, n, &base_len, &base_hash) == n;
+	free(data);
+	return nothing;
+}
+
 zj_journal_state zj_journal_probe(const char *doc_path)
 {
 	char *path = zj_journal_path(doc_path, NULL);
@@ -383,16 +395,10 @@ zj_journal_state zj_journal_probe(const char *doc_path)
 	}
 	zj_journal_state st = flock(fd, LOCK_EX | LOCK_NB) < 0 ? ZJ_JOURNAL_BUSY : ZJ_JOURNAL_LEFT;
 	if (st == ZJ_JOURNAL_LEFT) {
-		/* an empty journal, or a header alone (nothing typed since the
-		 * last save), holds nothing to recover */
-		size_t n, base_len;
-		uint64_t base_hash;
-		char *data = read_all(fd, &n);
-		if (n == 0 || parse_header(data, n, &base_len, &base_hash) == n) {
+		if (holds_nothing(fd)) {
 			unlink(path);
 			st = ZJ_JOURNAL_NONE;
 		}
-		free(data);
 	}
 	close(fd);
 	free(path);
@@ -430,15 +436,9 @@ static bool left_with_records(const char *path)
 	if (fd < 0)
 		return false;
 	bool left = flock(fd, LOCK_EX | LOCK_NB) == 0;
-	if (left) {
-		size_t n, base_len;
-		uint64_t base_hash;
-		char *data = read_all(fd, &n);
-		if (n == 0 || parse_header(data, n, &base_len, &base_hash) == n) {
-			unlink(path);
-			left = false;
-		}
-		free(data);
+	if (left && holds_nothing(fd)) {
+		unlink(path);
+		left = false;
 	}
 	close(fd);
 	return left;

@@ -232,10 +232,8 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 	/* No sentence end: the whole line is the title; trim trailing blanks. */
 	size_t end = len;
 	while (end > t) {
-		size_t b = zj_utf8_cp_start(s, end - 1);
-		int32_t c;
-		zj_utf8_decode(s, len, b, &c);
-		if (!zj_is_space(c))
+		size_t b;
+		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
 			break;
 		end = b;
 	}
@@ -313,9 +311,8 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 	size_t max_title = han ? ZJ_HEADING_MAX_LINE : 100;
 	int32_t last = 0;
 	for (size_t end = len; end > i;) {
-		size_t p = zj_utf8_cp_start(s, end - 1);
-		zj_utf8_decode(s, len, p, &last);
-		if (!zj_is_space(last))
+		size_t p;
+		if (!zj_is_space(last = zj_utf8_before(s, len, end, &p)))
 			break;
 		end = p;
 	}

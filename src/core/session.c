@@ -320,17 +320,12 @@ static void range_close(range_text *r)
 
 static size_t range_errors(const range_text *r, size_t *misnumbered)
 {
-	zj_check_options opt;
-	zj_check_options_default(&opt);
-	opt.enabled[ZJ_RULE_SPELLING] = false; /* advice, never a reason to refuse */
-	zj_checker *c = zj_checker_new(&opt, NULL);
-	zj_findings f = {0};
-	zj_check(c, r->text, r->len, r->outline, &f);
+	zj_findings f;
+	zj_check_without_spelling(r->text, r->len, r->outline, &f);
 	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
 	if (misnumbered)
 		*misnumbered = f.count[ZJ_RULE_HEADING_SEQUENCE];
 	zj_findings_free(&f);
-	zj_checker_free(c);
 	return errors;
 }
 

@@ -20,7 +20,8 @@ row() { # row NAME LINES DESCRIPTION
 row src/core/ "$(lines src/core 1)" "libzongjie: no curses, no printing, no exit"
 row "  rules/" "$(lines src/core/rules 1)" "one file per family of checker rules; table.c lists them"
 row src/cli/ "$(lines src/cli 1)" "the commands: cli.c (options, errors, output, JSON), cmd_*.c"
-row src/ui/ "$(lines src/ui 1)" "the ncursesw editor: keys to core calls, drawing"
+row src/ui/ "$(lines src/ui 1)" "the ncursesw editor: ui.c (loop), draw.c, keys.c (key table),"
+row "" "" "prompt.c, findings.c, commands.c, files.c (save, export), start.c"
 row src/main.c "$(wc -l <src/main.c)" "the entry: a table of commands, else the editor"
 row include/zongjie/ "$(lines include/zongjie 1)" "one header per core module, its contract"
 for t in unit cli e2e hostile fuzz lib; do
@@ -36,6 +37,7 @@ for t in unit cli e2e hostile fuzz lib; do
 done
 row bench/ "$(cat bench/* | wc -l)" "benchmarks that print figures"
 row skeletons/ "" "YAML skeletons and their README"
+row data/ "" "proofreading tables and OpenCC configurations"
 row po/ "" "gettext catalogue (zongjie.pot, zh_CN.po)"
 row man/ "" "zongjie.1"
 echo
