@@ -66,7 +66,9 @@ bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fm
 
 /* Writes bytes to path atomically.  An existing file keeps its permission
  * bits; a new one gets 0666 minus the umask.  On failure the original file
- * is untouched and no temporary file is left behind. */
+ * is untouched and no temporary file is left behind.  An existing character
+ * device or FIFO (/dev/stdout, a pipe) is written into instead; another
+ * kind of file that is not a regular one is refused. */
 bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err);
 
 /* Writes bytes over path's own inode (the file keeps its hard links and

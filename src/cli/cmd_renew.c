@@ -117,6 +117,9 @@ int cmd_renew(int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage_error(_("renew takes one FILE, last period's summary"));
 	const char *path = argv[optind];
+	/* last year's summary is what check --against needs: never its draft's target */
+	if (output && (!strcmp(output, path) || zj_same_file(output, path)))
+		return cli_usage_error(_("the draft would overwrite last period's summary %s"), path);
 	zj_error err = {0};
 	char *text, *draft, *bytes = NULL;
 	size_t len, draft_len, n;

@@ -469,11 +469,30 @@ char *zj_xdg_path(zj_xdg_kind kind, const char *sub)
 	return path;
 }
 
+/* Writes bytes into an existing device or FIFO as they are. */
+static bool write_into(const char *path, const char *bytes, size_t len, zj_error *err)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return zj_fail(err, "%s", strerror(errno));
+	bool ok = zj_write_all(fd, bytes, len);
+	int e = errno;
+	if (close(fd) < 0 && ok) {
+		e = errno;
+		ok = false;
+	}
+	return ok || zj_fail(err, "%s", strerror(e));
+}
+
 bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err)
 {
+	struct stat st;
+	/* a terminal, /dev/null or a pipe (also as /dev/stdout) is written
+	 * into: a rename would put a plain file in the device's place */
+	if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+		return write_into(path, bytes, len, err);
 	/* Save through a symlink into the file it points at, so the link stays. */
 	char *target = NULL;
-	struct stat st;
 	bool exists = false;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		target = realpath(path, NULL);
@@ -485,6 +504,10 @@ bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *e
 		if (S_ISDIR(st.st_mode)) {
 			free(target);
 			return zj_fail(err, "%s", strerror(EISDIR));
+		}
+		if (!S_ISREG(st.st_mode)) {
+			free(target);
+			return zj_fail(err, _("not a regular file"));
 		}
 		exists = true;
 	}

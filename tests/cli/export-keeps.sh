@@ -43,4 +43,25 @@ ok = len(a) == len(b) and all(
 sys.exit(0 if ok else 1)
 PY
 done
+
+# ---- a FIFO or a device named by -o is written into, never replaced ----------
+printf '总结\n一、工作成效\n开展活动12场次。\n' >"$tmp/small.txt"
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+"$ZONGJIE" export "$tmp/small.txt" -o "$tmp/pipe" --force 2>"$tmp/pipe.err"
+ok "export -o FIFO --force: exit 0" test $? -eq 0
+wait $reader
+ok "  the reader got the text" cmp -s "$tmp/small.txt" "$tmp/from-pipe"
+ok "  the FIFO is still a FIFO" test -p "$tmp/pipe"
+"$ZONGJIE" export "$tmp/small.txt" -o /dev/stdout --force >"$tmp/stdout.txt" 2>&1
+ok "export -o /dev/stdout writes to standard output" cmp -s "$tmp/small.txt" "$tmp/stdout.txt"
+if [ -w /dev/full ]; then
+	"$ZONGJIE" export "$tmp/small.txt" -o /dev/full --force 2>"$tmp/full.err"
+	ok "export -o /dev/full: the failure is said" grep -q 'No space left' "$tmp/full.err"
+	ok "  and /dev/full is still a device" test -c /dev/full
+else
+	skip "export -o /dev/full" "no writable /dev/full"
+	skip "  and /dev/full is still a device" "no writable /dev/full"
+fi
 done_testing

@@ -166,4 +166,16 @@ else
 		ok "$b: check lists every figure and prompt as a gap" [ "$after" -eq $((before + added)) ]
 	done
 fi
+
+# ---- the draft never replaces last year's summary, --force or not ------------
+printf '青禾街道2025年工作总结\n一、工作成效\n开展活动12场次。\n' >"$tmp/last.txt"
+cp "$tmp/last.txt" "$tmp/last.orig"
+ln -s "$tmp/last.txt" "$tmp/last-link.txt"
+for out in "$tmp/last.txt" "$tmp/./last.txt" "$tmp/last-link.txt"; do
+	"$ZONGJIE" renew "$tmp/last.txt" -o "$out" --force >/dev/null 2>"$tmp/same.err"
+	rc=$?
+	ok "renew -o ${out#"$tmp"/} --force over its source: refused" test $rc -eq 2
+done
+ok "  with a message" grep -q "would overwrite last period's summary" "$tmp/same.err"
+ok "  last year's summary untouched" cmp -s "$tmp/last.txt" "$tmp/last.orig"
 done_testing
