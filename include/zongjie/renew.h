@@ -92,13 +92,6 @@ typedef struct zj_renew_stats {
 char *zj_renew(const char *text, size_t len, const zj_renew_options *opt, size_t *out_len,
 	       zj_renew_stats *stats, zj_error *err);
 
-struct zj_doc;
-/* The draft of last's text as a new document, not tied to a file, that
- * saves in last's format (encoding, BOM, line endings).  NULL with err
- * as zj_renew. */
-struct zj_doc *zj_renew_doc(struct zj_doc *last, const zj_renew_options *opt,
-			    zj_renew_stats *stats, zj_error *err);
-
 /* The period an article reports on, read from s[0..len) (its title and
  * opening). */
 zj_period zj_period_find(const char *s, size_t len);

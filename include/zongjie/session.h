@@ -38,6 +38,7 @@
 #include "zongjie/doc.h"
 #include "zongjie/export.h"
 #include "zongjie/journal.h"
+#include "zongjie/renew.h"
 #include "zongjie/util.h"
 
 /* How a file looked on disk. */
@@ -71,6 +72,7 @@ typedef struct zj_session {
 	zj_stamp disk;       /* the file as last read or written */
 	char warning[512];   /* why unsaved changes are not protected, or "" */
 	char *unsaved;       /* the left journal of a new summary, while offered */
+	bool draft;          /* a draft made here (renew) that no file holds yet */
 } zj_session;
 
 /* Opens path (missing: an empty document created on save). */
@@ -78,6 +80,16 @@ zj_session *zj_session_open(const char *path, zj_error *err);
 /* A session over a new document without a file (takes doc), journaled
  * from the start under a name of its own. */
 zj_session *zj_session_new(zj_doc *doc);
+/* The same for a draft made from another document (renew): unsaved, so
+ * quitting asks, until it is saved. */
+zj_session *zj_session_new_draft(zj_doc *doc);
+/* True while the document holds what no file has: changes since the last
+ * save, or a draft never saved. */
+bool zj_session_unsaved(const zj_session *s);
+/* The draft of next period's summary (renew.h) from [start, end) of the
+ * document (one article, or all of it), in its format; NULL with err. */
+zj_doc *zj_session_renew(zj_session *s, size_t start, size_t end, zj_renew_stats *stats,
+			 zj_error *err);
 /* A session offering back a new summary that was never saved (a left
  * journal of a document without a file), over an empty document; NULL
  * when there is none. */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "zongjie/doc.h"
 #include "zongjie/noise.h"
 #include "zongjie/outline.h"
 #include "zongjie/placeholder.h"
@@ -613,18 +612,4 @@ char *zj_renew(const char *text, size_t len, const zj_renew_options *opt, size_t
 	if (stats)
 		*stats = r.st;
 	return r.out.data;
-}
-
-zj_doc *zj_renew_doc(zj_doc *last, const zj_renew_options *opt, zj_renew_stats *stats,
-		     zj_error *err)
-{
-	size_t len, n;
-	const char *text = zj_doc_text(last, &len);
-	char *draft = zj_renew(text, len, opt, &n, stats, err);
-	if (!draft)
-		return NULL;
-	zj_doc *d = zj_doc_new(draft, n);
-	free(draft);
-	d->format = last->format;
-	return d;
 }

@@ -134,6 +134,18 @@ zj_session *zj_session_new(zj_doc *doc)
 	return s;
 }
 
+zj_session *zj_session_new_draft(zj_doc *doc)
+{
+	zj_session *s = zj_session_new(doc);
+	s->draft = true;
+	return s;
+}
+
+bool zj_session_unsaved(const zj_session *s)
+{
+	return s->draft || zj_text_modified(s->doc->text);
+}
+
 zj_session *zj_session_open_unsaved(void)
 {
 	char *journal = zj_journal_find_unsaved();
@@ -272,6 +284,7 @@ zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, 
 		return ZJ_SAVE_FAILED;
 	zj_stamp_take(d->path, &s->disk);
 	journal_after_save(s, save_as);
+	s->draft = false;
 	return ZJ_SAVED;
 }
 
@@ -336,6 +349,22 @@ size_t zj_session_export_errors(zj_session *s, size_t start, size_t end, size_t 
 	size_t errors = range_errors(&r, misnumbered);
 	range_close(&r);
 	return errors;
+}
+
+zj_doc *zj_session_renew(zj_session *s, size_t start, size_t end, zj_renew_stats *stats,
+			 zj_error *err)
+{
+	range_text r;
+	range_open(s, start, end, &r);
+	size_t n;
+	char *draft = zj_renew(r.text, r.len, NULL, &n, stats, err);
+	range_close(&r);
+	if (!draft)
+		return NULL;
+	zj_doc *d = zj_doc_new(draft, n);
+	free(draft);
+	d->format = s->doc->format;
+	return d;
 }
 
 /* The bytes of the export of r as opt says (caller frees *bytes). */

@@ -65,7 +65,7 @@ bool save(ui *u, bool as)
 
 void quit(ui *u)
 {
-	if (!zj_text_modified(u->ed->doc->text)) {
+	if (!zj_session_unsaved(u->s)) {
 		u->quit = true;
 		return;
 	}
@@ -76,26 +76,30 @@ void quit(ui *u)
 		u->quit = true;
 }
 
-/* Ctrl-R: the draft of next period's summary from this one (renew.h)
- * takes the document's place, in a buffer with no file until saved. */
+/* Ctrl-R: the draft of next period's summary from this one (renew.h), or
+ * from the article chosen, takes the document's place in a buffer with no
+ * file until saved. */
 void renew(ui *u)
 {
-	if (zj_text_modified(u->ed->doc->text)) {
+	if (zj_session_unsaved(u->s)) {
 		int a = ask(u, _("Save changes before renewing? (y/n/Esc)"));
 		if (a == 27 || (a == 'y' && !save(u, false)))
 			return;
 	}
 	zj_error err = {0};
 	zj_renew_stats st;
-	zj_doc *draft = zj_renew_doc(u->ed->doc, NULL, &st, &err);
+	size_t start, end;
+	zj_ed_scope(u->ed, &start, &end);
+	zj_doc *draft = zj_session_renew(u->s, start, end, &st, &err);
 	if (!draft) {
 		say(u, "%s", err.message);
 		return;
 	}
-	/* the summary renewed stays as saved (or dropped on purpose) */
+	/* the summary renewed stays as saved (or its changes dropped on
+	 * purpose); the draft is unsaved, and journaled, until saved */
 	zj_editor_free(u->ed);
 	zj_session_free(u->s, true);
-	u->s = zj_session_new(draft);
+	u->s = zj_session_new_draft(draft);
 	u->ed = zj_editor_new(draft);
 	u->nmarks = 0;
 	u->marks_stale = true;

@@ -10,6 +10,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 . "$TOP_SRCDIR/tests/lib/tmux.sh"
+no_text() { ! screen | grep -q -- "$1"; }
 
 printf '东湖社区2024年工作总结暨2025年工作计划\n一、2024年工作成效\n全年开展活动326场次，满意率98.5%%。\n二、存在问题\n场地偏小。\n三、2025年工作计划\n（一）增设活动室\n（二）培育志愿队伍\n' |
 	iconv -f utf-8 -t gb18030 | sed 's/$/\r/' >"$tmp/last.txt"
@@ -51,4 +52,29 @@ keys Escape
 ok "Esc keeps the document" wait_for "draft.txt \[+\]"
 keys C-q; keys n
 ok "quits" stopped
+
+# the draft is unsaved until saved: n keeps the typing in the draft, and
+# quitting asks (it quit at once and lost the typing)
+start "$tmp/draft.txt"
+wait_for "gaps left" >/dev/null
+keys End; keys "亲手写的"
+keys C-r
+wait_for "Save changes before renewing" >/dev/null
+keys n
+ok "n: the draft carries the typing" wait_for "亲手写的"
+ok "  and is marked unsaved" wait_for "\[new\] \[+\]"
+keys C-q
+ok "  quitting asks" wait_for "Save changes? (y/n/Esc)"
+keys Escape
+keys C-q; keys n
+ok "  n quits" stopped
+# with one article chosen, Ctrl-R renews that article alone
+{ printf '甲社区2024年工作总结\n一、工作成效\n开展活动12场次。\n\n'; printf '乙社区2024年工作总结\n一、工作成效\n开展活动30场次。\n'; } >"$tmp/two.txt"
+start "$tmp/two.txt"
+wait_for "a  all articles" >/dev/null
+keys 2
+keys C-r
+ok "an article chosen: its draft" wait_for "乙社区2025年工作总结"
+ok "  and that article alone" no_text "甲社区"
+keys C-q; keys n
 done_testing

@@ -346,6 +346,35 @@ END_TEST
 
 /* The export's options: a range (one article), the format, the indent;
  * the gate looks at the range alone. */
+/* A draft from renew is unsaved until saved; with a range, the draft of
+ * that article alone. */
+START_TEST(renew_draft_is_unsaved)
+{
+	static const char two[] = "甲社区2024年工作总结\n一、工作成效\n开展活动12场次。\n"
+				  "乙社区2024年工作总结\n一、工作成效\n开展活动30场次。\n";
+	write_bytes(path, two, strlen(two));
+	zj_error err = {0};
+	zj_session *s = zj_session_open(path, &err);
+	ck_assert(!zj_session_unsaved(s));
+	size_t second = (size_t)(strstr(two, "乙社区") - two);
+	zj_renew_stats st;
+	zj_doc *draft = zj_session_renew(s, second, strlen(two), &st, &err);
+	ck_assert_ptr_nonnull(draft);
+	const char *t = zj_doc_text(draft, NULL);
+	ck_assert(strstr(t, "乙社区2025年工作总结"));
+	ck_assert_ptr_null(strstr(t, "甲社区"));
+	ck_assert_uint_eq(st.figures, 1);
+	zj_session_free(s, true);
+	s = zj_session_new_draft(draft);
+	ck_assert(zj_session_unsaved(s));
+	char out[600];
+	snprintf(out, sizeof out, "%s/draft.txt", dir);
+	ck_assert_int_eq(zj_session_save(s, out, 0, &err), ZJ_SAVED);
+	ck_assert(!zj_session_unsaved(s));
+	zj_session_free(s, true);
+}
+END_TEST
+
 START_TEST(export_options_and_range)
 {
 	static const char two[] = "甲社区工作总结\n一、工作成效\n开展活动12场次。\n"
@@ -445,6 +474,7 @@ static Suite *session_suite(void)
 	tcase_add_test(tc, hard_links_and_attributes_kept);
 	tcase_add_test(tc, export_gate);
 	tcase_add_test(tc, export_options_and_range);
+	tcase_add_test(tc, renew_draft_is_unsaved);
 	tcase_add_test(tc, new_summary_journaled_and_offered_back);
 	suite_add_tcase(s, tc);
 	return s;
