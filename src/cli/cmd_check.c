@@ -368,24 +368,46 @@ static void expand_args(int argc, char **argv, path_list *out)
 }
 
 /* Applies the suggestions of the rules asked for (NULL: the fixable
- * rules) and saves the file back atomically in its own format; the text
- * is replaced by the fixed one. */
-static bool fix_file(const char *path, char **text, size_t *len, const zj_format *fmt,
-		     const zj_findings *f, const bool *rules, zj_error *err, size_t *applied)
+ * rules) until none is left, since one fix can make the next certain (a
+ * full-width bracket makes the mark beside it Chinese), then saves the
+ * file back atomically in its own format.  On success text and f are the
+ * fixed text's; a read-only file is left alone, as the editor asks first. */
+static bool fix_file(zj_checker *checker, const char *path, char **text, size_t *len,
+		     const zj_format *fmt, zj_findings *f, const bool *rules, zj_error *err,
+		     size_t *applied)
 {
-	size_t new_len;
-	char *fixed = zj_apply_fixes(*text, *len, f, rules, &new_len, applied);
-	if (!*applied) {
+	char *fixed = NULL;
+	size_t fixed_len = *len;
+	*applied = 0;
+	for (int round = 0; round < 4; round++) {
+		size_t n, next_len;
+		char *next = zj_apply_fixes(fixed ? fixed : *text, fixed_len, f, rules, &next_len, &n);
+		if (!n) {
+			free(next);
+			break;
+		}
 		free(fixed);
-		return true;
+		fixed = next;
+		fixed_len = next_len;
+		*applied += n;
+		zj_findings_free(f);
+		zj_check(checker, fixed, fixed_len, NULL, f);
 	}
-	if (!zj_save_file(path, fixed, new_len, fmt, err)) {
+	if (!fixed)
+		return true;
+	struct stat st;
+	bool ok = stat(path, &st) == 0 && !(st.st_mode & 0222)
+			  ? zj_fail(err, _("read-only: no fix applied"))
+			  : zj_save_file(path, fixed, fixed_len, fmt, err);
+	if (!ok) {
 		free(fixed);
+		zj_findings_free(f);
+		zj_check(checker, *text, *len, NULL, f);
 		return false;
 	}
 	free(*text);
 	*text = fixed;
-	*len = new_len;
+	*len = fixed_len;
 	return true;
 }
 
@@ -499,17 +521,14 @@ static void check_file(zj_checker *checker, const check_args *a, const char *pat
 	zj_check(checker, text, len, NULL, &f);
 	if (a->fix) {
 		size_t applied = 0;
-		if (!fix_file(path, &text, &len, &fmt, &f, a->fix_named ? a->fix_chosen : NULL, &err,
-			      &applied)) {
+		if (!fix_file(checker, path, &text, &len, &fmt, &f,
+			      a->fix_named ? a->fix_chosen : NULL, &err, &applied)) {
 			cli_file_error(path, &err);
 			t->trouble = true;
-		} else if (applied) {
+		} else if (applied)
 			fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
 						 "zongjie: %s: %zu fixes applied\n", applied),
 				path, applied);
-			zj_findings_free(&f);
-			zj_check(checker, text, len, NULL, &f);
-		}
 	}
 	if (a->st.json) {
 		fputs(t->checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);

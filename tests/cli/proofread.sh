@@ -122,6 +122,20 @@ chmod 640 "$tmp/fix.txt"
 ok "--fix applies the two rules' suggestions" test "$(cat "$tmp/fix.txt")" = "$(printf '我们们再接再厉，其它工作这样推进。\r')"
 ok "--fix says how many" grep -q '2 fixes applied' "$tmp/fix.err"
 ok "--fix keeps the file's mode" test "$(stat -c %a "$tmp/fix.txt")" = 640
+# one run fixes what an earlier fix makes certain: the ; after a bracket
+# made full-width (it took two runs)
+printf '总结\n全年完成任务30项(其中重点任务5项);群众满意.\n' >"$tmp/twice.txt"
+"$ZONGJIE" check --fix "$tmp/twice.txt" >/dev/null 2>&1
+ok "--fix in one run: the mark beside a fixed bracket too" grep -q '（其中重点任务5项）；群众满意。' "$tmp/twice.txt"
+# a read-only file is not rewritten (the editor asks first)
+printf '再接再励。\n' >"$tmp/ro.txt"
+chmod 444 "$tmp/ro.txt"
+"$ZONGJIE" check --fix "$tmp/ro.txt" >/dev/null 2>"$tmp/ro.err"
+rc=$?
+ok "--fix on a read-only file: exit 2" test $rc -eq 2
+ok "  says so" grep -q 'read-only: no fix applied' "$tmp/ro.err"
+ok "  the file untouched" grep -q 再接再励 "$tmp/ro.txt"
+chmod 644 "$tmp/ro.txt"
 # an access control list survives the atomic save (issue 9)
 printf '其它工作\n' >"$tmp/acl.txt"
 if command -v setfacl >/dev/null 2>&1 && setfacl -m u:nobody:rw "$tmp/acl.txt" 2>/dev/null; then
