@@ -366,7 +366,7 @@ size_t zj_ed_fix_punctuation(zj_editor *ed)
 	const char **with = NULL;
 	size_t cap3 = 0;
 	zj_findings_iter it;
-	zj_findings_iter_init(&it, &f);
+	zj_findings_iter_init_all(&it, &f); /* every mark of a group */
 	const zj_finding *x;
 	while ((x = zj_findings_next(&it))) {
 		const char *fix = zj_finding_fix(&f, x);

@@ -362,6 +362,20 @@ START_TEST(fix_punctuation)
 }
 END_TEST
 
+/* Many half-width marks are grouped as one finding: F12 fixes all of
+ * them (it fixed none) */
+START_TEST(fix_punctuation_grouped)
+{
+	static const char text[] = "总结\n2025年,我们做了很多工作,成效明显,群众满意,干部认可,上级肯定.\n";
+	zj_editor *ed = editor(text);
+	ck_assert_uint_eq(zj_ed_fix_punctuation(ed), 6);
+	assert_text(ed, "总结\n2025年，我们做了很多工作，成效明显，群众满意，干部认可，上级肯定。\n");
+	ck_assert(zj_ed_undo(ed));
+	assert_text(ed, text);
+	done(ed);
+}
+END_TEST
+
 START_TEST(missing_parts)
 {
 	zj_editor *ed = editor("总结\n一、工作成效\n很好。\n二、工作计划\n再干。\n");
@@ -432,6 +446,7 @@ static Suite *editor_suite(void)
 	tcase_add_test(tc, pasted_block_is_one_step);
 	tcase_add_test(tc, article_scope);
 	tcase_add_test(tc, fix_punctuation);
+	tcase_add_test(tc, fix_punctuation_grouped);
 	tcase_add_test(tc, panes_follow_the_outline);
 	tcase_add_test(tc, find_and_replace);
 	tcase_add_test(tc, missing_parts);
