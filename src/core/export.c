@@ -67,6 +67,7 @@ typedef struct sequence {
 	zj_marker marker;
 	bool sure;       /* every member is a heading the outline is sure of */
 	bool wrong;      /* its numbers are not 1, 2, 3 … */
+	bool run_in;     /* its first member has text after it on its line */
 	int count;
 } sequence;
 
@@ -92,8 +93,10 @@ static void close_levels(renumbering *r, int from)
 }
 
 /* Section si starts at its line (sure) or in the middle of one (a page
- * chunk's fragment: never renumbered). */
-static void enter_section(renumbering *r, size_t si, bool sure)
+ * chunk's fragment: never renumbered); run_in: text follows it on its
+ * line.  Members all alone on their lines or all run in are a sequence;
+ * a mix is left as written. */
+static void enter_section(renumbering *r, size_t si, bool sure, bool run_in)
 {
 	const zj_section *h = &r->o->sections[si];
 	int L = h->level < 1 ? 1 : h->level < 6 ? h->level : 5;
@@ -115,13 +118,13 @@ static void enter_section(renumbering *r, size_t si, bool sure)
 	if (q < 0) {
 		zj_grow((void **)&r->seqs, &r->cap, r->nseqs + 1, sizeof *r->seqs);
 		r->seqs[r->nseqs] = (sequence){.marker = (zj_marker)h->marker,
-					       .sure = !r->after_bare[L]};
+					       .sure = !r->after_bare[L], .run_in = run_in};
 		r->after_bare[L] = false;
 		q = (long)r->nseqs++;
 	}
 	r->open_seq[L] = q;
 	sequence *s = &r->seqs[q];
-	if (s->marker != (zj_marker)h->marker)
+	if (s->marker != (zj_marker)h->marker || s->run_in != run_in)
 		s->sure = false; /* mixed styles are not one sequence */
 	s->sure &= sure;
 	s->count++;
@@ -146,8 +149,8 @@ static void numbered_paragraph(renumbering *r, int L)
 }
 
 /* Walks the lines once: sequences, and what stops a sequence from being
- * renumbered (a numbered paragraph among its headings, a heading with
- * text on its line, an item with nothing under it). */
+ * renumbered (a numbered paragraph among its headings, a heading that
+ * starts inside a line, an item with nothing under it). */
 static void find_sequences(renumbering *r, const char *text, size_t len)
 {
 	const zj_outline *o = r->o;
@@ -164,9 +167,11 @@ static void find_sequences(renumbering *r, const char *text, size_t len)
 		bool any = false;
 		for (; si < o->nsections && o->sections[si].start <= end; si++) {
 			const zj_section *h = &o->sections[si];
-			bool whole = h->start == pos && h->title_end <= e &&
-				     is_blank_line(text + h->title_end, e - h->title_end);
-			enter_section(r, si, whole);
+			bool run_in = h->title_end < e &&
+				      !is_blank_line(text + h->title_end, e - h->title_end);
+			enter_section(r, si, h->start == pos && h->title_end <= e, run_in);
+			if (run_in)
+				r->content[si] = true; /* its text is on its line */
 			any = true;
 		}
 		zj_heading h;

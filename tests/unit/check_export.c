@@ -63,6 +63,12 @@ START_TEST(renumbers_by_level_when_asked)
 	out = export(misnumbered, false, false);
 	ck_assert_str_eq(out, misnumbered);
 	free(out);
+	/* headings all run in with their text, as the checker counts them */
+	out = renumber("总结\n一、成绩\n（一）甲。内容。\n（二）乙。内容。\n（四）丙。内容。\n"
+		       "（五）丁。内容。\n");
+	ck_assert_str_eq(out, "总结\n一、成绩\n（一）甲。内容。\n（二）乙。内容。\n（三）丙。内容。\n"
+			      "（四）丁。内容。\n");
+	free(out);
 }
 END_TEST
 
