@@ -462,10 +462,10 @@ static void plan_prompt(renewer *r, const zj_article *a)
 {
 	const zj_outline *o = r->o;
 	const zj_part *ach = NULL, *plan = NULL;
-	size_t nplan = 0, nach = 0;
+	size_t nplan = 0;
 	for (size_t k = a->first_part; k < a->first_part + a->nparts; k++) {
 		const zj_part *p = &o->parts[k];
-		if (p->kind == ZJ_PART_ACHIEVEMENTS && !nach++)
+		if (p->kind == ZJ_PART_ACHIEVEMENTS && !ach)
 			ach = p;
 		if (p->kind == ZJ_PART_PLAN && !nplan++)
 			plan = p;
@@ -504,8 +504,10 @@ static void plan_prompt(renewer *r, const zj_article *a)
 		zj_buf_free(&b);
 		return;
 	}
-	/* several parts of achievements: the list goes before the first */
-	add_insertion(r, nach > 1 ? ach->start : after_heading(r, ach), b.data);
+	/* under the first achievements heading, even when there are several
+	 * parts of achievements: above it the list would join the opening,
+	 * or be read as the title of an article */
+	add_insertion(r, after_heading(r, ach), b.data);
 }
 
 static void review_prompt(renewer *r, const zj_article *a)
