@@ -181,8 +181,50 @@ static size_t link_separators(const char *s, size_t len)
 	return n;
 }
 
+/* Words of a site's collection of model texts: 精选5篇, 汇编（5篇）. */
+static const char *const collection_words[] = {"精选", "通用", "合集", "汇编", "最新", "优秀",
+					       "范文", "模板", "大全"};
+
+static bool has_collection_word(const char *s, size_t len)
+{
+	for (size_t k = 0; k < COUNT(collection_words); k++)
+		if (memmem(s, len, collection_words[k], strlen(collection_words[k])))
+			return true;
+	return false;
+}
+
+/* A site's headline over a collection, a line that ends in a bracket
+ * counting articles with a collection word in or before it:
+ * 工作总结(精选5篇), 工作安排汇编（5篇）.  An ordinary 论文（2篇） is not. */
+static bool is_collection_headline(const char *s, size_t len)
+{
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+		len--;
+	size_t close = len && s[len - 1] == ')' ? 1 : len >= 3 && !memcmp(s + len - 3, "）", 3) ? 3 : 0;
+	if (!close || memmem(s, len, "。", 3))
+		return false;
+	size_t open = len - close;
+	while (open > 0 && s[open - 1] != '(' && (open < 3 || memcmp(s + open - 3, "（", 3)))
+		open--;
+	if (!open)
+		return false;
+	const char *in = s + open;
+	size_t in_len = len - close - open;
+	bool counted = false;
+	for (size_t i = 0; i + 3 <= in_len && !counted; i++)
+		counted = !memcmp(in + i, "篇", 3) && i > 0 &&
+			  (zj_is_ascii_digit(in[i - 1]) || (unsigned char)in[i - 1] >= 0x80);
+	size_t before = s[open - 1] == '(' ? open - 1 : open - 3;
+	return counted && (has_collection_word(in, in_len) ||
+			   has_collection_word(s + (before > 6 ? before - 6 : 0),
+					       before > 6 ? 6 : before));
+}
+
 bool zj_is_noise_line(const char *s, size_t len)
 {
+	if (len && strchr(")\x89\r ", s[len - 1]) &&
+	    is_collection_headline(s, len))
+		return true;
 	bool page;
 	enum marker_kind kind = find_marker(s, len, &page);
 	if (kind == SURE_MARKER)

@@ -424,6 +424,17 @@ START_TEST(noise_lines)
 	ck_assert(zj_is_noise_line("第2页 / 共3页", strlen("第2页 / 共3页")));
 	ck_assert(!zj_is_noise_line("学习范文写作的方法，提高公文写作水平，这是我们年初定下的目标。",
 				    strlen("学习范文写作的方法，提高公文写作水平，这是我们年初定下的目标。")));
+	/* a site's headline over a collection of model texts */
+	static const char *const headlines[] = {"学校少先队工作总结(精选5篇)", "年度工作安排汇编（5篇）",
+						"社区工作总结（通用10篇）\r", "个人述职报告范文（精选三篇） "};
+	for (size_t i = 0; i < sizeof headlines / sizeof headlines[0]; i++)
+		ck_assert_msg(zj_is_noise_line(headlines[i], strlen(headlines[i])), "%s", headlines[i]);
+	/* brackets that count a summary's own work */
+	static const char *const work[] = {"全年发表论文（2篇）", "撰写调研报告（3篇）",
+					   "编印优秀案例汇编（第2辑）", "精选典型经验（5篇）。",
+					   "完成信息报送（12篇）"};
+	for (size_t i = 0; i < sizeof work / sizeof work[0]; i++)
+		ck_assert_msg(!zj_is_noise_line(work[i], strlen(work[i])), "%s", work[i]);
 }
 END_TEST
 
