@@ -151,8 +151,8 @@ size_t zj_ed_part_position(zj_editor *ed, zj_part_kind kind, int *number);
  * checker's fixes, as `check --fix` does) in the article chosen or the
  * text: one undo step, the cursor kept.  Returns how many. */
 size_t zj_ed_fix_punctuation(zj_editor *ed);
-/* Moves to the start of 1-based line; false when there is no such line
- * (in the article chosen). */
+/* Moves to the start of 1-based line, or of the last line when line is
+ * past it; false for a line before the article chosen (or below 1). */
 bool zj_ed_goto_line(zj_editor *ed, long line);
 /* 1-based line and column (code points) of the cursor. */
 void zj_ed_position(zj_editor *ed, long *line, long *col);

@@ -591,12 +591,15 @@ void zj_ed_focus_part(zj_editor *ed, long delta)
 bool zj_ed_goto_line(zj_editor *ed, long line)
 {
 	const zj_text *t = T(ed);
-	if (line < 1 || (size_t)line > zj_text_lines(t))
+	if (line < 1)
 		return false;
-	size_t s, e, at = zj_text_line_start(t, (size_t)line - 1);
+	size_t s, e;
 	zj_ed_scope(ed, &s, &e);
-	if (at < s || (at >= e && e < zj_text_len(t)))
-		return false; /* outside the article chosen */
+	/* past the end: the last line (of the article chosen), as nano and vim */
+	size_t last = zj_text_line_of(t, e > s && e < zj_text_len(t) ? e - 1 : e) + 1;
+	size_t at = zj_text_line_start(t, (size_t)line < last ? (size_t)line - 1 : last - 1);
+	if (at < s)
+		return false; /* before the article chosen */
 	zj_ed_moved(ed, at, false, false);
 	return true;
 }

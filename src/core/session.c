@@ -269,6 +269,10 @@ zj_save_result zj_session_save(zj_session *s, const char *path, unsigned allow, 
 	}
 	struct stat st;
 	bool exists = stat(target, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode)) {
+		zj_fail(err, "%s", strerror(EISDIR)); /* not a question: no answer helps */
+		return ZJ_SAVE_FAILED;
+	}
 	if (save_as && exists && !(allow & ZJ_ALLOW_REPLACE))
 		return ZJ_SAVE_EXISTS;
 	if (!save_as && !(allow & ZJ_ALLOW_CHANGED) && zj_stamp_changed(&s->disk, target))

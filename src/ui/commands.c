@@ -102,9 +102,20 @@ void go_to_line(ui *u)
 		free(q);
 		return;
 	}
+	/* full-width digits as typed with a Chinese input method */
+	char digits[32];
+	size_t n = 0;
+	for (const char *p = q; *p && n + 1 < sizeof digits;)
+		if (!strncmp(p, "\xef\xbc", 2) && (unsigned char)p[2] >= 0x90 &&
+		    (unsigned char)p[2] <= 0x99) {
+			digits[n++] = (char)('0' + (unsigned char)p[2] - 0x90);
+			p += 3;
+		} else
+			digits[n++] = *p++;
+	digits[n] = '\0';
 	char *end;
-	long line = strtol(q, &end, 10);
-	if (*end || !zj_ed_goto_line(u->ed, line))
+	long line = strtol(digits, &end, 10);
+	if (!n || *end || !zj_ed_goto_line(u->ed, line))
 		say(u, _("no line %s here"), q);
 	free(q);
 }

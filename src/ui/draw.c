@@ -325,7 +325,7 @@ static void draw_status(ui *u)
 	if (!u->provisional && !u->message[0] && !warning)
 		article_status(u, where, sizeof where);
 	snprintf(left, sizeof left, " %s%s  %ld:%ld  %s", name,
-		 zj_session_unsaved(u->s) ? " [+]" : "", line, col, where);
+		 u->s && zj_session_unsaved(u->s) ? " [+]" : "", line, col, where);
 	move(LINES - 1, 0);
 	attron(COLOR_PAIR(PAIR_STATUS));
 	for (int x = 0; x < COLS; x++)

@@ -31,13 +31,27 @@ static const char *save_question(zj_save_result r, unsigned *consent)
 	}
 }
 
+/* A file name read on the status line, ~/ standing for the home folder
+ * as in a shell; NULL on Esc. */
+static char *read_path(ui *u, const char *prompt, const char *initial)
+{
+	char *name = read_line_with(u, prompt, initial, NULL, NULL);
+	const char *home = getenv("HOME");
+	if (name && home && !strncmp(name, "~/", 2)) {
+		char *full = zj_xasprintf("%s%s", home, name + 1);
+		free(name);
+		name = full;
+	}
+	return name;
+}
+
 /* Saves the document; a document without a file, or save as (Ctrl-O,
  * nano's Write Out), asks the name, offering the current one. */
 bool save(ui *u, bool as)
 {
 	char *name = NULL;
 	if (as || !u->s->doc->path) {
-		name = read_line_with(u, _("Save as: "), as ? u->s->doc->path : NULL, NULL, NULL);
+		name = read_path(u, _("Save as: "), as ? u->s->doc->path : NULL);
 		if (!name || !*name) {
 			free(name);
 			return false;
@@ -111,9 +125,9 @@ void renew(ui *u)
 /* The export's format: a .docx name is a Word document, another
  * extension text; without one, the user picks, Enter repeating the last
  * choice for this file.  Returns false on Esc. */
-static bool export_format(ui *u, const char *name, bool *docx)
+static bool export_format(ui *u, char **name, bool *docx)
 {
-	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	const char *base = strrchr(*name, '/') ? strrchr(*name, '/') + 1 : *name;
 	const char *dot = strrchr(base, '.');
 	if (dot && dot != base) {
 		*docx = !strcasecmp(dot, ".docx");
@@ -137,6 +151,11 @@ static bool export_format(ui *u, const char *name, bool *docx)
 			continue;
 		u->message[0] = '\0';
 		*docx = u->export_docx;
+		if (*docx) { /* Word opens a document by its extension */
+			char *named = zj_xasprintf("%s.docx", *name);
+			free(*name);
+			*name = named;
+		}
 		return true;
 	}
 }
@@ -223,8 +242,8 @@ void export(ui *u, bool with_options)
 	size_t misnumbered = 0;
 	if (!export_scope(u, &opt, &allow, &misnumbered))
 		return;
-	char *name = read_line(u, _("Export to: "));
-	if (!name || !*name || !export_format(u, name, &opt.docx) ||
+	char *name = read_path(u, _("Export to: "), NULL);
+	if (!name || !*name || !export_format(u, &name, &opt.docx) ||
 	    (with_options && !export_options(u, &opt))) {
 		free(name);
 		return;

@@ -152,7 +152,7 @@ static const char *const help_rows[][2] = {
 	{N_("F3"), N_("check: findings by rule, errors first, with their text; Enter jumps")},
 	{N_("F8"), N_("insert a phrase of the current part")},
 	{N_("F9"), N_("insert a missing standard part")},
-	{N_("F10"), N_("export as written (refused while errors remain); .docx: Word")},
+	{N_("F10"), N_("export; errors are listed first, then asked about; .docx: Word")},
 	{N_("Ctrl-E"), N_("export with options: encoding, line endings, indent, noise")},
 	{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
 	{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},

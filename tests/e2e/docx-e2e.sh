@@ -28,13 +28,13 @@ keys "$tmp/plain" Enter
 ok "no extension: the editor asks" wait_for "Export as (t)ext or (w)ord document? \[Enter: text\]"
 keys w
 ok "w exports a Word document" wait_for "exported to .*Word document"
-ok "under the name given" is_docx "$tmp/plain"
+ok "under the name given, with .docx added (Word opens by it)" is_docx "$tmp/plain.docx"
 keys F10; wait_for "Export to:" >/dev/null
 keys "$tmp/again" Enter
 ok "the last choice is offered" wait_for "\[Enter: Word document\]"
 keys Enter
 ok "Enter takes it" wait_for "exported to .*Word document"
-ok "a Word document again" is_docx "$tmp/again"
+ok "a Word document again" is_docx "$tmp/again.docx"
 keys F10; wait_for "Export to:" >/dev/null
 keys "$tmp/text-plain" Enter
 wait_for "Export as" >/dev/null
@@ -46,5 +46,18 @@ keys "$tmp/cancelled" Enter
 wait_for "Export as" >/dev/null
 keys Escape
 ok "Esc cancels" test ! -e "$tmp/cancelled"
+keys C-q
+mkdir -p "$tmp/home"
+T set-environment -g HOME "$tmp/home"
+start "$tmp/s.txt"
+wait_for "gaps left: 0" >/dev/null
+keys F10; wait_for "Export to:" >/dev/null
+keys "~/tilde.txt" Enter
+ok "~/ in a name is the home folder" wait_for "exported to"
+ok "  the file is there" is_text "$tmp/home/tilde.txt"
+keys C-o; wait_for "Save as:" >/dev/null
+for i in $(seq 40); do keys BSpace; done
+keys "$tmp/home" Enter
+ok "save as a folder: said at once, not asked" wait_for "cannot save .*Is a directory"
 keys C-q
 done_testing

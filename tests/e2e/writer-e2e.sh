@@ -238,7 +238,11 @@ ok "one gap: the pane says 1 gap, not 1 gaps" wait_for "achievements · [0-9]* c
 keys C-g; keys 5; keys Enter
 ok "Ctrl-G goes to a line" wait_for "nano.txt  5:1 "
 keys C-g; keys 99; keys Enter
-ok "a line that is not there is said so" wait_for "no line 99 here"
+ok "a line past the end goes to the last" wait_for "nano.txt  8:1 "
+keys C-g; keys "５"; keys Enter
+ok "full-width digits are a line number too" wait_for "nano.txt  5:1 "
+keys C-g; keys "x"; keys Enter
+ok "a line that is not a number is said so" wait_for "no line x here"
 keys C-Home
 keys C-f; keys "街"
 ok "find as you type: the first match is selected while typing" wait_for "Find: 街"

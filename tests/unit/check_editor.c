@@ -236,7 +236,8 @@ START_TEST(find_and_replace)
 	/* go to a line */
 	ck_assert(zj_ed_goto_line(ed, 3));
 	ck_assert_uint_eq(ed->cursor, (size_t)(strstr(s, "开展") - s));
-	ck_assert(!zj_ed_goto_line(ed, 99));
+	ck_assert(zj_ed_goto_line(ed, 99)); /* past the end: the last line */
+	ck_assert_uint_eq(ed->cursor, zj_text_line_start(ed->doc->text, zj_text_lines(ed->doc->text) - 1));
 	ck_assert(!zj_ed_goto_line(ed, 0));
 	zj_ed_set_cursor(ed, 0);
 	ck_assert_uint_eq(zj_ed_replace_all(ed, "街道", strlen("街道"), "镇", strlen("镇")), 3);
