@@ -120,6 +120,16 @@ run check --color=never --only stale-figure "$tmp/now.txt"
 ok "without --against: no stale-figure" [ "$rc" -eq 0 -a ! -s "$tmp/out" ]
 run check --against "$tmp/missing.txt" "$tmp/now.txt"
 ok "--against a missing file: exit 2" [ "$rc" -eq 2 ]
+# a dozen figures left as they were: each is found where it stands (they
+# were grouped as one, the other eleven not to be found)
+{
+	printf '青禾街道2024年工作总结\n一、工作成效\n'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf '第%s项工作完成%s件。\n' "$i" "$((i * 37))"; done
+	printf '二、存在问题\n人手不足。\n三、2025年工作计划\n继续。\n'
+} >"$tmp/dozen-last.txt"
+sed 's/2024年工作总结/2025年工作总结/; s/2025年工作计划/2026年工作计划/' "$tmp/dozen-last.txt" >"$tmp/dozen-now.txt"
+run check --color=never --only stale-figure --format=json --against "$tmp/dozen-last.txt" "$tmp/dozen-now.txt"
+ok "--against: twelve stale figures, twelve findings" [ "$(grep -c '"rule": "stale-figure"' "$tmp/out")" -ge 12 ]
 
 # ---- each skeleton filled with --set -----------------------------------------------------
 for id in annual personal half-year school-league community civilized-city poverty-relief party-building annual-en; do

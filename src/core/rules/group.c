@@ -115,9 +115,11 @@ void zj_group_findings(zj_findings *f, const char *s, const zj_article_spans *sp
 		/* errors are never grouped: each gap or wrong figure is fixed on
 		 * its own; nor are findings that each say something of their own
 		 * (the line a paragraph repeats, the word misspelt, the right form
-		 * a proofreading finding suggests) */
+		 * a proofreading finding suggests, the figure left from last year
+		 * that must be updated where it stands) */
 		if (!f->count[r] || zj_rule_table[r].info.severity == ZJ_SEV_ERROR ||
 		    r == ZJ_RULE_DUPLICATE_PARAGRAPH || r == ZJ_RULE_SPELLING ||
+		    r == ZJ_RULE_STALE_FIGURE ||
 		    r == ZJ_RULE_MISWRITTEN || r == ZJ_RULE_USAGE ||
 		    r == ZJ_RULE_TRADITIONAL_CHAR || r == ZJ_RULE_REPEATED_CHAR)
 			continue;
