@@ -117,6 +117,14 @@ static bool read_year(const char *s, size_t len, size_t i, year_mention *m)
 	}
 	if (starts_with(s, len, e, "届") || starts_with(s, len, e, "级"))
 		return false;
+	/* the first end of a range of years: 2023—2025年度 */
+	size_t n;
+	year_mention last;
+	if (is_connector(zj_utf8_at(s, len, e, &n)) && read_year(s, len, e + n, &last) &&
+	    starts_with(s, len, last.end, "年")) {
+		m->range = true;
+		return true;
+	}
 	/* a year standing alone in Latin text: In 2024, / Report 2024 */
 	bool open_before = before == 0 || before == ' ' || before == '\t' || before == '\n' ||
 			   before == '(' || before == '"' || before == '\'';
@@ -316,11 +324,24 @@ static const char *half_char(zj_half h)
 	return h == ZJ_HALF_FIRST ? "上" : "下";
 }
 
+/* 较2024年 / 比2024年 in a 2025 summary: the year compared with is the one
+ * before the period, and moves with it. */
+static bool compared_with_last(const renewer *r, size_t i, const year_mention *m, zj_period *to)
+{
+	int32_t c = zj_utf8_before(r->s, r->len, i, NULL);
+	if (!r->dated || r->p.half || m->half || m->year != r->p.year - 1 ||
+	    (c != 0x8F83 /* 较 */ && c != 0x6BD4 /* 比 */))
+		return false;
+	*to = (zj_period){r->p2.year - 1, ZJ_HALF_NONE};
+	return true;
+}
+
 /* Copies or moves the year mention at i; returns where to go on. */
 static size_t put_year(renewer *r, size_t i, const year_mention *m, bool in_book)
 {
 	zj_period to;
-	if (m->range || m->fixed || in_book || !map_mention(r, m->year, m->half, &to)) {
+	if (m->range || m->fixed || in_book ||
+	    (!map_mention(r, m->year, m->half, &to) && !compared_with_last(r, i, m, &to))) {
 		zj_buf_append(&r->out, r->s + i, m->end - i);
 		return m->end;
 	}

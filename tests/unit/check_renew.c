@@ -65,7 +65,13 @@ START_TEST(years_that_move_and_years_that_stay)
 	assert_lacks(d, "2024年，");
 	/* other years, ranges, laws, document numbers, cohorts */
 	assert_has(d, "自2019年以来");
-	assert_has(d, "较2023年提高");
+	char *ranges = renew("城东学校2024年工作总结\n一、工作成效\n学校被评为2022—2024年度文明单位，"
+			     "获评2022-2024年度先进集体，比2020年翻一番。\n", 0, NULL);
+	assert_has(ranges, "被评为2022—2024年度文明单位");
+	assert_has(ranges, "获评2022-2024年度先进集体");
+	assert_has(ranges, "比2020年翻一番"); /* not the year before the period: a base kept */
+	free(ranges);
+	assert_has(d, "较2024年提高"); /* the year compared with moves along */
 	assert_has(d, "“十四五”");
 	assert_has(d, "（2021—2025年）");
 	assert_has(d, "（2021年修正）");
@@ -73,7 +79,7 @@ START_TEST(years_that_move_and_years_that_stay)
 	assert_has(d, "2024届毕业生");
 	ck_assert_int_eq(st.from.year, 2024);
 	ck_assert_int_eq(st.to.year, 2025);
-	ck_assert_uint_eq(st.years, 7);
+	ck_assert_uint_eq(st.years, 8); /* with 较2023年 */
 	free(d);
 }
 END_TEST
