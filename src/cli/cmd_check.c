@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,17 +27,51 @@ typedef struct cursor {
 	long line, col;
 } cursor;
 
+/* Counts in s[0, n) eight bytes at a time (findings can be a million,
+ * the text scanned once for all of them). */
+static size_t count_newlines(const unsigned char *s, size_t n)
+{
+	size_t k = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t v = w ^ 0x0A0A0A0A0A0A0A0AULL; /* a zero byte where '\n' was */
+		uint64_t t = ((v & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | v;
+		k += (size_t)__builtin_popcountll(~t & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/* Code points: the bytes that are not UTF-8 continuation bytes (10xxxxxx). */
+static size_t count_points(const unsigned char *s, size_t n)
+{
+	size_t k = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		k += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		k += (s[i] & 0xC0) != 0x80;
+	return k;
+}
+
 static void advance(cursor *c, size_t to)
 {
-	const char *s = c->s;
-	for (size_t i = c->pos; i < to; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b == '\n') {
-			c->line++;
-			c->col = 1;
-		} else if ((b & 0xC0) != 0x80)
-			c->col++;
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t from = c->pos;
+	if (to <= from)
+		return;
+	size_t lines = count_newlines(s + from, to - from);
+	if (lines) {
+		const unsigned char *nl = memrchr(s + from, '\n', to - from);
+		c->line += (long)lines;
+		c->col = 1;
+		from = (size_t)(nl - s) + 1;
 	}
+	c->col += (long)count_points(s + from, to - from);
 	c->pos = to;
 }
 
@@ -111,8 +146,36 @@ typedef struct listing {
 	const zj_findings *f;
 	const char *labels[3];
 	const char *gap_messages[ZJ_GAP_KINDS];
+	/* the JSON fields from "rule" to "text" by rule, severity and gap
+	 * kind, and a gap's message field, made once: findings are many */
+	char *head[ZJ_RULE_COUNT][3][ZJ_GAP_KINDS + 1];
+	char *gap_message_json[ZJ_GAP_KINDS];
 	bool first;
 } listing;
+
+/* The JSON fields of x from "rule" up to its "text" (caller frees). */
+static char *json_head(const listing *l, const zj_finding *x)
+{
+	zj_buf b = {0};
+	zj_buf_puts(&b, ", \"rule\": \"");
+	zj_buf_puts(&b, zj_rule_get((zj_rule)x->rule)->id);
+	zj_buf_puts(&b, "\", \"severity\": \"");
+	zj_buf_puts(&b, zj_severity_name((zj_severity)x->severity));
+	zj_buf_puts(&b, "\", ");
+	if (x->kind >= 0) {
+		zj_buf_puts(&b, "\"kind\": \"");
+		zj_buf_puts(&b, zj_gap_kind_name((zj_gap_kind)x->kind));
+		zj_buf_puts(&b, "\", ");
+	}
+	if (x->lead) {
+		/* a group: its size; the position is its first place */
+		char count[48];
+		snprintf(count, sizeof count, "\"count\": %zu, ", zj_finding_count(l->f, x));
+		zj_buf_puts(&b, count);
+	}
+	zj_buf_puts(&b, "\"text\": ");
+	return b.data;
+}
 
 static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, const cursor *end,
 			      const char *msg)
@@ -122,25 +185,32 @@ static void emit_json_finding(listing *l, const zj_finding *x, const cursor *c, 
 	emit_long(e, ", \"col\": ", c->col);
 	emit_long(e, ", \"end_line\": ", end->line);
 	emit_long(e, ", \"end_col\": ", end->col);
-	emit_str(e, ", \"rule\": \"");
-	emit_str(e, zj_rule_get((zj_rule)x->rule)->id);
-	emit_str(e, "\", \"severity\": \"");
-	emit_str(e, zj_severity_name((zj_severity)x->severity));
-	emit_str(e, "\", ");
-	if (x->kind >= 0) {
-		emit_str(e, "\"kind\": \"");
-		emit_str(e, zj_gap_kind_name((zj_gap_kind)x->kind));
-		emit_str(e, "\", ");
+	bool gap = x->rule == ZJ_RULE_PLACEHOLDER && !x->extra && x->kind >= 0 &&
+		   x->kind < ZJ_GAP_KINDS;
+	if (x->lead || x->severity > 2 || x->kind >= ZJ_GAP_KINDS) {
+		char *head = json_head(l, x); /* a group's count is its own */
+		emit_str(e, head);
+		free(head);
+	} else {
+		char **head = &l->head[x->rule][x->severity][x->kind + 1];
+		if (!*head)
+			*head = json_head(l, x);
+		emit_str(e, *head);
 	}
-	if (x->lead) {
-		/* a group: its size; the position is its first place */
-		emit_long(e, "\"count\": ", (long)zj_finding_count(l->f, x));
-		emit_str(e, ", ");
-	}
-	emit_str(e, "\"text\": ");
 	emit_json_string(e, l->text + x->start, x->len);
-	emit_str(e, ", \"message\": ");
-	emit_json_string(e, msg, strlen(msg));
+	if (gap) {
+		char **m = &l->gap_message_json[x->kind];
+		if (!*m) {
+			zj_buf b = {0};
+			zj_buf_puts(&b, ", \"message\": ");
+			cli_json_string(&b, msg, strlen(msg));
+			*m = b.data;
+		}
+		emit_str(e, *m);
+	} else {
+		emit_str(e, ", \"message\": ");
+		emit_json_string(e, msg, strlen(msg));
+	}
 	const char *fix = zj_finding_fix(l->f, x);
 	if (fix) {
 		emit_str(e, ", \"suggestion\": ");
@@ -266,6 +336,12 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 		emit_findings(&l, is_not_error);
 	}
 	emit_flush(&e);
+	for (int k = 0; k < ZJ_GAP_KINDS; k++)
+		free(l.gap_message_json[k]);
+	for (int r = 0; r < ZJ_RULE_COUNT; r++)
+		for (int v = 0; v < 3; v++)
+			for (int k = 0; k <= ZJ_GAP_KINDS; k++)
+				free(l.head[r][v][k]);
 }
 
 /* ---- options ---------------------------------------------------------- */
