@@ -141,7 +141,7 @@ static const char *const help_rows[][2] = {
 	{N_("Backspace, Delete"), N_("delete a character")},
 	{N_("Ctrl-G"), N_("go to a line")},
 	{N_("Tab or F6, Shift-Tab"), N_("next, previous pane")},
-	{N_("F5 or Ctrl-N, Shift-F5 or Ctrl-P"), N_("next, previous gap (selected)")},
+	{N_("F5/Ctrl-N, Shift-F5/Ctrl-P"), N_("next, previous gap (selected)")},
 	{N_("typing over a selected gap"), N_("replaces the whole gap")},
 	{N_("F7"), N_("fill every identical gap (same words around it) with the same text")},
 	{N_("Ctrl-F"), N_("find as you type; Enter on the last search finds it again")},

@@ -82,7 +82,7 @@ ok "GB18030 file stays GB18030 after an edit" sh -c "printf 'X标题\n一、成�
 start "$tmp/a.txt"
 wait_for "gaps left" >/dev/null
 keys F1
-ok "F1 lists the keys" wait_for "F5 or Ctrl-N"
+ok "F1 lists the keys" wait_for "F5/Ctrl-N"
 keys q
 ok "any key leaves the help" wait_for "gaps left"
 keys C-q
