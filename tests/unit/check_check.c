@@ -63,6 +63,7 @@ static const rule_case cases[] = {
 	{"stray-latin", "加强D建工作，D工委统筹推进。", 2, "D"},
 	{"stray-latin", "创建AAA级景区和4A级景区，G20期间，B超室，A股。", 0, NULL},
 	{"stray-latin", "Use the A key.", 0, NULL},
+	{"stray-latin", "推行六T管理，加大R&D投入，创建三A景区。", 0, NULL},
 	/* halfwidth-punct */
 	{"halfwidth-punct", "我们认真学习,扎实工作;成效明显!", 3, ","},
 	{"halfwidth-punct", "取得了较好的.成绩", 1, "."},

@@ -24,6 +24,16 @@ static bool stray_latin_allowed(int32_t after)
 	return false;
 }
 
+static bool is_cjk_numeral(int32_t c)
+{
+	static const int32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+					   0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24};
+	for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
+		if (c == numerals[k])
+			return true;
+	return false;
+}
+
 static void check_stray_latin(const char *s, size_t len, zj_findings *f)
 {
 	for (size_t i = 0; i < len; i++) {
@@ -33,8 +43,11 @@ static void check_stray_latin(const char *s, size_t len, zj_findings *f)
 		int32_t before = zj_utf8_before(s, len, i, NULL);
 		int32_t after = zj_utf8_at(s, len, i + 1, NULL);
 		if (zj_is_ascii_letter(before) || zj_is_ascii_letter(after) || zj_is_ascii_digit(before) ||
-		    zj_is_ascii_digit(after) || before == '-' || after == '-')
-			continue;
+		    zj_is_ascii_digit(after) || before == '-' || after == '-' || before == '&' ||
+		    after == '&')
+			continue; /* R&D, B-2 */
+		if (before && is_cjk_numeral(before))
+			continue; /* 六T管理, 三A景区: a name of a method or a grade */
 		if (!zj_is_han(before) && !zj_is_han(after))
 			continue;
 		if (stray_latin_allowed(after))
