@@ -484,6 +484,32 @@ static bool write_into(const char *path, const char *bytes, size_t len, zj_error
 	return ok || zj_fail(err, "%s", strerror(e));
 }
 
+/* The file a save to path replaces: through a symlink the file it points
+ * at, so the link stays; *exists and *st say whether it is there and
+ * what it is.  NULL with err for a folder or another kind of file. */
+static char *save_target(const char *path, struct stat *st, bool *exists, zj_error *err)
+{
+	char *target;
+	*exists = false;
+	if (lstat(path, st) == 0 && S_ISLNK(st->st_mode)) {
+		target = realpath(path, NULL);
+		if (!target) {
+			zj_fail(err, "%s", strerror(errno));
+			return NULL;
+		}
+	} else
+		target = zj_xstrdup(path);
+	if (stat(target, st) == 0) {
+		if (!S_ISREG(st->st_mode)) {
+			zj_fail(err, "%s", S_ISDIR(st->st_mode) ? strerror(EISDIR) : _("not a regular file"));
+			free(target);
+			return NULL;
+		}
+		*exists = true;
+	}
+	return target;
+}
+
 bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *err)
 {
 	struct stat st;
@@ -491,26 +517,10 @@ bool zj_save_atomic(const char *path, const char *bytes, size_t len, zj_error *e
 	 * into: a rename would put a plain file in the device's place */
 	if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
 		return write_into(path, bytes, len, err);
-	/* Save through a symlink into the file it points at, so the link stays. */
-	char *target = NULL;
-	bool exists = false;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		target = realpath(path, NULL);
-		if (!target)
-			return zj_fail(err, "%s", strerror(errno));
-	} else
-		target = zj_xstrdup(path);
-	if (stat(target, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			free(target);
-			return zj_fail(err, "%s", strerror(EISDIR));
-		}
-		if (!S_ISREG(st.st_mode)) {
-			free(target);
-			return zj_fail(err, _("not a regular file"));
-		}
-		exists = true;
-	}
+	bool exists;
+	char *target = save_target(path, &st, &exists, err);
+	if (!target)
+		return false;
 	char *dir_copy = zj_xstrdup(target), *base_copy = zj_xstrdup(target);
 	char *dir = dirname(dir_copy);
 	char *tmp = zj_xasprintf("%s/.%s.zongjie-XXXXXX", dir, basename(base_copy));
