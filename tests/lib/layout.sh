@@ -31,7 +31,7 @@ for t in unit cli e2e hostile fuzz lib; do
 	e2e) d="the editor in tmux" ;;
 	hostile) d="bad input never crashes" ;;
 	fuzz) d="libFuzzer targets (make fuzz)" ;;
-	lib) d="TAP and tmux helpers; layering, size limits" ;;
+	lib) d="TAP and tmux helpers; layering, size limits, catalogue" ;;
 	esac
 	row "tests/$t/" "$(lines tests/$t 2)" "$d"
 done
