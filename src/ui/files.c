@@ -218,7 +218,8 @@ static bool export_scope(ui *u, zj_session_export_options *opt, unsigned *allow,
 	snprintf(title, sizeof title, ngettext("Export refused: %zu error remains",
 					       "Export refused: %zu errors remain", errors),
 		 errors);
-	findings_panel(u, true, title, opt->start, opt->end);
+	/* the panel adds the count to its title */
+	findings_panel(u, true, _("Export refused: errors remain"), opt->start, opt->end);
 	snprintf(question, sizeof question, "%s. %s", title, _("Export anyway? (y/n)"));
 	if (ask(u, question) != 'y') {
 		say(u, "%s", title);

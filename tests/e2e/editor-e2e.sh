@@ -124,7 +124,7 @@ keys C-f
 keys "场地" Enter
 ok "Ctrl-F finds (and selects)" wait_for "a.txt  5:3"
 keys F10
-ok "F10 refuses while gaps remain" wait_for "Export refused: 3 errors remain"
+ok "F10 refuses while gaps remain" wait_for "Export refused: errors remain (3)"
 keys Escape
 keys C-q
 printf '东湖社区2025年工作总结\n一、工作成效\n开展活动12场次。\n三、存在问题\n场地偏小。\n' >"$tmp/clean.txt"
