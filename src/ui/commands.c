@@ -97,11 +97,9 @@ void find_again(ui *u, long backwards)
 /* Ctrl-G: go to a line. */
 void go_to_line(ui *u)
 {
-	char *q = read_line(u, _("Go to line: "));
-	if (!q || !*q) {
-		free(q);
+	char *q = read_answer(u, _("Go to line: "), NULL);
+	if (!q)
 		return;
-	}
 	/* full-width digits as typed with a Chinese input method */
 	char digits[32];
 	size_t n = 0;
@@ -160,11 +158,9 @@ static size_t replace_asking(ui *u, const char *what, const char *with)
 /* F4: replace, asking at each match. */
 void replace(ui *u)
 {
-	char *what = read_line(u, _("Replace: "));
-	if (!what || !*what) {
-		free(what);
+	char *what = read_answer(u, _("Replace: "), NULL);
+	if (!what)
 		return;
-	}
 	char prompt[512];
 	snprintf(prompt, sizeof prompt, _("Replace %s with: "), what);
 	char *with = read_line(u, prompt);

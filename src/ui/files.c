@@ -32,10 +32,10 @@ static const char *save_question(zj_save_result r, unsigned *consent)
 }
 
 /* A file name read on the status line, ~/ standing for the home folder
- * as in a shell; NULL on Esc. */
+ * as in a shell; NULL on Esc or no name. */
 static char *read_path(ui *u, const char *prompt, const char *initial)
 {
-	char *name = read_line_with(u, prompt, initial, NULL, NULL);
+	char *name = read_answer(u, prompt, initial);
 	const char *home = getenv("HOME");
 	if (name && home && !strncmp(name, "~/", 2)) {
 		char *full = zj_xasprintf("%s%s", home, name + 1);
@@ -52,10 +52,8 @@ bool save(ui *u, bool as)
 	char *name = NULL;
 	if (as || !u->s->doc->path) {
 		name = read_path(u, _("Save as: "), as ? u->s->doc->path : NULL);
-		if (!name || !*name) {
-			free(name);
+		if (!name)
 			return false;
-		}
 	}
 	zj_error err = {0};
 	unsigned allow = 0, consent;
@@ -244,7 +242,7 @@ void export(ui *u, bool with_options)
 	if (!export_scope(u, &opt, &allow, &misnumbered))
 		return;
 	char *name = read_path(u, _("Export to: "), NULL);
-	if (!name || !*name || !export_format(u, &name, &opt.docx) ||
+	if (!name || !export_format(u, &name, &opt.docx) ||
 	    (with_options && !export_options(u, &opt))) {
 		free(name);
 		return;

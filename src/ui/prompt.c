@@ -219,6 +219,16 @@ char *read_line(ui *u, const char *prompt)
 	return read_line_with(u, prompt, NULL, NULL, NULL);
 }
 
+char *read_answer(ui *u, const char *prompt, const char *initial)
+{
+	char *line = read_line_with(u, prompt, initial, NULL, NULL);
+	if (line && !*line) {
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
 /* Draws a list from row 1, its item sel reversed, scrolled so that sel
  * shows; returns the new first row shown. */
 static long draw_list(const char *title, char **items, size_t n, long sel, long top, int rows)

@@ -109,11 +109,9 @@ static char *ask_value(ui *u, const zj_variable *var)
 	char prompt[512];
 	snprintf(prompt, sizeof prompt, _("%s (Enter to leave a gap): "), var->label);
 	for (;;) {
-		char *typed = read_line(u, prompt);
-		if (!typed || !*typed) {
-			free(typed);
+		char *typed = read_answer(u, prompt, NULL);
+		if (!typed)
 			return NULL;
-		}
 		zj_error err = {0};
 		char *value = zj_skeleton_value(var, typed, &err);
 		free(typed);

@@ -81,6 +81,8 @@ void read_paste(zj_buf *b);
 typedef void (*edit_hook)(ui *u, const char *text, void *ctx);
 char *read_line_with(ui *u, const char *prompt, const char *initial, edit_hook hook, void *ctx);
 char *read_line(ui *u, const char *prompt);
+/* A line that must say something: NULL on Esc and on an empty answer. */
+char *read_answer(ui *u, const char *prompt, const char *initial);
 long choose_keys(ui *u, const char *title, char **items, size_t n, long first, const char *keys,
 		 int *key, long *selected);
 long choose_from(ui *u, const char *title, char **items, size_t n, long first);
