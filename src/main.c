@@ -147,9 +147,7 @@ int main(int argc, char **argv)
 			print_version();
 			return EXIT_OK;
 		default:
-			if (optopt)
-				return cli_usage_error(_("invalid option -- '%c'"), optopt);
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
+			return cli_option_error(argv, c);
 		}
 	}
 	if (argc - optind > 1)

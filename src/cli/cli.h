@@ -22,26 +22,50 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the usage error and returns false. */
 bool cli_format(const char *value, bool *json);
 
-/* Takes option c of a command (getopt's '?' for one it could not read)
- * with its argument into ctx.  Returns CLI_GO_ON, CLI_UNKNOWN for the
- * usual usage error, or the exit status to return at once. */
+/* Every option of every command, named once, so that a name means the same
+ * in each command that takes it.  Values under 256 are short options too. */
+enum cli_option {
+	OPT_HELP = 'h',
+	OPT_OUTPUT = 'o',
+	OPT_SET = 's',
+	OPT_AGAINST = 256,
+	OPT_COLOR,
+	OPT_DICT,
+	OPT_ENCODING,
+	OPT_EOL,
+	OPT_FIX,
+	OPT_FORCE,
+	OPT_FORMAT,
+	OPT_IGNORE,
+	OPT_INDENT,
+	OPT_ONLY,
+	OPT_RENUMBER,
+	OPT_SKELETON,
+	OPT_STRIP_NOISE,
+	OPT_YEAR,
+};
+
+/* Takes option c (an enum cli_option) of a command with its argument
+ * into ctx.  Returns CLI_GO_ON, or the exit status to return at once. */
 typedef int cli_option_fn(int c, char *arg, void *ctx);
-enum { CLI_GO_ON = -1, CLI_UNKNOWN = -2 };
-/* Reads a command's options (argv[0] is the command's name) with
- * getopt_long, its own messages off; --help (-h) prints usage, the
- * translated help text.  Returns CLI_GO_ON when the command goes on with
- * its operands from argv[optind], else the exit status to return. */
-int cli_read_options(int argc, char **argv, const char *shortopts,
-		     const struct option *longopts, const char *usage, cli_option_fn *take,
-		     void *ctx);
+enum { CLI_GO_ON = -1 };
+/* Reads a command's options (argv[0] is the command's name): the long
+ * names listed in `accepted`, separated by spaces, and --help (-h), which
+ * prints usage, the translated help text.  An option not accepted, or
+ * missing its argument, is the one-line usage error.  Returns CLI_GO_ON
+ * when the command goes on with its operands from argv[optind], else the
+ * exit status to return. */
+int cli_read_options(int argc, char **argv, const char *accepted, const char *usage,
+		     cli_option_fn *take, void *ctx);
 /* cli_read_options for a command whose only option is --format and that
  * takes `operands` operands (else the usage error operands_error, a
  * translated message).  Returns CLI_GO_ON or the exit status. */
 int cli_format_options(int argc, char **argv, const char *usage, int operands,
 		       const char *operands_error, bool *json);
-/* The usage error for the option getopt_long stopped at; returns
- * EXIT_TROUBLE. */
-int cli_unknown_option(char **argv);
+/* The usage error for what getopt_long returned c (':' or '?') for:
+ * an option missing its argument, one given an argument it does not take,
+ * or an unknown one.  Returns EXIT_TROUBLE. */
+int cli_option_error(char **argv, int c);
 
 struct zj_doc;
 /* Opens path read-only; on failure prints the error line and returns NULL. */

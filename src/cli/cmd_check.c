@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <dirent.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,13 +500,11 @@ typedef struct check_args {
 	const char *color; /* auto, always or never */
 } check_args;
 
-enum { OPT_ONLY = 256, OPT_IGNORE, OPT_FIX, OPT_COLOR, OPT_DICT, OPT_SKELETON, OPT_AGAINST };
-
 static int take_check_option(int c, char *arg, void *ctx)
 {
 	check_args *a = ctx;
 	switch (c) {
-	case 'f': return cli_format(arg, &a->st.json) ? CLI_GO_ON : EXIT_TROUBLE;
+	case OPT_FORMAT: return cli_format(arg, &a->st.json) ? CLI_GO_ON : EXIT_TROUBLE;
 	case OPT_ONLY:
 		if (!a->only_given)
 			for (int r = 0; r < ZJ_RULE_COUNT; r++)
@@ -531,7 +528,6 @@ static int take_check_option(int c, char *arg, void *ctx)
 	case OPT_DICT: a->opt.dict = arg; break;
 	case OPT_SKELETON: a->skeleton_id = arg; break;
 	case OPT_AGAINST: a->against = arg; break;
-	default: return CLI_UNKNOWN;
 	}
 	return CLI_GO_ON;
 }
@@ -540,23 +536,10 @@ static int take_check_option(int c, char *arg, void *ctx)
  * to return. */
 static int check_options(int argc, char **argv, check_args *a)
 {
-	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"only", required_argument, NULL, OPT_ONLY},
-		{"ignore", required_argument, NULL, OPT_IGNORE},
-		{"fix", optional_argument, NULL, OPT_FIX},
-		{"color", required_argument, NULL, OPT_COLOR},
-		{"colour", required_argument, NULL, OPT_COLOR},
-		{"dict", required_argument, NULL, OPT_DICT},
-		{"skeleton", required_argument, NULL, OPT_SKELETON},
-		{"against", required_argument, NULL, OPT_AGAINST},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	*a = (check_args){.color = "auto"};
 	zj_check_options_default(&a->opt);
 	int status = cli_read_options(
-		argc, argv, "h", options,
+		argc, argv, "format only ignore fix color colour dict skeleton against",
 		_("Usage: zongjie check [--format=text|json] [--only RULES] [--ignore RULES]\n"
 		  "                     [--fix[=RULES]] [--color=auto|always|never] [--dict NAME]\n"
 		  "                     [--skeleton ID] [--against LAST.txt] FILE|DIR...\n"),

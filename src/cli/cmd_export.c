@@ -2,7 +2,6 @@
  * errors remain. */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,13 +25,11 @@ typedef struct export_args {
 	zj_export_options xo;
 } export_args;
 
-enum { OPT_FORCE = 256, OPT_ENCODING, OPT_EOL, OPT_INDENT, OPT_STRIP, OPT_RENUMBER, OPT_FORMAT };
-
 static int take_export_option(int c, char *arg, void *ctx)
 {
 	export_args *a = ctx;
 	switch (c) {
-	case 'o': a->output = arg; break;
+	case OPT_OUTPUT: a->output = arg; break;
 	case OPT_FORCE: a->force = true; break;
 	case OPT_ENCODING: a->encoding = arg; break;
 	case OPT_EOL: a->eol = arg; break;
@@ -42,13 +39,9 @@ static int take_export_option(int c, char *arg, void *ctx)
 		else if (strcmp(arg, "keep"))
 			return cli_usage_error(_("--indent takes keep or fullwidth"));
 		break;
-	case OPT_STRIP: a->xo.strip_noise = true; break;
+	case OPT_STRIP_NOISE: a->xo.strip_noise = true; break;
 	case OPT_RENUMBER: a->xo.renumber = true; break;
 	case OPT_FORMAT: a->format = arg; break;
-	default:
-		if (optopt == 'o')
-			return cli_usage_error(_("option -o needs a file name"));
-		return CLI_UNKNOWN;
 	}
 	return CLI_GO_ON;
 }
@@ -76,21 +69,9 @@ static int export_kind(export_args *a)
  * to return. */
 static int export_options(int argc, char **argv, export_args *a)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"encoding", required_argument, NULL, OPT_ENCODING},
-		{"eol", required_argument, NULL, OPT_EOL},
-		{"indent", required_argument, NULL, OPT_INDENT},
-		{"strip-noise", no_argument, NULL, OPT_STRIP},
-		{"renumber", no_argument, NULL, OPT_RENUMBER},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	*a = (export_args){0};
 	int status = cli_read_options(
-		argc, argv, "o:h", options,
+		argc, argv, "output force encoding eol indent strip-noise renumber format",
 		_("Usage: zongjie export FILE [-o OUT] [--force] [--format=txt|docx]\n"
 		  "          [--encoding=utf-8|gb18030] [--eol=lf|crlf] [--indent=keep|fullwidth]\n"
 		  "          [--strip-noise] [--renumber]\n"

@@ -1,7 +1,6 @@
 /* `zongjie outline`: prints how zongjie reads a summary. */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 

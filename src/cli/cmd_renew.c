@@ -2,7 +2,6 @@
  * (the rules are in include/zongjie/renew.h). */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,50 +74,44 @@ static int write_draft(const char *output, bool force, const char *bytes, size_t
 	return EXIT_OK;
 }
 
+/* What `renew` was asked for. */
+typedef struct renew_args {
+	const char *output;
+	bool force;
+	zj_renew_options opt;
+} renew_args;
+
+static int take_renew_option(int c, char *arg, void *ctx)
+{
+	renew_args *a = ctx;
+	switch (c) {
+	case OPT_OUTPUT: a->output = arg; break;
+	case OPT_FORCE: a->force = true; break;
+	case OPT_YEAR:
+		if (!parse_year(arg, &a->opt.year))
+			return cli_usage_error(_("--year takes a year such as 2025, not '%s'"), arg);
+		break;
+	}
+	return CLI_GO_ON;
+}
+
 int cmd_renew(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"year", required_argument, NULL, 'y'},
-		{"force", no_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *output = NULL;
-	bool force = false;
-	zj_renew_options opt = {0};
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			output = optarg;
-			break;
-		case 'y':
-			if (!parse_year(optarg, &opt.year))
-				return cli_usage_error(_("--year takes a year such as 2025, not '%s'"), optarg);
-			break;
-		case 'F':
-			force = true;
-			break;
-		case 'h':
-			printf(_("Usage: zongjie renew LAST.txt [-o FILE] [--year YYYY] [--force]\n"
-				 "Writes the draft of the next period's summary from last period's:\n"
-				 "years moved, figures turned into gaps that keep last year's value,\n"
-				 "last year's plan listed to report on.\n"));
-			return EXIT_OK;
-		default:
-			if (optopt == 'o' || optopt == 'y')
-				return cli_usage_error(_("option '%s' needs an argument"), argv[optind - 1]);
-			return cli_usage_error(_("unrecognized option '%s'"), argv[optind - 1]);
-		}
-	}
+	renew_args a = {0};
+	int status = cli_read_options(
+		argc, argv, "output year force",
+		_("Usage: zongjie renew LAST.txt [-o FILE] [--year YYYY] [--force]\n"
+		  "Writes the draft of the next period's summary from last period's:\n"
+		  "years moved, figures turned into gaps that keep last year's value,\n"
+		  "last year's plan listed to report on.\n"),
+		take_renew_option, &a);
+	if (status != CLI_GO_ON)
+		return status;
 	if (argc - optind != 1)
 		return cli_usage_error(_("renew takes one FILE, last period's summary"));
 	const char *path = argv[optind];
 	/* last year's summary is what check --against needs: never its draft's target */
-	if (output && (!strcmp(output, path) || zj_same_file(output, path)))
+	if (a.output && (!strcmp(a.output, path) || zj_same_file(a.output, path)))
 		return cli_usage_error(_("the draft would overwrite last period's summary %s"), path);
 	zj_error err = {0};
 	char *text, *draft, *bytes = NULL;
@@ -129,13 +122,13 @@ int cmd_renew(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	zj_renew_stats st;
-	int status = EXIT_TROUBLE;
-	if (!(draft = zj_renew(text, len, &opt, &draft_len, &st, &err)))
+	status = EXIT_TROUBLE;
+	if (!(draft = zj_renew(text, len, &a.opt, &draft_len, &st, &err)))
 		cli_file_error(path, &err);
 	else if (!zj_encode(draft, draft_len, &fmt, &bytes, &n, &err))
 		cli_file_error(path, &err);
-	else if ((status = write_draft(output, force, bytes, n)) == EXIT_OK)
-		report(path, output, &st);
+	else if ((status = write_draft(a.output, a.force, bytes, n)) == EXIT_OK)
+		report(path, a.output, &st);
 	free(bytes);
 	free(draft);
 	free(text);

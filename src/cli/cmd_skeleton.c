@@ -1,7 +1,6 @@
 /* `zongjie skeletons` and `zongjie new`: the skeleton library. */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,8 +82,8 @@ static int take_new_option(int c, char *arg, void *ctx)
 {
 	new_args *a = ctx;
 	switch (c) {
-	case 'o': a->output = arg; break;
-	case 's': {
+	case OPT_OUTPUT: a->output = arg; break;
+	case OPT_SET: {
 		char *eq = strchr(arg, '=');
 		if (!eq || eq == arg)
 			return cli_usage_error(_("--set takes KEY=VALUE, not '%s'"), arg);
@@ -92,11 +91,7 @@ static int take_new_option(int c, char *arg, void *ctx)
 		a->bindings[a->nbindings++] = (zj_binding){arg, eq + 1};
 		break;
 	}
-	case 'F': a->force = true; break;
-	default:
-		if (optopt == 'o' || optopt == 's')
-			return cli_usage_error(_("option -%c needs an argument"), optopt);
-		return CLI_UNKNOWN;
+	case OPT_FORCE: a->force = true; break;
 	}
 	return CLI_GO_ON;
 }
@@ -105,16 +100,9 @@ static int take_new_option(int c, char *arg, void *ctx)
  * CLI_GO_ON, else the exit status to return. */
 static int new_options(int argc, char **argv, new_args *a)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"set", required_argument, NULL, 's'},
-		{"force", no_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	*a = (new_args){.bindings = zj_xcalloc((size_t)argc + 1, sizeof *a->bindings)};
 	int status = cli_read_options(
-		argc, argv, "o:s:h", options,
+		argc, argv, "output set force",
 		_("Usage: zongjie new [SKELETON] [-o FILE] [--force] [--set KEY=VALUE]...\n"),
 		take_new_option, a);
 	if (status != CLI_GO_ON)

@@ -33,6 +33,21 @@ run --version
 ok "--version prints the version" [ "$out" = "zongjie 0.1.0" ]
 expect_fail "unknown long option" "unrecognized option '--bogus'" --bogus
 expect_fail "unknown short option" "invalid option -- 'q'" -q
+# every command reads its options through one table: the same words for
+# the same mistake, whichever command it is made in
+expect_fail "check --format without its value" "option '--format' needs an argument" check --format
+expect_fail "outline --format without its value" "option '--format' needs an argument" outline --format
+expect_fail "export -o without its file" "option '-o' needs an argument" export "$data/annual.txt" -o
+expect_fail "new --set without its value" "option '--set' needs an argument" new --set
+expect_fail "renew --year without its value" "option '--year' needs an argument" renew "$data/annual.txt" --year
+expect_fail "a flag given a value" "option '--force' takes no argument" export --force=yes "$data/annual.txt"
+expect_fail "another command's option" "unrecognized option '--output'" check --output x "$data/annual.txt"
+expect_fail "another command's short option" "invalid option -- 'o'" check -o x "$data/annual.txt"
+expect_fail "an unknown letter in a cluster" "invalid option -- 'q'" export "$data/annual.txt" -qo x
+run renew --help
+ok "renew --help prints its usage" grep -q 'Usage: zongjie renew' "$tmp/out"
+run check --col=never "$data/clean.txt"
+ok "a long option may be abbreviated" [ "$rc" -eq 0 ]
 expect_fail "outline without a file" "outline takes exactly one FILE" outline
 expect_fail "outline with a bad format" "unknown format 'xml'" outline --format=xml "$data/annual.txt"
 
