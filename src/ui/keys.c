@@ -132,101 +132,85 @@ static void mouse(ui *u)
 		click(u, &m);
 }
 
-/* ---- F1 ------------------------------------------------------------------ */
+/* ---- the table ------------------------------------------------------------ */
 
-/* Keys and what they do, as F1 shows them. */
-static const char *const help_rows[][2] = {
-	{N_("Arrows, Home, End, PgUp, PgDn"), N_("move; Ctrl-Left/Right by word")},
-	{N_("Shift with a motion key"), N_("select")},
-	{N_("Backspace, Delete"), N_("delete a character")},
-	{N_("Ctrl-G"), N_("go to a line")},
-	{N_("Tab or F6, Shift-Tab"), N_("next, previous pane")},
-	{N_("F5/Ctrl-N, Shift-F5/Ctrl-P"), N_("next, previous gap (selected)")},
-	{N_("typing over a selected gap"), N_("replaces the whole gap")},
-	{N_("F7"), N_("fill every identical gap (same words around it) with the same text")},
-	{N_("Ctrl-F"), N_("find as you type; Enter on the last search finds it again")},
-	{N_("Ctrl-K, Ctrl-B"), N_("find the next, the previous match")},
-	{N_("F4"), N_("replace, asking at each match: y, n, a (all), q")},
-	{N_("Ctrl-T"), N_("choose an article (several in one file)")},
-	{N_("F2"), N_("apply the suggestion shown on the status line")},
-	{N_("F3"), N_("check: findings by rule, errors first, with their text; Enter jumps")},
-	{N_("F8"), N_("insert a phrase of the current part")},
-	{N_("F9"), N_("insert a missing standard part")},
-	{N_("F10"), N_("export; errors are listed first, then asked about; .docx: Word")},
-	{N_("Ctrl-E"), N_("export with options: encoding, line endings, indent, noise")},
-	{N_("Ctrl-R"), N_("renew: next year's draft from this summary")},
-	{N_("F12"), N_("half-width punctuation in Chinese text made full-width")},
-	{N_("Ctrl-C, Ctrl-X, Ctrl-V"), N_("copy (also to the terminal's clipboard), cut, paste")},
-	{N_("a paste from the terminal"), N_("one insertion, one undo step")},
-	{N_("Mouse"), N_("click to place the cursor, wheel to scroll")},
-	{N_("Ctrl-Z, Ctrl-Y"), N_("undo, redo (there is no suspend key)")},
-	{N_("Ctrl-S, Ctrl-O"), N_("save, save as")},
-	{N_("Ctrl-Q"), N_("quit (asks when there are changes)")},
-	{N_("F1"), N_("this help")},
+/* What F1 says, a row a topic, in this order.  A topic's keys are the
+ * bindings that name it; a topic with keys of its own describes behaviour
+ * (or the motion table) rather than bindings. */
+enum topic {
+	T_NONE, /* not in F1: Enter, Esc */
+	T_MOVE,
+	T_SELECT,
+	T_DELETE,
+	T_GO_TO_LINE,
+	T_PANES,
+	T_GAPS,
+	T_TYPE_OVER_GAP,
+	T_FILL_SAME,
+	T_FIND,
+	T_FIND_AGAIN,
+	T_REPLACE,
+	T_ARTICLES,
+	T_SUGGESTION,
+	T_FINDINGS,
+	T_PHRASE,
+	T_MISSING_PART,
+	T_EXPORT,
+	T_EXPORT_OPTIONS,
+	T_RENEW,
+	T_PUNCTUATION,
+	T_CLIPBOARD,
+	T_PASTE,
+	T_MOUSE,
+	T_UNDO,
+	T_SAVE,
+	T_QUIT,
+	T_HELP,
+	TOPIC_COUNT
 };
 
-/* Draws the help from row top on, the keys in a column kw wide; returns
- * how many rows there are room for. */
-static int draw_help(long top, int kw)
-{
-	size_t n = sizeof help_rows / sizeof help_rows[0];
-	erase();
-	const char *head = _("zongjie keys");
-	put_utf8(0, 1, head, strlen(head), A_BOLD, 0, COLS);
-	int rows = LINES - 3 > 1 ? LINES - 3 : 1;
-	for (long i = top; i < (long)n && i - top < rows; i++) {
-		const char *k = _(help_rows[i][0]), *d = _(help_rows[i][1]);
-		int y = (int)(i - top) + 2;
-		put_utf8(y, 1, k, strlen(k), A_NORMAL, 0, 1 + kw);
-		put_utf8(y, 3 + kw, d, strlen(d), A_NORMAL, 0, COLS);
-	}
-	const char *hint = (long)n > rows ? _("Up/Down scroll, any other key goes back")
-					  : _("Press any key to go back.");
-	put_utf8(LINES - 1, 1, hint, strlen(hint), A_NORMAL, PAIR_STATUS, COLS);
-	refresh();
-	return rows;
-}
-
-/* F1: keys and what they do, two columns aligned by display width in
- * any language; scrolls when the window is small. */
-static void help(ui *u)
-{
-	(void)u;
-	long n = (long)(sizeof help_rows / sizeof help_rows[0]);
-	int kw = 0;
-	for (long i = 0; i < n; i++)
-		if (utf8_width(_(help_rows[i][0])) > kw)
-			kw = utf8_width(_(help_rows[i][0]));
-	if (kw > COLS / 2)
-		kw = COLS / 2;
-	long top = 0;
-	for (;;) {
-		int rows = draw_help(top, kw);
-		wint_t k;
-		int r = get_wch(&k);
-		if (r == ERR || (r == KEY_CODE_YES && k == KEY_RESIZE))
-			continue;
-		long last = n > rows ? n - rows : 0;
-		long step = k == KEY_DOWN || k == KEY_UP ? 1 : rows;
-		if (r == KEY_CODE_YES && (k == KEY_DOWN || k == KEY_NPAGE))
-			top = top + step < last ? top + step : last;
-		else if (r == KEY_CODE_YES && (k == KEY_UP || k == KEY_PPAGE))
-			top = top - step > 0 ? top - step : 0;
-		else
-			break;
-	}
-}
-
-/* ---- the table ------------------------------------------------------------ */
+static const struct topic_text {
+	const char *keys; /* NULL: the bindings' own names */
+	const char *what;
+} topics[TOPIC_COUNT] = {
+	[T_MOVE] = {N_("Arrows, Home, End, PgUp, PgDn"),
+		    N_("move; with Ctrl: Left/Right by word, Home/End to the ends")},
+	[T_SELECT] = {N_("Shift with a motion key"), N_("select")},
+	[T_DELETE] = {NULL, N_("delete a character")},
+	[T_GO_TO_LINE] = {NULL, N_("go to a line")},
+	[T_PANES] = {NULL, N_("next, previous pane")},
+	[T_GAPS] = {NULL, N_("next, previous gap (selected)")},
+	[T_TYPE_OVER_GAP] = {N_("typing over a selected gap"), N_("replaces the whole gap")},
+	[T_FILL_SAME] = {NULL, N_("fill every identical gap (same words around it) with the same text")},
+	[T_FIND] = {NULL, N_("find as you type; Enter on the last search finds it again")},
+	[T_FIND_AGAIN] = {NULL, N_("find the next, the previous match")},
+	[T_REPLACE] = {NULL, N_("replace, asking at each match: y, n, a (all), q")},
+	[T_ARTICLES] = {NULL, N_("choose an article (several in one file)")},
+	[T_SUGGESTION] = {NULL, N_("apply the suggestion shown on the status line")},
+	[T_FINDINGS] = {NULL, N_("check: findings by rule, errors first, with their text; Enter jumps")},
+	[T_PHRASE] = {NULL, N_("insert a phrase of the current part")},
+	[T_MISSING_PART] = {NULL, N_("insert a missing standard part")},
+	[T_EXPORT] = {NULL, N_("export; errors are listed first, then asked about; .docx: Word")},
+	[T_EXPORT_OPTIONS] = {NULL, N_("export with options: encoding, line endings, indent, noise")},
+	[T_RENEW] = {NULL, N_("renew: next year's draft from this summary")},
+	[T_PUNCTUATION] = {NULL, N_("half-width punctuation in Chinese text made full-width")},
+	[T_CLIPBOARD] = {NULL, N_("copy (also to the terminal's clipboard), cut, paste")},
+	[T_PASTE] = {N_("a paste from the terminal"), N_("one insertion, one undo step")},
+	[T_MOUSE] = {NULL, N_("click to place the cursor, wheel to scroll")},
+	[T_UNDO] = {NULL, N_("undo, redo (there is no suspend key)")},
+	[T_SAVE] = {NULL, N_("save, save as")},
+	[T_QUIT] = {NULL, N_("quit (asks when there are changes)")},
+	[T_HELP] = {NULL, N_("this help")},
+};
 
 enum key_kind {
 	BIND_CHAR, /* a character (Ctrl-S is 0x13) */
 	BIND_CODE, /* a curses KEY_ code (function and cursor keys) */
-	BIND_NAME, /* an extended key by its terminfo name (Ctrl-Left: kLFT5) */
+	BIND_NAME, /* an extended key by its terminfo name (Ctrl-Home: kHOM5) */
 };
 
 /* One key: what it runs, run(u) or run_with(u, arg); commit closes the
- * undo group first (a function key always does). */
+ * undo group first (a function key always does); topic, where F1 names it. */
 typedef struct key_binding {
 	enum key_kind kind;
 	wint_t key;
@@ -235,17 +219,20 @@ typedef struct key_binding {
 	void (*run_with)(ui *u, long arg);
 	long arg;
 	bool commit;
+	enum topic topic;
 } key_binding;
 
-#define CHAR_KEY(k, f, commit) {BIND_CHAR, (k), NULL, (f), NULL, 0, (commit)}
-#define CHAR_ARG(k, f, a, commit) {BIND_CHAR, (k), NULL, NULL, (f), (a), (commit)}
-#define CODE_KEY(k, f) {BIND_CODE, (k), NULL, (f), NULL, 0, true}
-#define CODE_ARG(k, f, a) {BIND_CODE, (k), NULL, NULL, (f), (a), true}
-#define NAME_KEY(n, f) {BIND_NAME, 0, (n), (f), NULL, 0, true}
+#define CHAR_KEY(k, f, commit, t) {BIND_CHAR, (k), NULL, (f), NULL, 0, (commit), (t)}
+#define CHAR_ARG(k, f, a, commit, t) {BIND_CHAR, (k), NULL, NULL, (f), (a), (commit), (t)}
+#define CODE_KEY(k, f, t) {BIND_CODE, (k), NULL, (f), NULL, 0, true, (t)}
+#define CODE_ARG(k, f, a, t) {BIND_CODE, (k), NULL, NULL, (f), (a), true, (t)}
+#define NAME_KEY(n, f, t) {BIND_NAME, 0, (n), (f), NULL, 0, true, (t)}
 
 static void escape(ui *u);
+static void help(ui *u);
 
-/* Motion keys: the key moves, its shifted form selects as it moves. */
+/* Motion keys: the key moves, its shifted form selects as it moves (F1:
+ * T_MOVE and T_SELECT). */
 static const struct motion {
 	wint_t key, shifted;              /* curses codes, or */
 	const char *name, *shifted_name; /* extended key names */
@@ -262,51 +249,176 @@ static const struct motion {
 };
 
 static const key_binding bindings[] = {
-	CODE_ARG(KEY_PPAGE, page, -1),
-	CODE_ARG(KEY_NPAGE, page, 1),
-	CODE_KEY(KEY_BACKSPACE, backspace),
-	CODE_KEY(KEY_DC, delete),
-	CODE_KEY(KEY_ENTER, newline),
-	CODE_ARG(KEY_BTAB, focus, -1),
-	CODE_KEY(KEY_F(1), help),
-	CODE_KEY(KEY_F(2), apply_suggestion),
-	CODE_KEY(KEY_F(3), show_findings),
-	CODE_KEY(KEY_F(4), replace),
-	CODE_ARG(KEY_F(5), gap, 1),
-	CODE_ARG(KEY_F(17), gap, -1), /* Shift-F5 */
-	CODE_ARG(KEY_F(6), focus, 1),
-	CODE_KEY(KEY_F(7), fill_same),
-	CODE_KEY(KEY_F(8), phrase),
-	CODE_KEY(KEY_F(9), missing_part),
-	CODE_ARG(KEY_F(10), export_key, false),
-	CODE_KEY(KEY_F(12), punctuation),
-	CODE_KEY(KEY_MOUSE, mouse),
-	NAME_KEY("kHOM5", doc_start),
-	NAME_KEY("kEND5", doc_end),
-	CHAR_ARG(CTRL('s'), save_key, false, true),
-	CHAR_ARG(CTRL('o'), save_key, true, true),
-	CHAR_KEY(CTRL('f'), find, true),
-	CHAR_ARG(CTRL('k'), find_again, false, true),
-	CHAR_ARG(CTRL('b'), find_again, true, true),
-	CHAR_KEY(CTRL('g'), go_to_line, true),
-	CHAR_KEY(CTRL('t'), articles, true),
-	CHAR_ARG(CTRL('e'), export_key, true, true),
-	CHAR_KEY(CTRL('r'), renew, true),
-	CHAR_KEY(CTRL('q'), quit_key, true),
-	CHAR_KEY(CTRL('z'), undo, false),
-	CHAR_KEY(CTRL('y'), redo, false),
-	CHAR_KEY(CTRL('c'), copy, false),
-	CHAR_KEY(CTRL('x'), cut, false),
-	CHAR_KEY(CTRL('v'), paste, false),
-	CHAR_ARG(CTRL('n'), gap, 1, false),
-	CHAR_ARG(CTRL('p'), gap, -1, false),
-	CHAR_ARG('\t', focus, 1, true),
-	CHAR_KEY('\r', newline, false),
-	CHAR_KEY('\n', newline, false),
-	CHAR_KEY(127, backspace, false),
-	CHAR_KEY(8, backspace, false),
-	CHAR_KEY(27, escape, false),
+	CODE_ARG(KEY_PPAGE, page, -1, T_MOVE),
+	CODE_ARG(KEY_NPAGE, page, 1, T_MOVE),
+	NAME_KEY("kHOM5", doc_start, T_MOVE),
+	NAME_KEY("kEND5", doc_end, T_MOVE),
+	CODE_KEY(KEY_BACKSPACE, backspace, T_DELETE),
+	CODE_KEY(KEY_DC, delete, T_DELETE),
+	CODE_KEY(KEY_ENTER, newline, T_NONE),
+	CHAR_ARG('\t', focus, 1, true, T_PANES),
+	CODE_ARG(KEY_F(6), focus, 1, T_PANES),
+	CODE_ARG(KEY_BTAB, focus, -1, T_PANES),
+	CODE_KEY(KEY_F(1), help, T_HELP),
+	CODE_KEY(KEY_F(2), apply_suggestion, T_SUGGESTION),
+	CODE_KEY(KEY_F(3), show_findings, T_FINDINGS),
+	CODE_KEY(KEY_F(4), replace, T_REPLACE),
+	CODE_ARG(KEY_F(5), gap, 1, T_GAPS),
+	CHAR_ARG(CTRL('n'), gap, 1, false, T_GAPS),
+	CODE_ARG(KEY_F(17), gap, -1, T_GAPS), /* Shift-F5 */
+	CHAR_ARG(CTRL('p'), gap, -1, false, T_GAPS),
+	CODE_KEY(KEY_F(7), fill_same, T_FILL_SAME),
+	CODE_KEY(KEY_F(8), phrase, T_PHRASE),
+	CODE_KEY(KEY_F(9), missing_part, T_MISSING_PART),
+	CODE_ARG(KEY_F(10), export_key, false, T_EXPORT),
+	CODE_KEY(KEY_F(12), punctuation, T_PUNCTUATION),
+	CODE_KEY(KEY_MOUSE, mouse, T_MOUSE),
+	CHAR_ARG(CTRL('s'), save_key, false, true, T_SAVE),
+	CHAR_ARG(CTRL('o'), save_key, true, true, T_SAVE),
+	CHAR_KEY(CTRL('f'), find, true, T_FIND),
+	CHAR_ARG(CTRL('k'), find_again, false, true, T_FIND_AGAIN),
+	CHAR_ARG(CTRL('b'), find_again, true, true, T_FIND_AGAIN),
+	CHAR_KEY(CTRL('g'), go_to_line, true, T_GO_TO_LINE),
+	CHAR_KEY(CTRL('t'), articles, true, T_ARTICLES),
+	CHAR_ARG(CTRL('e'), export_key, true, true, T_EXPORT_OPTIONS),
+	CHAR_KEY(CTRL('r'), renew, true, T_RENEW),
+	CHAR_KEY(CTRL('q'), quit_key, true, T_QUIT),
+	CHAR_KEY(CTRL('z'), undo, false, T_UNDO),
+	CHAR_KEY(CTRL('y'), redo, false, T_UNDO),
+	CHAR_KEY(CTRL('c'), copy, false, T_CLIPBOARD),
+	CHAR_KEY(CTRL('x'), cut, false, T_CLIPBOARD),
+	CHAR_KEY(CTRL('v'), paste, false, T_CLIPBOARD),
+	CHAR_KEY('\r', newline, false, T_NONE),
+	CHAR_KEY('\n', newline, false, T_NONE),
+	CHAR_KEY(127, backspace, false, T_DELETE),
+	CHAR_KEY(8, backspace, false, T_DELETE),
+	CHAR_KEY(27, escape, false, T_NONE),
 };
+enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
+
+/* ---- F1 ------------------------------------------------------------------ */
+
+/* The name of b's key as F1 shows it: F5, Shift-F5, Ctrl-N, Ctrl-Home. */
+static void key_label(const key_binding *b, char *out, size_t n)
+{
+	wint_t k = b->key;
+	if (b->kind == BIND_NAME) /* kHOM5: Home with Ctrl (the 5) */
+		snprintf(out, n, "Ctrl-%s", !strncmp(b->name, "kHOM", 4) ? "Home" : "End");
+	else if (b->kind == BIND_CHAR && (k == 127 || k == 8))
+		snprintf(out, n, "Backspace");
+	else if (b->kind == BIND_CHAR && k == '\t')
+		snprintf(out, n, "Tab");
+	else if (b->kind == BIND_CHAR)
+		snprintf(out, n, "Ctrl-%c", (int)k + '@');
+	else if (k >= (wint_t)KEY_F(13) && k <= (wint_t)KEY_F(24))
+		snprintf(out, n, "Shift-F%d", (int)k - KEY_F(12));
+	else if (k >= (wint_t)KEY_F(1) && k <= (wint_t)KEY_F(12))
+		snprintf(out, n, "F%d", (int)k - KEY_F(0));
+	else if (k == KEY_BTAB)
+		snprintf(out, n, "Shift-Tab");
+	else if (k == KEY_BACKSPACE)
+		snprintf(out, n, "Backspace");
+	else if (k == KEY_DC)
+		snprintf(out, n, "Delete");
+	else
+		snprintf(out, n, "%s", _("Mouse"));
+}
+
+static bool same_action(const key_binding *a, const key_binding *b)
+{
+	return a->topic == b->topic && a->run == b->run && a->run_with == b->run_with &&
+	       a->arg == b->arg;
+}
+
+/* The keys of topic t as F1 shows them: keys doing the same joined by
+ * '/', different actions by a comma, in the table's order
+ * ("F5/Ctrl-N, Shift-F5/Ctrl-P"). */
+static void topic_keys(enum topic t, zj_buf *out)
+{
+	if (topics[t].keys) {
+		zj_buf_puts(out, _(topics[t].keys));
+		return;
+	}
+	for (size_t i = 0; i < BINDING_COUNT; i++) {
+		const key_binding *b = &bindings[i];
+		bool shown = false;
+		for (size_t j = 0; j < i && !shown; j++)
+			shown = same_action(&bindings[j], b);
+		if (b->topic != t || shown)
+			continue;
+		if (out->len)
+			zj_buf_puts(out, _(", "));
+		char first[32];
+		key_label(b, first, sizeof first);
+		zj_buf_puts(out, first);
+		for (size_t j = i + 1; j < BINDING_COUNT; j++) {
+			char other[32];
+			key_label(&bindings[j], other, sizeof other);
+			if (same_action(&bindings[j], b) && strcmp(other, first)) {
+				zj_buf_putc(out, '/');
+				zj_buf_puts(out, other);
+			}
+		}
+	}
+}
+
+/* Draws the help from row top on (rows are topics after T_NONE), the keys
+ * in a column kw wide; returns how many rows there are room for. */
+static int draw_help(long top, int kw, const zj_buf keys[TOPIC_COUNT])
+{
+	erase();
+	const char *head = _("zongjie keys");
+	put_utf8(0, 1, head, strlen(head), A_BOLD, 0, COLS);
+	int rows = LINES - 3 > 1 ? LINES - 3 : 1;
+	for (long t = top + 1; t < TOPIC_COUNT && t - 1 - top < rows; t++) {
+		const char *d = _(topics[t].what);
+		int y = (int)(t - 1 - top) + 2;
+		put_utf8(y, 1, keys[t].data, keys[t].len, A_NORMAL, 0, 1 + kw);
+		put_utf8(y, 3 + kw, d, strlen(d), A_NORMAL, 0, COLS);
+	}
+	const char *hint = TOPIC_COUNT - 1 > rows ? _("Up/Down scroll, any other key goes back")
+						  : _("Press any key to go back.");
+	put_utf8(LINES - 1, 1, hint, strlen(hint), A_NORMAL, PAIR_STATUS, COLS);
+	refresh();
+	return rows;
+}
+
+/* F1: keys and what they do, two columns aligned by display width in
+ * any language; scrolls when the window is small. */
+static void help(ui *u)
+{
+	(void)u;
+	long n = TOPIC_COUNT - 1;
+	zj_buf keys[TOPIC_COUNT] = {{0}};
+	int kw = 0;
+	for (int t = 1; t < TOPIC_COUNT; t++) {
+		topic_keys((enum topic)t, &keys[t]);
+		zj_buf_putc(&keys[t], '\0'); /* for utf8_width */
+		keys[t].len--;
+		if (utf8_width(keys[t].data) > kw)
+			kw = utf8_width(keys[t].data);
+	}
+	if (kw > COLS / 2)
+		kw = COLS / 2;
+	long top = 0;
+	for (;;) {
+		int rows = draw_help(top, kw, keys);
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR || (r == KEY_CODE_YES && k == KEY_RESIZE))
+			continue;
+		long last = n > rows ? n - rows : 0;
+		long step = k == KEY_DOWN || k == KEY_UP ? 1 : rows;
+		if (r == KEY_CODE_YES && (k == KEY_DOWN || k == KEY_NPAGE))
+			top = top + step < last ? top + step : last;
+		else if (r == KEY_CODE_YES && (k == KEY_UP || k == KEY_PPAGE))
+			top = top - step > 0 ? top - step : 0;
+		else
+			break;
+	}
+	for (int t = 0; t < TOPIC_COUNT; t++)
+		zj_buf_free(&keys[t]);
+}
 
 /* Runs the motion of a function key (r is KEY_CODE_YES) named name;
  * false when it is none. */
@@ -327,7 +439,7 @@ static bool motion(ui *u, wint_t k, const char *name)
 /* The binding of a key read (r from get_wch), or NULL. */
 static const key_binding *binding_of(int r, wint_t k, const char *name)
 {
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+	for (size_t i = 0; i < BINDING_COUNT; i++) {
 		const key_binding *b = &bindings[i];
 		if (b->kind == (r == KEY_CODE_YES ? BIND_CODE : BIND_CHAR) && b->key == k)
 			return b;
