@@ -73,6 +73,11 @@ typedef struct zj_session {
 	char warning[512];   /* why unsaved changes are not protected, or "" */
 	char *unsaved;       /* the left journal of a new summary, while offered */
 	bool draft;          /* a draft made here (renew) that no file holds yet */
+	struct {             /* the export gate's last count, kept while the text is */
+		bool counted;      /* unchanged: listing errors then exporting checks once */
+		unsigned long edits;
+		size_t start, end, errors, misnumbered;
+	} gate;
 } zj_session;
 
 /* Opens path (missing: an empty document created on save). */

@@ -183,8 +183,8 @@ bool zj_doc_replace(zj_doc *d, size_t start, size_t end, const char *s, size_t n
 	return zj_doc_delete(d, start, end) && zj_doc_insert(d, start, s, n);
 }
 
-/* An undo or a redo counts as an edit. */
-/* After an undo or redo: the outline catches up with what it changed. */
+/* After an undo or redo, which counts as an edit: the outline catches up
+ * with what it changed. */
 static bool history_moved(zj_doc *d, bool moved)
 {
 	if (moved) {

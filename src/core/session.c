@@ -335,22 +335,33 @@ static void range_close(range_text *r)
 	free(r->copy);
 }
 
-static size_t range_errors(const range_text *r, size_t *misnumbered)
+/* The errors of r, [start, end) of the document, counted again only when
+ * the text or the range changed since the last count. */
+static size_t range_errors(zj_session *s, const range_text *r, size_t start, size_t end,
+			   size_t *misnumbered)
 {
-	zj_findings f;
-	zj_check_without_spelling(r->text, r->len, r->outline, &f);
-	size_t errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+	if (!s->gate.counted || s->gate.edits != s->doc->edits || s->gate.start != start ||
+	    s->gate.end != end) {
+		zj_findings f;
+		zj_check_without_spelling(r->text, r->len, r->outline, &f);
+		s->gate.errors = zj_findings_with_severity(&f, ZJ_SEV_ERROR);
+		s->gate.misnumbered = f.count[ZJ_RULE_HEADING_SEQUENCE];
+		zj_findings_free(&f);
+		s->gate.counted = true;
+		s->gate.edits = s->doc->edits;
+		s->gate.start = start;
+		s->gate.end = end;
+	}
 	if (misnumbered)
-		*misnumbered = f.count[ZJ_RULE_HEADING_SEQUENCE];
-	zj_findings_free(&f);
-	return errors;
+		*misnumbered = s->gate.misnumbered;
+	return s->gate.errors;
 }
 
 size_t zj_session_export_errors(zj_session *s, size_t start, size_t end, size_t *misnumbered)
 {
 	range_text r;
 	range_open(s, start, end, &r);
-	size_t errors = range_errors(&r, misnumbered);
+	size_t errors = range_errors(s, &r, start, end, misnumbered);
 	range_close(&r);
 	return errors;
 }
@@ -396,7 +407,7 @@ zj_export_result zj_session_export(zj_session *s, const char *path,
 	struct stat st;
 	char *bytes = NULL;
 	size_t bytes_len;
-	if (!(allow & ZJ_ALLOW_ERRORS) && range_errors(&r, NULL))
+	if (!(allow & ZJ_ALLOW_ERRORS) && range_errors(s, &r, opt->start, opt->end, NULL))
 		result = ZJ_EXPORT_HAS_ERRORS;
 	else if (s->doc->path && zj_same_file(path, s->doc->path))
 		result = ZJ_EXPORT_SAME_FILE;

@@ -320,6 +320,12 @@ START_TEST(export_gate)
 	const char *text = zj_doc_text(s->doc, NULL);
 	size_t at = (size_t)(strstr(text, "xx") - text);
 	zj_doc_replace(s->doc, at, at + 2, "12", 2);
+	/* the gate's count is kept only while the text is unchanged */
+	ck_assert_uint_eq(zj_session_export_errors(s, 0, opt.end, NULL), 0);
+	ck_assert(zj_doc_undo(s->doc, NULL));
+	ck_assert_uint_gt(zj_session_export_errors(s, 0, opt.end, NULL), 0);
+	ck_assert_int_eq(zj_session_export(s, out, &opt, 0, &err), ZJ_EXPORT_HAS_ERRORS);
+	ck_assert(zj_doc_redo(s->doc, NULL));
 	ck_assert_uint_eq(zj_session_export_errors(s, 0, opt.end, NULL), 0);
 	/* its own file, by any name */
 	char other[600];
@@ -344,8 +350,6 @@ START_TEST(export_gate)
 }
 END_TEST
 
-/* The export's options: a range (one article), the format, the indent;
- * the gate looks at the range alone. */
 /* A draft from renew is unsaved until saved; with a range, the draft of
  * that article alone. */
 START_TEST(renew_draft_is_unsaved)
@@ -375,6 +379,8 @@ START_TEST(renew_draft_is_unsaved)
 }
 END_TEST
 
+/* The export's options: a range (one article), the format, the indent;
+ * the gate looks at the range alone. */
 START_TEST(export_options_and_range)
 {
 	static const char two[] = "甲社区工作总结\n一、工作成效\n开展活动12场次。\n"
