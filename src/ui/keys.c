@@ -458,7 +458,7 @@ static void run(ui *u, const key_binding *b)
 }
 
 /* ESC alone clears the selection.  A CSI sequence the terminal's
- * description does not name (Ctrl-arrows under TERM=screen) is read whole
+ * description does not name (Ctrl-arrows, Shift-F5 under TERM=screen) is read whole
  * here so it never lands in the text; the common ones are honoured, and a
  * bracketed paste is one insertion. */
 static void escape(ui *u)
@@ -489,6 +489,10 @@ static void escape(ui *u)
 	case 'B': down(u, shift); break;
 	case 'H': ctrl ? doc_start(u) : home(u, shift); break;
 	case 'F': ctrl ? doc_end(u) : end(u, shift); break;
+	case '~': /* Shift-F5 is 15;2~ where terminfo has no kf17 */
+		if (!strcmp(seq, "15;2~"))
+			gap(u, -1);
+		break;
 	default: break; /* unknown: ignored, not typed */
 	}
 }

@@ -91,7 +91,10 @@ keys C-q
 printf '街道工作总结\n一、工作成效\nxx街道开展活动xx场次。\n二、存在问题\nxx街道人手不足。\n三、工作计划\n继续努力。\n' >"$tmp/f7.txt"
 start "$tmp/f7.txt"
 wait_for "gaps left: 3" >/dev/null
-keys F5
+keys F5 F5
+wait_for "f7.txt  3:11 " >/dev/null
+keys S-F5
+ok "Shift-F5 goes back a gap where terminfo lacks the key (TERM=screen)" wait_for "f7.txt  3:3 "
 keys F7
 ok "F7 asks for the text" wait_for "Fill every identical gap with:"
 keys "丰和" Enter
