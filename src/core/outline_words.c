@@ -64,6 +64,17 @@ static const keyword part_keywords[] = {
 	{"appendix", ZJ_PART_OTHER},
 };
 
+/* Keywords that name a time to come: plan, unless another keyword says
+ * more (下半年工作成效 in a second-half summary reports on it). */
+static bool is_period(const char *w)
+{
+	static const char *const periods[] = {"明年", "下半年", "来年", "下学期", "新学年"};
+	for (size_t k = 0; k < COUNT(periods); k++)
+		if (!strcmp(w, periods[k]))
+			return true;
+	return false;
+}
+
 /* Verbs that turn a problem into work done (化解…问题) and a plan into
  * work done (出台…计划) when they come before it in the same clause. */
 static const char *const solving_verbs[] = {
@@ -96,10 +107,12 @@ static bool needy_people(const char *s, size_t len)
 	return false;
 }
 
-/* The kind named by the earliest keyword of s[from, to), with the verb
- * before it taken into account; ZJ_PART_OPENING when none. */
+/* The kind named by the earliest keyword of s[from, to) other than a
+ * period, with the verb before it taken into account; else plan when a
+ * period is named, else ZJ_PART_OPENING. */
 static zj_part_kind kind_of_span(const char *s, size_t from, size_t to)
 {
+	bool period = false;
 	for (size_t i = from; i < to; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
@@ -115,6 +128,11 @@ static zj_part_kind kind_of_span(const char *s, size_t from, size_t to)
 			if (!((unsigned char)w[0] < 0x80 ? !strncasecmp(s + i, w, n)
 							 : !memcmp(s + i, w, n)))
 				continue;
+			if (is_period(w)) {
+				period = true;
+				i += n - 1;
+				break;
+			}
 			zj_part_kind kind = part_keywords[k].kind;
 			if (!strcmp(w, "困难") && needy_people(s + i + n, to - i - n))
 				continue; /* 困难群众 are people helped, not a problem */
@@ -127,7 +145,7 @@ static zj_part_kind kind_of_span(const char *s, size_t from, size_t to)
 			return kind;
 		}
 	}
-	return ZJ_PART_OPENING;
+	return period ? ZJ_PART_PLAN : ZJ_PART_OPENING;
 }
 
 static bool is_clause_end(int32_t c)

@@ -363,6 +363,37 @@ static bool collect_figure(const zj_figure *f, void *ctx)
 	return true;
 }
 
+/* A half year named without its number (下半年, 今年上半年, 明年上半年)
+ * in a half-year summary, at i: moved with the period when it is the
+ * summary's or the next, 明年 written where the half it comes to is in the
+ * year after the draft's.  Returns the bytes taken, 0 when there is none. */
+static size_t put_half(renewer *r, size_t i, size_t to)
+{
+	static const char *const years[] = {"去年", "今年", "明年"}; /* year -1, 0, +1 */
+	int named = -1;
+	for (int k = 0; k < 3; k++)
+		if (starts_with(r->s, to, i, years[k]) && half_word(r->s, to, i + 6))
+			named = k;
+	size_t at = named >= 0 ? i + 6 : i;
+	zj_half h = half_word(r->s, to, at);
+	if (!h)
+		return 0;
+	zj_period was = named >= 0 ? (zj_period){r->p.year + named - 1, h}
+				   : h == r->p.half ? r->p : r->q;
+	if (!same_period(was, r->p) && !same_period(was, r->q)) {
+		zj_buf_append(&r->out, r->s + i, at + 3 - i); /* another half: as written */
+		return at + 3 - i;
+	}
+	zj_period target = same_period(was, r->p) ? r->p2 : r->q2;
+	if (target.year > r->p2.year)
+		zj_buf_puts(&r->out, "明年");
+	else if (named == 1)
+		zj_buf_puts(&r->out, "今年");
+	zj_buf_puts(&r->out, half_char(target.half));
+	r->st.years++;
+	return at + 3 - i;
+}
+
 /* Copies s[from, to) of one line, moving years and turning the figures
  * collected for it into hinted gaps. */
 static void copy_span(renewer *r, size_t from, size_t to)
@@ -388,12 +419,9 @@ static void copy_span(renewer *r, size_t from, size_t to)
 			i = put_year(r, i, &m, book > 0);
 			continue;
 		}
-		zj_half h = r->dated && r->p.half ? half_word(r->s, to, i) : ZJ_HALF_NONE;
-		if (h && !book) {
-			zj_half nh = h == r->p.half ? r->p2.half : r->q2.half;
-			zj_buf_puts(&r->out, half_char(nh));
-			r->st.years += nh != h;
-			i += 3;
+		size_t half = r->dated && r->p.half && !book ? put_half(r, i, to) : 0;
+		if (half) {
+			i += half;
 			continue;
 		}
 		if (is_digit(c)) /* a number that is neither: copied whole */

@@ -7,7 +7,8 @@ usage: renew-verify.py ORIG DRAFT ENCODING FROM:TO... [--gone YEAR]
 Puts the gaps back (【上年：V】 【上期：V】 [last year: V] become V), drops the
 prompt lines renew inserts, and compares the result with ORIG line by line:
 the only differences allowed are years moved as FROM:TO says (and 上半年 /
-下半年 swapped when a half is in the pairs, written as 2024H1:2024H2).
+下半年 swapped, with 今年 or 明年 before them, when a half is in the pairs,
+written as 2024H1:2024H2).
 With --gone, no mention of YEAR may survive in the draft except where a
 year stays by the rules (ranges, 《》 〔〕, a regulation's year, cohorts).
 With --articles (the output of `zongjie outline ORIG`), each article has
@@ -34,7 +35,8 @@ def period_tokens(line):
 
 def normal(line):
     line = YEAR.sub(lambda m: "Y" + (m.group(2) or "") + ("H" if m.group(3) else ""), line)
-    return line.replace("上半年", "H").replace("下半年", "H")
+    # a half without its number may gain or lose the 今年 / 明年 before it
+    return re.sub(r"(?:今年|明年)?[上下]半年", "H", line)
 
 
 def stays(line, start, end):

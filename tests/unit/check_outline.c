@@ -266,6 +266,11 @@ START_TEST(keyword_classification)
 		{"三、存在问题及下步打算", ZJ_PART_PROBLEMS},
 		{"一、工作回顾", ZJ_PART_ACHIEVEMENTS},
 		{"四、明年工作思路", ZJ_PART_PLAN},
+		/* a time to come plans only when nothing else is said */
+		{"一、下半年工作成效", ZJ_PART_ACHIEVEMENTS},
+		{"二、下半年存在的不足", ZJ_PART_PROBLEMS},
+		{"三、明年上半年工作计划", ZJ_PART_PLAN},
+		{"三、下学期", ZJ_PART_PLAN},
 		{"二、短板和差距", ZJ_PART_PROBLEMS},
 		{"五、意见建议", ZJ_PART_OTHER},
 		{"二、抓实基层基础", ZJ_PART_OPENING}, /* no keyword */

@@ -145,7 +145,8 @@ START_TEST(half_years_move_one_half)
 	assert_has(d, "【请逐条核对上期的问题");
 	assert_has(d, "一、下半年工作开展情况");
 	assert_has(d, "确保2024年全年目标");
-	assert_has(d, "三、上半年工作思路");
+	/* the next half of a first-half summary is in the next year */
+	assert_has(d, "三、明年上半年工作思路");
 	assert_has(d, "2025年上半年重点推进");
 	/* the second half's draft reads back with its achievements, so the
 	 * next renewal finds their figures */
@@ -163,6 +164,27 @@ START_TEST(half_years_move_one_half)
 	assert_has(d2, "三、下半年工作思路");
 	assert_has(d2, "2025年下半年重点推进");
 	assert_has(d2, "确保2025年全年目标");
+	free(d2);
+	free(d);
+}
+END_TEST
+
+/* Halves named by 去年, 今年, 明年 rather than a number */
+START_TEST(halves_named_by_words)
+{
+	static const char first[] = "北塘村2025年上半年工作总结\n"
+				    "今年上半年完成道路硬化，比去年下半年多修3公里。\n"
+				    "二、今年下半年工作计划\n明年上半年前完成验收。\n";
+	char *d = renew(first, 0, NULL);
+	assert_has(d, "北塘村2025年下半年工作总结\n");
+	assert_has(d, "今年下半年完成道路硬化");
+	assert_has(d, "比去年下半年多修"); /* the same half a year before: as written */
+	assert_has(d, "二、明年上半年工作计划");
+	assert_has(d, "明年上半年前完成验收"); /* the draft's next half already */
+	char *d2 = renew(d, 0, NULL);
+	assert_has(d2, "北塘村2026年上半年工作总结\n");
+	assert_has(d2, "今年上半年完成道路硬化");
+	assert_has(d2, "二、下半年工作计划"); /* 明年 dropped: the same year now */
 	free(d2);
 	free(d);
 }
@@ -301,6 +323,7 @@ static Suite *renew_suite(void)
 	tcase_add_test(tc, figures_that_become_gaps_and_figures_that_stay);
 	tcase_add_test(tc, prompts_for_the_plan_and_the_problems);
 	tcase_add_test(tc, half_years_move_one_half);
+	tcase_add_test(tc, halves_named_by_words);
 	tcase_add_test(tc, a_year_given);
 	tcase_add_test(tc, untouched_text_is_copied_byte_for_byte);
 	tcase_add_test(tc, a_text_in_english);
