@@ -173,12 +173,61 @@ static bool is_sentence_end(int32_t c)
 	       c == '!' || c == '?' || c == ';' || c == ':';
 }
 
+/* Markup that text copied from a web page keeps around a numbered
+ * heading: **一、…** (Markdown bold), ## 一、… (a Markdown heading),
+ * 【一、…】.  Returns the bytes that open it at i, with *close what ends
+ * it ("" when nothing does), or 0 when there is none. */
+static size_t heading_wrapper(const char *s, size_t len, size_t i, const char **close)
+{
+	if (len - i >= 2 && s[i] == '*' && s[i + 1] == '*') {
+		*close = "**";
+		return 2;
+	}
+	if (len - i >= 3 && !memcmp(s + i, "【", 3)) {
+		*close = "】";
+		return 3;
+	}
+	size_t n = 0;
+	while (i + n < len && s[i + n] == '#' && n < 6)
+		n++;
+	if (n && i + n < len && s[i + n] == ' ') {
+		*close = "";
+		return n + 1;
+	}
+	return 0;
+}
+
+/* Where the marker of a line starts: after its blanks and any heading
+ * wrapper that a marker follows. */
+static size_t marker_start(const char *s, size_t len)
+{
+	size_t i = zj_skip_space(s, len, 0);
+	const char *close;
+	size_t w = heading_wrapper(s, len, i, &close);
+	zj_heading probe;
+	if (w) {
+		size_t m = zj_skip_space(s, len, i + w);
+		if (parse_marker(s, len, m, &probe))
+			return m;
+	}
+	return i;
+}
+
+/* What closes the wrapper of a heading whose marker is at marker ("" for
+ * none, or when there is no wrapper). */
+static const char *wrapper_close(const char *s, size_t len, size_t marker)
+{
+	size_t i = zj_skip_space(s, len, 0);
+	const char *close;
+	return marker > i && heading_wrapper(s, len, i, &close) ? close : "";
+}
+
 /* The marker and enumeration tests shared by headings and numbered
  * paragraphs; returns the title start, or 0. */
 static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
-	size_t i = zj_skip_space(s, len, 0);
+	size_t i = marker_start(s, len);
 	h->marker_start = i;
 	size_t mlen = parse_marker(s, len, i, h);
 	if (!mlen)
@@ -215,6 +264,7 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 	if (!t || outline_narrative_item(s + t, len - t))
 		goto no;
 	h->title_start = t;
+	const char *close = wrapper_close(s, len, h->marker_start);
 	size_t count = 0, p = t;
 	while (p < len) {
 		int32_t c;
@@ -223,14 +273,27 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 		if (is_sentence_end(c)) {
 			if (count > ZJ_HEADING_MAX_TITLE)
 				goto no;
-			h->title_end = p;
+			h->title_end = h->end = p;
+			if (*close && len - p >= strlen(close) && !memcmp(s + p, close, strlen(close)))
+				h->end += strlen(close);
 			return true;
 		}
 		if (count > ZJ_HEADING_MAX_LINE)
 			goto no;
 	}
-	/* No sentence end: the whole line is the title; trim trailing blanks. */
+	/* No sentence end: the whole line is the title, less its wrapper's
+	 * close and trailing blanks. */
 	size_t end = len;
+	while (end > t) {
+		size_t b;
+		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
+			break;
+		end = b;
+	}
+	h->end = end;
+	size_t n = strlen(close);
+	if (n && end - t > n && !memcmp(s + end - n, close, n))
+		end -= n;
 	while (end > t) {
 		size_t b;
 		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
