@@ -42,6 +42,13 @@ static bool is_connector(int32_t c)
 	return c == '-' || c == '~' || c == 0xFF5E || c == 0x2014 || c == 0x2013 || c == 0xFF0D;
 }
 
+/* Signs around the unknown of an equation (2x+3=7, y=x²), never a gap's. */
+static bool is_equation_sign(int32_t c)
+{
+	return c == '+' || c == '=' || c == '^' || c == 0xFF0B /* ＋ */ || c == 0xFF1D /* ＝ */ ||
+	       c == 0x00B2 /* ² */ || c == 0x00B3 /* ³ */;
+}
+
 static bool is_token_core(int32_t c)
 {
 	return zj_is_digit(c) || filler_class(c) != NOT_FILLER;
@@ -281,6 +288,8 @@ static bool fillers_make_gap(const char *s, size_t len, const token *t, size_t l
 		int32_t before_x = zj_utf8_before(s, len, last_x, NULL);
 		if (zj_is_digit(after_x))
 			return false;                       /* x86, x64 */
+		if (is_equation_sign(before) || is_equation_sign(after))
+			return false;                       /* 2x+3=7 */
 		if (x == 0x00D7 && zj_is_digit(before_x))
 			return false;                       /* 3× */
 		if (x == 'X' && (after == 0x5149 /* 光 */ || after == 0x5C04 /* 射 */ ||

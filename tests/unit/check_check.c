@@ -32,6 +32,10 @@ static const rule_case cases[] = {
 	{"part-exceeds-total", "共培训120人，其中党员80人、群众40人。", 0, NULL},
 	{"part-exceeds-total", "共发放1.2万元，其中慰问金8000元、补助4000元。", 0, NULL},
 	{"part-exceeds-total", "共培训120人，其中开展讲座200场。", 0, NULL},
+	/* parts counted two ways overlap: by sex and by age, by party and by sex */
+	{"part-exceeds-total", "全院职工共420人，其中女职工310人，35岁以下职工190人。", 0, NULL},
+	{"part-exceeds-total", "共有会员90人，其中党员60人、女性50人。", 0, NULL},
+	{"part-exceeds-total", "共有职工420人，其中男职工230人、女职工250人。", 1, NULL},
 	/* rate-mismatch */
 	{"rate-mismatch", "受理120件，办结108件，办结率95%。", 1, "95%"},
 	{"rate-mismatch", "受理120件，办结108件，办结率90%。", 0, NULL},
@@ -64,6 +68,8 @@ static const rule_case cases[] = {
 	{"stray-latin", "创建AAA级景区和4A级景区，G20期间，B超室，A股。", 0, NULL},
 	{"stray-latin", "Use the A key.", 0, NULL},
 	{"stray-latin", "推行六T管理，加大R&D投入，创建三A景区。", 0, NULL},
+	{"stray-latin", "学生分为A、B、C三个层次，按A和B两档评分。", 0, NULL},
+	{"stray-latin", "分为A、B两组，加强D建工作。", 1, "D"},
 	/* halfwidth-punct */
 	{"halfwidth-punct", "我们认真学习,扎实工作;成效明显!", 3, ","},
 	{"halfwidth-punct", "取得了较好的.成绩", 1, "."},
