@@ -59,6 +59,8 @@ static const rule_case cases[] = {
 	{"site-noise", "第1页 / 共14页", 1, "第1页 / 共14页"},
 	{"site-noise", "##paidbegin##", 1, "##paidbegin##"},
 	{"site-noise", "上传人：张三", 1, "上传人：张三"},
+	{"site-noise", "本文来源于www.example-fanwen.com，转载请注明出处。", 1, NULL},
+	{"site-noise", "我们组织了三次文物保护宣传，来源于群众的线索有12条。", 0, NULL},
 	{"site-noise", "当前位置: 首页 > 总结", 1, NULL},
 	{"site-noise", "点击下载完整版文档", 1, NULL},
 	{"site-noise", "第一页的内容讲的是全年的工作。", 0, NULL},
@@ -131,6 +133,11 @@ static const rule_case cases[] = {
 	{"year-mismatch", "北岭镇2025年工作总结\n2025年，我局圆满完成任务。\n一、工作成效\n2020年以来，累计投资20亿元。\n"
 	 "与2024年相比，投资增长12%。\n2026年，我们将继续努力。\n", 0, NULL},
 	{"year-mismatch", "2024年，我局圆满完成任务。\n", 0, NULL},
+	/* a plan paragraph naming a stale year; the plan's own year and a span stay silent */
+	{"year-mismatch", "北岭镇2024年工作总结\n一、成效\n完成任务。\n二、2025年工作计划\n2023年，我们将扩大投资。\n",
+	 1, "2023年"},
+	{"year-mismatch", "北岭镇2024年工作总结\n一、成效\n完成任务。\n二、2025年工作计划\n2025年，我们将扩大投资。\n"
+			  "2021年以来的经验要坚持。\n", 0, NULL},
 	{"year-mismatch", "某区2021—2025年工作总结\n2023年，我区完成投资50亿元。\n一、主要成效\n2024年，新建学校3所。\n", 0, NULL},
 	{"year-mismatch", "某区2025年工作总结暨2026年工作计划\n2024年，我区完成投资50亿元。\n", 1, "2024年"},
 	/* spelling */
