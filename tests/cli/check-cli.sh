@@ -117,6 +117,15 @@ run export --force "$data/annual.txt" -o "$tmp/out.txt"
 ok "export --force: exit 0" [ "$rc" -eq 0 ]
 ok "export --force: says what remains" has "exported with 5 errors remaining" "$tmp/err"
 ok "export --force: file written" [ -s "$tmp/out.txt" ]
+# a forced export that cannot be written says so, and nothing about exporting
+if [ -w /dev/full ]; then
+	run export --force "$data/annual.txt" -o /dev/full
+	ok "export --force to a full disk: exit 2" [ "$rc" -eq 2 ]
+	ok "  the write's failure said" has "No space left" "$tmp/err"
+	ok "  no 'exported' claimed" sh -c "! grep -q 'exported with' '$tmp/err'"
+else
+	for t in "exit 2" "failure said" "no 'exported' claimed"; do skip "export to /dev/full: $t" "no /dev/full"; done
+fi
 
 run export "$data/clean.txt" -o "$tmp/clean-out.txt"
 ok "clean export: exit 0" [ "$rc" -eq 0 ]
