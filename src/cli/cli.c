@@ -22,6 +22,16 @@ void cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+void cli_file_message(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "zongjie: %s: ", path);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
 void cli_file_error(const char *path, const zj_error *err)
 {
 	char *line = zj_error_describe(path, err);

@@ -13,6 +13,10 @@ enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 /* Prints "zongjie: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "zongjie: FILE: MESSAGE" to stderr; the prefix is never
+ * translated, so scripts read it in any language. */
+void cli_file_message(const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Prints "zongjie: FILE[:LINE:COL]: message" for err. */
 void cli_file_error(const char *path, const zj_error *err);
 /* Prints the "Try 'zongjie --help'" hint and returns EXIT_TROUBLE. */

@@ -304,10 +304,13 @@ static void emit_blocking(listing *l)
 									 : used + (size_t)w;
 		}
 	}
+	/* the FILE: prefix stays as scripts read it, whatever the language */
 	char line[1024];
-	snprintf(line, sizeof line,
-		 ngettext("%s: %zu error blocks export (%s)\n", "%s: %zu errors block export (%s)\n",
-			  errors), l->path, errors, rules);
+	int at = snprintf(line, sizeof line, "%s: ", l->path);
+	at = at < 0 || (size_t)at >= sizeof line ? 0 : at;
+	snprintf(line + at, sizeof line - (size_t)at,
+		 ngettext("%zu error blocks export (%s)\n", "%zu errors block export (%s)\n", errors),
+		 errors, rules);
 	emit_str(l->e, line);
 }
 
@@ -585,9 +588,9 @@ static void check_file(zj_checker *checker, const check_args *a, const char *pat
 			cli_file_error(path, &err);
 			t->trouble = true;
 		} else if (applied)
-			fprintf(stderr, ngettext("zongjie: %s: %zu fix applied\n",
-						 "zongjie: %s: %zu fixes applied\n", applied),
-				path, applied);
+			cli_file_message(path, ngettext("%zu fix applied", "%zu fixes applied",
+							applied),
+					 applied);
 	}
 	if (a->st.json) {
 		fputs(t->checked ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
@@ -668,7 +671,7 @@ int cmd_check(int argc, char **argv)
 	/* the checker may switch spelling off, and says so */
 	zj_checker *checker = zj_checker_new(&a.opt, &notice);
 	if (notice) {
-		fprintf(stderr, _("zongjie: notice: %s\n"), notice);
+		cli_error(_("notice: %s"), notice);
 		free(notice);
 	}
 	path_list files = {0};

@@ -160,11 +160,12 @@ static size_t export_errors(const export_args *a, zj_doc *d)
 	if (errors) {
 		print_errors(a->path, text, &f);
 		if (!a->force)
-			fprintf(stderr, ngettext("zongjie: %s: export refused: %zu error remains "
-						 "(fix it, or use --force)\n",
-						 "zongjie: %s: export refused: %zu errors remain "
-						 "(fix them, or use --force)\n", errors),
-				a->path, errors);
+			cli_file_message(a->path,
+					 ngettext("export refused: %zu error remains (fix it, or use "
+						  "--force)",
+						  "export refused: %zu errors remain (fix them, or use "
+						  "--force)", errors),
+					 errors);
 	}
 	zj_findings_free(&f);
 	return errors;
@@ -210,9 +211,10 @@ int cmd_export(int argc, char **argv)
 	}
 	/* said once it is so: a write that failed exported nothing */
 	if (status == EXIT_OK && errors)
-		fprintf(stderr, ngettext("zongjie: %s: exported with %zu error remaining\n",
-					 "zongjie: %s: exported with %zu errors remaining\n", errors),
-			a.path, errors);
+		cli_file_message(a.path,
+				 ngettext("exported with %zu error remaining",
+					  "exported with %zu errors remaining", errors),
+				 errors);
 	free(rendered);
 	zj_doc_free(d);
 	return status;

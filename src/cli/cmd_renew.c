@@ -25,11 +25,12 @@ static void period_text(char *out, size_t n, zj_period p)
 static void report(const char *path, const char *output, const zj_renew_stats *st)
 {
 	if (st->undated == st->articles)
-		cli_error(_("%s: no year found in the title or opening; years are left as they are"),
-			  path);
+		cli_file_message(path, "%s",
+				 _("no year found in the title or opening; years are left as they are"));
 	else if (st->undated)
-		cli_error(_("%s: %zu of %zu articles name no year; their years are left as they are"),
-			  path, st->undated, st->articles);
+		cli_file_message(path,
+				 _("%zu of %zu articles name no year; their years are left as they are"),
+				 st->undated, st->articles);
 	if (!output)
 		return;
 	char from[64], to[64];

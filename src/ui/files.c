@@ -227,7 +227,8 @@ static bool export_scope(ui *u, zj_session_export_options *opt, unsigned *allow,
 		 errors);
 	/* the panel adds the count to its title */
 	findings_panel(u, true, _("Export refused: errors remain"), opt->start, opt->end);
-	snprintf(question, sizeof question, "%s. %s", title, _("Export anyway? (y/n)"));
+	/* TRANSLATORS: a sentence and the question after it */
+	snprintf(question, sizeof question, _("%s. %s"), title, _("Export anyway? (y/n)"));
 	if (ask(u, question) != 'y') {
 		say(u, "%s", title);
 		return false;

@@ -124,6 +124,19 @@ run export --force "$data/annual.txt" -o "$tmp/out.txt"
 ok "export --force: exit 0" [ "$rc" -eq 0 ]
 ok "export --force: says what remains" has "exported with 5 errors remaining" "$tmp/err"
 ok "export --force: file written" [ -s "$tmp/out.txt" ]
+# in Chinese the messages are translated, the "zongjie: FILE: " prefix is not
+if [ -f "$TOP_SRCDIR/po/zh_CN.gmo" ] && locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
+	mkdir -p "$tmp/locale/zh_CN/LC_MESSAGES"
+	cp "$TOP_SRCDIR/po/zh_CN.gmo" "$tmp/locale/zh_CN/LC_MESSAGES/zongjie.mo"
+	LC_ALL=zh_CN.UTF-8 ZONGJIE_LOCALEDIR="$tmp/locale" "$ZONGJIE" export "$data/annual.txt" \
+		-o "$tmp/zh.txt" >/dev/null 2>"$tmp/zh.err"
+	ok "zh_CN: the refusal is in Chinese" grep -q '拒绝导出' "$tmp/zh.err"
+	ok "  after the untranslated prefix" grep -q "^zongjie: $data/annual.txt: 拒绝导出" "$tmp/zh.err"
+else
+	for t in "the refusal is in Chinese" "after the untranslated prefix"; do
+		skip "zh_CN: $t" "no zh_CN.UTF-8 locale or catalogue"
+	done
+fi
 # a forced export that cannot be written says so, and nothing about exporting
 if [ -w /dev/full ]; then
 	run export --force "$data/annual.txt" -o /dev/full
