@@ -82,6 +82,12 @@ static const rule_case cases[] = {
 	{"halfwidth-punct", "满意度达到99.2%.", 1, "."},
 	{"halfwidth-punct", "Use version 1.2.", 0, NULL},
 	{"halfwidth-punct", "完成5个项目，涉及3个社区。", 0, NULL},
+	/* after a figure or a closing bracket, the Chinese after it decides */
+	{"halfwidth-punct", "完成率100%,工作量大;比例为1:2,增长快", 3, ","},
+	{"halfwidth-punct", "共1,000人，9:30开会，版本2.0,v3", 0, NULL},
+	{"halfwidth-punct", "开展活动(即每周一次,全员参加)", 3, "("},
+	{"halfwidth-punct", "评为\"优秀\"等次", 2, "\""},
+	{"halfwidth-punct", "点击\"Save\"按钮", 0, NULL},
 	/* bracket-balance */
 	{"bracket-balance", "开展“文明家庭评选活动。", 1, "“"},
 	{"bracket-balance", "学习《条例》和《办法》。", 0, NULL},

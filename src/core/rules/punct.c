@@ -115,6 +115,32 @@ static void dot(zj_findings *f, const char *s, size_t start, size_t end, size_t 
 			_("a half-width dot inside a Chinese sentence"));
 }
 
+/* A pair of ASCII double quotes around Chinese words ("优秀"), within a
+ * clause of the line from *i: made “ and ”; *i moves past the pair. */
+static void ascii_quotes(zj_findings *f, const char *s, size_t start, size_t end, size_t *i)
+{
+	size_t reach = end - *i - 1 < 200 ? end - *i - 1 : 200;
+	const char *close = memchr(s + *i + 1, '"', reach);
+	if (!close)
+		return;
+	size_t j = (size_t)(close - s);
+	int32_t before = zj_utf8_before(s, end, *i, NULL);
+	int32_t after = zj_utf8_at(s, end, j + 1, NULL);
+	bool inner_han = false, inner_latin = false;
+	for (size_t k = *i + 1; k < j;) {
+		size_t n;
+		int32_t c = zj_utf8_at(s, end, k, &n);
+		inner_han |= zj_is_han(c);
+		inner_latin |= zj_is_ascii_letter(c);
+		k += n;
+	}
+	if (!inner_han || inner_latin || !(*i == start || is_cjk_text(before) || is_cjk_text(after)))
+		return;
+	add_fix(f, *i, *i + 1, "“", "\"");
+	add_fix(f, j, j + 1, "”", "\"");
+	*i = j;
+}
+
 static void punct_line(const char *s, size_t len, size_t start, size_t end, void *ctx)
 {
 	zj_findings *f = ctx;
@@ -150,11 +176,14 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 			    zj_is_ascii_letter(before) || (i == start && zj_is_han(first) &&
 						  j - i <= 7 /* (一) heading markers */))
 				continue;
+			/* what is inside is read on: 即每周一次,全员参加 */
 			add_fix(f, i, i + 1, "（", "(");
 			add_fix(f, j, j + 1, "）", ")");
-			i = j;
 			continue;
 		}
+		case '"':
+			ascii_quotes(f, s, start, end, &i);
+			continue;
 		default:
 			continue;
 		}
@@ -164,7 +193,11 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 			dot(f, s, start, end, i, before, after);
 			continue;
 		}
-		if (!is_cjk_text(before))
+		/* after a figure or a closing mark, Chinese text after it decides:
+		 * 完成率100%,工作量 比例为1:2,增长 (but 1,000 and 9:30 stay) */
+		bool figure_before = zj_is_ascii_digit(before) || before == '%' || before == ')' ||
+				     before == '"' || before == 0x2030 /* ‰ */;
+		if (!is_cjk_text(before) && !(figure_before && zj_is_han(after)))
 			continue;
 		if (zj_is_ascii_letter(after) && after != 'x' && after != 'X')
 			continue;
