@@ -99,7 +99,9 @@ typedef enum zj_xdg_kind {
  * frees the string. */
 char *zj_xdg_path(zj_xdg_kind kind, const char *sub);
 
-/* Encodes text with fmt and saves it atomically. */
+/* Encodes text with fmt and saves it atomically; a file with several hard
+ * links is written in place instead, so every name sees the new text (its
+ * old bytes kept beside it until the write is done). */
 bool zj_save_file(const char *path, const char *text, size_t len, const zj_format *fmt,
 		  zj_error *err);
 

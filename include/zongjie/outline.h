@@ -110,6 +110,8 @@ typedef struct zj_heading {
 	size_t marker_start;/* byte offsets within the line */
 	size_t title_start; /* first byte after the marker */
 	size_t title_end;   /* end of the title sentence (after its 。 if any) */
+	size_t end;         /* of the heading on its line: title_end, and the close
+			       of a wrapper (**一、…**, 【一、…】) after it */
 } zj_heading;
 
 /* Examines one line (no line break in it) and fills h.  Returns true when

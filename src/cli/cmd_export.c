@@ -147,7 +147,9 @@ static void print_errors(const char *path, const char *text, zj_findings *f)
 
 /* The gate: checks the document and says what blocks the export.  Returns
  * false when errors remain and --force was not given. */
-static bool export_allowed(const export_args *a, zj_doc *d)
+/* Lists the errors of d on stderr; returns how many there are, and says
+ * the export is refused when there is one and no --force. */
+static size_t export_errors(const export_args *a, zj_doc *d)
 {
 	zj_findings f;
 	size_t len;
@@ -163,14 +165,9 @@ static bool export_allowed(const export_args *a, zj_doc *d)
 						 "zongjie: %s: export refused: %zu errors remain "
 						 "(fix them, or use --force)\n", errors),
 				a->path, errors);
-		else
-			fprintf(stderr, ngettext("zongjie: %s: exported with %zu error remaining\n",
-						 "zongjie: %s: exported with %zu errors remaining\n",
-						 errors),
-				a->path, errors);
 	}
 	zj_findings_free(&f);
-	return !errors || a->force;
+	return errors;
 }
 
 int cmd_export(int argc, char **argv)
@@ -188,7 +185,8 @@ int cmd_export(int argc, char **argv)
 		zj_doc_free(d);
 		return status;
 	}
-	if (!export_allowed(&a, d)) {
+	size_t errors = export_errors(&a, d);
+	if (errors && !a.force) {
 		zj_doc_free(d);
 		return EXIT_FINDINGS;
 	}
@@ -210,6 +208,11 @@ int cmd_export(int argc, char **argv)
 					  _("cannot write the export to standard output"));
 		free(bytes);
 	}
+	/* said once it is so: a write that failed exported nothing */
+	if (status == EXIT_OK && errors)
+		fprintf(stderr, ngettext("zongjie: %s: exported with %zu error remaining\n",
+					 "zongjie: %s: exported with %zu errors remaining\n", errors),
+			a.path, errors);
 	free(rendered);
 	zj_doc_free(d);
 	return status;

@@ -167,8 +167,12 @@ static void find_sequences(renumbering *r, const char *text, size_t len)
 		bool any = false;
 		for (; si < o->nsections && o->sections[si].start <= end; si++) {
 			const zj_section *h = &o->sections[si];
-			bool run_in = h->title_end < e &&
-				      !is_blank_line(text + h->title_end, e - h->title_end);
+			/* a wrapper's close (**一、…**) is not text after the heading */
+			zj_heading lh;
+			size_t after = h->start == pos && zj_heading_parse(text + pos, e - pos, &lh)
+					       ? pos + lh.end
+					       : h->title_end;
+			bool run_in = after < e && !is_blank_line(text + after, e - after);
 			enter_section(r, si, h->start == pos && h->title_end <= e, run_in);
 			if (run_in)
 				r->content[si] = true; /* its text is on its line */

@@ -271,17 +271,22 @@ bool zj_decode(const char *bytes, size_t len, char **text, size_t *text_len,
 bool zj_encode(const char *text, size_t len, const zj_format *fmt, char **out,
 	       size_t *out_len, zj_error *err)
 {
-	/* Line endings first, in UTF-8, then the character set. */
+	/* Line endings first, in UTF-8, then the character set.  A text read
+	 * with mixed endings holds its CR bytes: one ending asked for makes
+	 * every line alike. */
 	char *eol_text = NULL;
 	size_t eol_len = len;
-	if (fmt->eol == ZJ_EOL_CRLF) {
+	bool crs = fmt->eol != ZJ_EOL_MIXED && memmem(text, len, "\r\n", 2);
+	if (fmt->eol == ZJ_EOL_CRLF || crs) {
 		size_t lines = 0;
 		for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))); p++)
 			lines++;
 		eol_text = zj_xmalloc(len + lines + 1);
 		size_t w = 0;
 		for (size_t i = 0; i < len; i++) {
-			if (text[i] == '\n')
+			if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+				continue;
+			if (text[i] == '\n' && fmt->eol == ZJ_EOL_CRLF)
 				eol_text[w++] = '\r';
 			eol_text[w++] = text[i];
 		}
@@ -339,30 +344,25 @@ bool zj_encode(const char *text, size_t len, const zj_format *fmt, char **out,
 	return true;
 }
 
-bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fmt,
-		  zj_error *err)
+/* The bytes of the regular file path (caller frees), *len their count;
+ * NULL with err. */
+static char *read_bytes(const char *path, size_t *len_out, zj_error *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		return zj_fail(err, "%s", strerror(errno));
+	if (fd < 0) {
+		zj_fail(err, "%s", strerror(errno));
+		return NULL;
+	}
 	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		int e = errno;
+	bool ok = fstat(fd, &st) == 0 || zj_fail(err, "%s", strerror(errno));
+	ok = ok && (!S_ISDIR(st.st_mode) || zj_fail(err, "%s", strerror(EISDIR)));
+	ok = ok && (S_ISREG(st.st_mode) || zj_fail(err, _("not a regular file")));
+	ok = ok && ((size_t)st.st_size <= ZJ_MAX_FILE_SIZE ||
+		    zj_fail(err, _("file too large (%lld bytes; the limit is %zu)"),
+			    (long long)st.st_size, ZJ_MAX_FILE_SIZE));
+	if (!ok) {
 		close(fd);
-		return zj_fail(err, "%s", strerror(e));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return zj_fail(err, "%s", strerror(EISDIR));
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return zj_fail(err, _("not a regular file"));
-	}
-	if ((size_t)st.st_size > ZJ_MAX_FILE_SIZE) {
-		close(fd);
-		return zj_fail(err, _("file too large (%lld bytes; the limit is %zu)"),
-			       (long long)st.st_size, ZJ_MAX_FILE_SIZE);
+		return NULL;
 	}
 #ifdef HAVE_POSIX_FADVISE
 	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -376,7 +376,8 @@ bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fm
 			if (cap > ZJ_MAX_FILE_SIZE) {
 				free(buf);
 				close(fd);
-				return zj_fail(err, _("file too large (still growing while read)"));
+				zj_fail(err, _("file too large (still growing while read)"));
+				return NULL;
 			}
 			cap = cap * 2;
 			buf = zj_xrealloc(buf, cap);
@@ -391,13 +392,25 @@ bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fm
 			int e = errno;
 			free(buf);
 			close(fd);
-			return zj_fail(err, "%s", strerror(e));
+			zj_fail(err, "%s", strerror(e));
+			return NULL;
 		}
 		if (n == 0)
 			break;
 		len += (size_t)n;
 	}
 	close(fd);
+	*len_out = len;
+	return buf;
+}
+
+bool zj_load_file(const char *path, char **text, size_t *text_len, zj_format *fmt,
+		  zj_error *err)
+{
+	size_t len;
+	char *buf = read_bytes(path, &len, err);
+	if (!buf)
+		return false;
 	return decode_owned(buf, len, text, text_len, fmt, err);
 }
 
@@ -603,6 +616,31 @@ bool zj_same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* Writes bytes over path, a file with other hard links, in place so every
+ * name sees them; its old bytes are kept beside it (.NAME.zongjie-old)
+ * until the write is done, and named if it fails. */
+static bool save_linked(const char *path, const char *bytes, size_t n, zj_error *err)
+{
+	size_t old_len;
+	char *old = read_bytes(path, &old_len, err);
+	if (!old)
+		return false;
+	const char *slash = strrchr(path, '/');
+	char *copy = zj_xasprintf("%.*s.%s.zongjie-old", slash ? (int)(slash - path + 1) : 0, path,
+				  slash ? slash + 1 : path);
+	zj_error why = {0};
+	bool ok = zj_save_atomic(copy, old, old_len, &why);
+	if (!ok)
+		zj_fail(err, _("cannot keep a copy before writing in place: %s"), why.message);
+	else if (!(ok = zj_save_in_place(path, bytes, n, &why)))
+		zj_fail(err, _("%s (its old text is in %s)"), why.message, copy);
+	else
+		unlink(copy);
+	free(copy);
+	free(old);
+	return ok;
+}
+
 bool zj_save_file(const char *path, const char *text, size_t len, const zj_format *fmt,
 		  zj_error *err)
 {
@@ -610,7 +648,9 @@ bool zj_save_file(const char *path, const char *text, size_t len, const zj_forma
 	size_t n;
 	if (!zj_encode(text, len, fmt, &bytes, &n, err))
 		return false;
-	bool ok = zj_save_atomic(path, bytes, n, err);
+	struct stat st;
+	bool linked = stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink > 1;
+	bool ok = linked ? save_linked(path, bytes, n, err) : zj_save_atomic(path, bytes, n, err);
 	free(bytes);
 	return ok;
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "zongjie/fileio.h"
 #include "zongjie/utf8.h"
 
 #define MAGIC "zongjie-journal 1\n"
@@ -557,18 +558,27 @@ static void set_header(zj_journal *j, const char *base, size_t len)
 
 /* A new header: the base is the text now.  A new summary without a file
  * has no text on disk to start from: its base is empty, and its text so
- * far is the first record. */
+ * far is the first record.  A journal started after edits (it could not
+ * be written before) has the file on disk for base and the text now as
+ * its first records. */
 static void set_base(zj_journal *j)
 {
 	size_t len;
 	const char *text = zj_doc_text(j->doc, &len);
-	if (j->doc->path) {
+	char *disk = NULL;
+	size_t disk_len = 0;
+	zj_format fmt;
+	if (j->doc->path && (!zj_text_modified(j->doc->text) ||
+			     !zj_load_file(j->doc->path, &disk, &disk_len, &fmt, NULL))) {
 		set_header(j, text, len);
 		return;
 	}
-	set_header(j, "", 0);
+	set_header(j, disk ? disk : "", disk_len);
+	if (disk_len)
+		observe(j, false, 0, NULL, disk_len);
 	if (len)
 		observe(j, true, 0, text, len);
+	free(disk);
 }
 
 /* Opens and locks the journal file at path for doc (path is taken). */

@@ -18,6 +18,7 @@ static const char *const sure_markers[] = {
 	"免责声明", "如有侵权", "上一篇:", "上一篇：", "下一篇:", "下一篇：", "版权归原作者",
 	"来源于网络", "关注本站", "本站所有", "手机扫码", "展开阅读全文", "下载此文档",
 	"svip", "SVIP", "VIP会员", "收藏本文", "猜你喜欢", "素材库】", "添加客服", "代笔客服",
+	"转载请注明", "转载请保留", "未经授权禁止转载",
 };
 
 /* Words of a site's links and buttons, which a summary may also use in a

@@ -173,12 +173,61 @@ static bool is_sentence_end(int32_t c)
 	       c == '!' || c == '?' || c == ';' || c == ':';
 }
 
+/* Markup that text copied from a web page keeps around a numbered
+ * heading: **一、…** (Markdown bold), ## 一、… (a Markdown heading),
+ * 【一、…】.  Returns the bytes that open it at i, with *close what ends
+ * it ("" when nothing does), or 0 when there is none. */
+static size_t heading_wrapper(const char *s, size_t len, size_t i, const char **close)
+{
+	if (len - i >= 2 && s[i] == '*' && s[i + 1] == '*') {
+		*close = "**";
+		return 2;
+	}
+	if (len - i >= 3 && !memcmp(s + i, "【", 3)) {
+		*close = "】";
+		return 3;
+	}
+	size_t n = 0;
+	while (i + n < len && s[i + n] == '#' && n < 6)
+		n++;
+	if (n && i + n < len && s[i + n] == ' ') {
+		*close = "";
+		return n + 1;
+	}
+	return 0;
+}
+
+/* Where the marker of a line starts: after its blanks and any heading
+ * wrapper that a marker follows. */
+static size_t marker_start(const char *s, size_t len)
+{
+	size_t i = zj_skip_space(s, len, 0);
+	const char *close;
+	size_t w = heading_wrapper(s, len, i, &close);
+	zj_heading probe;
+	if (w) {
+		size_t m = zj_skip_space(s, len, i + w);
+		if (parse_marker(s, len, m, &probe))
+			return m;
+	}
+	return i;
+}
+
+/* What closes the wrapper of a heading whose marker is at marker ("" for
+ * none, or when there is no wrapper). */
+static const char *wrapper_close(const char *s, size_t len, size_t marker)
+{
+	size_t i = zj_skip_space(s, len, 0);
+	const char *close;
+	return marker > i && heading_wrapper(s, len, i, &close) ? close : "";
+}
+
 /* The marker and enumeration tests shared by headings and numbered
  * paragraphs; returns the title start, or 0. */
 static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
-	size_t i = zj_skip_space(s, len, 0);
+	size_t i = marker_start(s, len);
 	h->marker_start = i;
 	size_t mlen = parse_marker(s, len, i, h);
 	if (!mlen)
@@ -215,6 +264,7 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 	if (!t || outline_narrative_item(s + t, len - t))
 		goto no;
 	h->title_start = t;
+	const char *close = wrapper_close(s, len, h->marker_start);
 	size_t count = 0, p = t;
 	while (p < len) {
 		int32_t c;
@@ -223,14 +273,27 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 		if (is_sentence_end(c)) {
 			if (count > ZJ_HEADING_MAX_TITLE)
 				goto no;
-			h->title_end = p;
+			h->title_end = h->end = p;
+			if (*close && len - p >= strlen(close) && !memcmp(s + p, close, strlen(close)))
+				h->end += strlen(close);
 			return true;
 		}
 		if (count > ZJ_HEADING_MAX_LINE)
 			goto no;
 	}
-	/* No sentence end: the whole line is the title; trim trailing blanks. */
+	/* No sentence end: the whole line is the title, less its wrapper's
+	 * close and trailing blanks. */
 	size_t end = len;
+	while (end > t) {
+		size_t b;
+		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
+			break;
+		end = b;
+	}
+	h->end = end;
+	size_t n = strlen(close);
+	if (n && end - t > n && !memcmp(s + end - n, close, n))
+		end -= n;
 	while (end > t) {
 		size_t b;
 		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
@@ -261,8 +324,25 @@ static const char *const title_words[] = {"总结", "计划", "报告", "安排"
 					  "述职", "要点", "小结", "范文", "Report", "Review",
 					  "Summary"};
 
+/* 范文2, 例文三: the number of an article in a collection of models. */
+static bool has_model_number(const char *s, size_t len)
+{
+	static const char *const words[] = {"范文", "例文"};
+	for (size_t k = 0; k < 2; k++)
+		for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), words[k], 6));
+		     hit += 6) {
+			size_t j = (size_t)(hit - s) + 6;
+			int v;
+			if (cn_number(s, len, j, &v) || zj_is_digit(zj_utf8_at(s, len, j, NULL)))
+				return true;
+		}
+	return false;
+}
+
 static bool has_pian_marker(const char *s, size_t len)
 {
+	if (has_model_number(s, len))
+		return true;
 	for (const char *hit = s; (hit = memmem(hit, len - (size_t)(hit - s), "篇", 3)); hit += 3) {
 		size_t i = (size_t)(hit - s);
 		size_t j = zj_skip_space(s, len, i + 3);
@@ -544,6 +624,26 @@ static bool part_starts(builder *b, size_t i, int top, bool bare_only, zj_part_k
 	return outline_problems_lead(b->text + l->start, l->end - l->start);
 }
 
+/* Whether an unheaded problems paragraph may start a part in the opening:
+ * when there is no heading (before the headings it would sum up what
+ * follows), or when the first heading is the plan's or a later part's
+ * (the problems come before it, without a heading of their own). */
+static bool opening_holds_problems(builder *b, const zj_article *a, size_t first, size_t last,
+				   int top, bool bare_only)
+{
+	if (top == 0)
+		return true;
+	for (size_t i = first; i <= last; i++) {
+		if (!part_starts(b, i, top, bare_only, ZJ_PART_PLAN, false))
+			continue;
+		const zj_section *s = &b->o->sections[LINE(b, i)->heading];
+		zj_part_kind k = zj_part_from_heading(b->text + s->title_start,
+						      s->title_end - s->title_start, a->year);
+		return k == ZJ_PART_PLAN || k == ZJ_PART_OTHER;
+	}
+	return false;
+}
+
 static void build_article(builder *b, size_t first, size_t last)
 {
 	zj_outline *o = b->o;
@@ -559,14 +659,13 @@ static void build_article(builder *b, size_t first, size_t last)
 	bool bare_only = false;
 	int top = article_top_level(b, first, last, &bare_only);
 
-	/* An unheaded problems paragraph in the opening only when there is no
-	 * heading: before the headings it sums up what follows. */
+	bool problems_in_opening = opening_holds_problems(b, a, first, last, top, bare_only);
 	zj_part_kind current = ZJ_PART_OPENING, prev = ZJ_PART_ACHIEVEMENTS;
 	long heading = -1;
 	size_t start = first;
 	for (size_t i = first; i <= last + 1; i++) {
 		if (i <= last &&
-		    !part_starts(b, i, top, bare_only, current, top == 0 && i != content))
+		    !part_starts(b, i, top, bare_only, current, problems_in_opening && i != content))
 			continue;
 		if (i > start || (i > last && o->nparts == a->first_part)) {
 			bool text = current != ZJ_PART_OPENING;
@@ -618,6 +717,38 @@ bool zj_outline_plain_line(const char *line, size_t len)
 {
 	zj_heading h;
 	return classify_line(line, len, &h) == LINE_PARA && !outline_chunk_candidate(line, len);
+}
+
+/* Whether the next line with anything on it after the reader's position
+ * is a paragraph (not a link to another page, not the end). */
+static bool paragraph_follows(outline_reader r)
+{
+	outline_line l;
+	while (outline_reader_next(&r, &l)) {
+		zj_heading h;
+		enum line_class c = classify_line(r.text + l.start, l.end - l.start, &h);
+		if (c != LINE_BLANK && c != LINE_NEUTRAL)
+			return c == LINE_PARA;
+	}
+	return false;
+}
+
+/* Whether a title line ends by naming a summary or report (…个人年终总结,
+ * …述职报告): a plan's name may head a part of a summary, these do not. */
+static bool names_summary(const builder *b, const line_info *li)
+{
+	static const char *const ends[] = {"总结", "小结", "述职报告", "工作报告", "工作汇报"};
+	const char *s = b->text + li->start;
+	size_t n = li->end - li->start;
+	size_t at;
+	while (n > 0 && zj_is_space(zj_utf8_before(s, n, n, &at)))
+		n = at;
+	for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		size_t w = strlen(ends[k]);
+		if (n >= w && !memcmp(s + n - w, ends[k], w))
+			return true;
+	}
+	return false;
 }
 
 /* Whether a heading without number (2024年工作计划) may be the title of a
@@ -727,8 +858,14 @@ zj_outline *zj_outline_scan(const char *text, size_t len, size_t first_line,
 		if (c == LINE_TITLE_PIAN)
 			split = has_text;
 		else if ((c == LINE_TITLE_KW || (bare && names_document(&b, li, title))) &&
-			 has_heading && after_blank && l.more)
-			split = next_heading_number(r, &level) == 1 && (!bare || level == first_level);
+			 has_heading && after_blank && l.more) {
+			int next = next_heading_number(r, &level);
+			/* a summary's title before text without headings starts
+			 * one too: 范文 pages mix headed and unheaded articles */
+			split = (next == 1 && (!bare || level == first_level)) ||
+				(next == 0 && c == LINE_TITLE_KW && names_summary(&b, li) &&
+				 paragraph_follows(r));
+		}
 		if (split && i > start) {
 			if (bare) { /* it names the next article: a title, not a heading */
 				li->cls = LINE_TITLE_KW;

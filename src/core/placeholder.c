@@ -42,6 +42,7 @@ static bool is_connector(int32_t c)
 	return c == '-' || c == '~' || c == 0xFF5E || c == 0x2014 || c == 0x2013 || c == 0xFF0D;
 }
 
+
 static bool is_token_core(int32_t c)
 {
 	return zj_is_digit(c) || filler_class(c) != NOT_FILLER;
@@ -270,6 +271,16 @@ static bool in_latin_word(const char *s, size_t len, const token *t, int32_t bef
 	return false;
 }
 
+/* Whether the one x of t is the unknown of an equation: 2x+3=7, y=x²,
+ * 3x＝9.  A template's “x+x”模式 (for “1+3”) has no coefficient: a gap. */
+static bool in_equation(const token *t, int32_t before, int32_t after)
+{
+	bool equals = before == '=' || after == '=' || before == 0xFF1D || after == 0xFF1D;
+	bool power = after == '^' || after == 0x00B2 || after == 0x00B3;
+	bool plus = before == '+' || after == '+' || before == 0xFF0B || after == 0xFF0B;
+	return equals || power || (plus && t->digits);
+}
+
 /* Do the fillers of t, in their context, make a gap? */
 static bool fillers_make_gap(const char *s, size_t len, const token *t, size_t last_x,
 			     int32_t before, int32_t after)
@@ -281,6 +292,8 @@ static bool fillers_make_gap(const char *s, size_t len, const token *t, size_t l
 		int32_t before_x = zj_utf8_before(s, len, last_x, NULL);
 		if (zj_is_digit(after_x))
 			return false;                       /* x86, x64 */
+		if (in_equation(t, before, after))
+			return false;                       /* 2x+3=7, y=x² */
 		if (x == 0x00D7 && zj_is_digit(before_x))
 			return false;                       /* 3× */
 		if (x == 'X' && (after == 0x5149 /* 光 */ || after == 0x5C04 /* 射 */ ||

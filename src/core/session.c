@@ -96,7 +96,7 @@ static void set_warning(zj_session *s, const char *reason)
 {
 	if (reason)
 		snprintf(s->warning, sizeof s->warning,
-			 _("journal: %s — unsaved changes are not protected"), reason);
+			 _("unsaved changes are not protected (journal: %s)"), reason);
 	else
 		s->warning[0] = '\0';
 }
@@ -191,8 +191,20 @@ bool zj_session_recover(zj_session *s, bool accept, zj_error *err)
 	return !accept || recovered;
 }
 
+/* Whether a journal that could not be started is to be tried again: the
+ * text has changes to protect, and no other editor holds its journal. */
+static bool journal_wanted(const zj_session *s)
+{
+	return !s->journal && s->recovery == ZJ_RECOVERY_NONE && s->warning[0] &&
+	       zj_text_modified(s->doc->text);
+}
+
 bool zj_session_tick(zj_session *s, bool now)
 {
+	if (journal_wanted(s)) {
+		start_journal(s);
+		return s->journal != NULL;
+	}
 	long long age;
 	if (!zj_journal_pending(s->journal, &age) || (!now && age < 1000))
 		return true;
@@ -203,6 +215,8 @@ bool zj_session_tick(zj_session *s, bool now)
 
 int zj_session_wait_ms(const zj_session *s)
 {
+	if (journal_wanted(s))
+		return 2000; /* tried again while the writer pauses */
 	return zj_journal_pending(s->journal, NULL) ? 250 : -1;
 }
 

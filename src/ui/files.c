@@ -93,10 +93,12 @@ void quit(ui *u)
  * file until saved. */
 void renew(ui *u)
 {
+	bool keep_journal = false; /* its changes unsaved: kept for recovery */
 	if (zj_session_unsaved(u->s)) {
 		int a = ask(u, _("Save changes before renewing? (y/n/Esc)"));
 		if (a == 27 || (a == 'y' && !save(u, false)))
 			return;
+		keep_journal = a == 'n';
 	}
 	zj_error err = {0};
 	zj_renew_stats st;
@@ -107,17 +109,24 @@ void renew(ui *u)
 		say(u, "%s", err.message);
 		return;
 	}
-	/* the summary renewed stays as saved (or its changes dropped on
-	 * purpose); the draft is unsaved, and journaled, until saved */
+	/* the summary renewed stays as saved; changes not saved stay in its
+	 * journal, offered back when it is opened again.  The draft is
+	 * unsaved, and journaled, until saved. */
 	zj_editor_free(u->ed);
-	zj_session_free(u->s, true);
+	zj_session_free(u->s, !keep_journal);
 	u->s = zj_session_new_draft(draft);
 	u->ed = zj_editor_new(draft);
 	u->nmarks = 0;
 	u->marks_stale = true;
 	zj_view_forget(&u->view);
-	say(u, _("draft: %zu figures and %zu plan items to update; F5 goes to the next, ^S saves"),
-	    st.figures, st.plan_items);
+	if (keep_journal)
+		say(u, _("draft: %zu figures to update; the summary's unsaved changes are kept "
+			 "for recovery when it is opened again"),
+		    st.figures);
+	else
+		say(u, _("draft: %zu figures and %zu plan items to update; F5 goes to the next, "
+			 "^S saves"),
+		    st.figures, st.plan_items);
 }
 
 /* The export's format: a .docx name is a Word document, another

@@ -18,6 +18,19 @@ static bool cancel_key(wint_t k)
 	return k == 27 || k == CTRL('g') || k == CTRL('c');
 }
 
+/* A key for a prompt.  While the screen is too small to show the
+ * question none is taken (an n would answer what cannot be read); a
+ * resize is. */
+static int prompt_key(ui *u, wint_t *k)
+{
+	for (;;) {
+		int r = read_key(k);
+		if (r == ERR || !too_small() || (r == KEY_CODE_YES && *k == KEY_RESIZE))
+			return r;
+		draw(u);
+	}
+}
+
 /* Shows question on the status line and waits for y, n or Esc. */
 int ask(ui *u, const char *question)
 {
@@ -25,7 +38,7 @@ int ask(ui *u, const char *question)
 	for (;;) {
 		draw(u);
 		wint_t k;
-		int r = read_key(&k);
+		int r = prompt_key(u, &k);
 		if (r == ERR || r == KEY_CODE_YES)
 			continue; /* the question stays until it is answered */
 		int answer = k == 'y' || k == 'Y' ? 'y' : k == 'n' || k == 'N' ? 'n' : cancel_key(k) ? 27 : 0;
@@ -43,7 +56,7 @@ int ask_one_of(ui *u, const char *question, const char *answers)
 	for (;;) {
 		draw(u);
 		wint_t k;
-		int r = get_wch(&k);
+		int r = prompt_key(u, &k);
 		if (r != OK)
 			continue;
 		if (cancel_key(k)) {
@@ -202,7 +215,7 @@ char *read_line_with(ui *u, const char *prompt, const char *initial, edit_hook h
 		u->prompt_col = utf8_width(prompt) + zj_le_column(&le);
 		draw(u);
 		wint_t k;
-		int r = read_key(&k);
+		int r = prompt_key(u, &k);
 		if (r != ERR)
 			state = r == KEY_CODE_YES ? prompt_code(&le, k) : prompt_char(&le, k);
 	}
@@ -290,7 +303,7 @@ long choose_keys(ui *u, const char *title, char **items, size_t n, long first, c
 		int rows = LINES - 2;
 		top = draw_list(title, items, n, sel, top, rows);
 		wint_t k;
-		int r = read_key(&k);
+		int r = prompt_key(u, &k);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES) {

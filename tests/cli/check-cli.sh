@@ -80,6 +80,13 @@ run check --fix --color=never "$tmp/fix.txt"
 ok "--fix rewrites the punctuation" [ "$(cat "$tmp/fix.txt")" = "我们认真学习，扎实工作；召开会议（扩大）研究。" ]
 ok "--fix says how many" has "4 fixes applied" "$tmp/err"
 ok "--fix keeps the mode" [ "$(stat -c %a "$tmp/fix.txt")" = 640 ]
+# a file with another hard link: both names see the fix, no copy is left
+printf '开展活动,效果好.\n' >"$tmp/link1.txt"
+ln "$tmp/link1.txt" "$tmp/link2.txt"
+run check --fix "$tmp/link1.txt"
+ok "--fix keeps hard links: the other name sees the fix" [ "$(cat "$tmp/link2.txt")" = "开展活动，效果好。" ]
+ok "  one inode still" [ "$(stat -c %i "$tmp/link1.txt")" = "$(stat -c %i "$tmp/link2.txt")" ]
+ok "  no copy left beside it" sh -c "! ls -a '$tmp' | grep -q zongjie-old"
 ok "--fix leaves no halfwidth finding" sh -c "! grep -q halfwidth '$tmp/out'"
 
 # ---- spelling: the personal word list and a missing dictionary --------
@@ -117,6 +124,15 @@ run export --force "$data/annual.txt" -o "$tmp/out.txt"
 ok "export --force: exit 0" [ "$rc" -eq 0 ]
 ok "export --force: says what remains" has "exported with 5 errors remaining" "$tmp/err"
 ok "export --force: file written" [ -s "$tmp/out.txt" ]
+# a forced export that cannot be written says so, and nothing about exporting
+if [ -w /dev/full ]; then
+	run export --force "$data/annual.txt" -o /dev/full
+	ok "export --force to a full disk: exit 2" [ "$rc" -eq 2 ]
+	ok "  the write's failure said" has "No space left" "$tmp/err"
+	ok "  no 'exported' claimed" sh -c "! grep -q 'exported with' '$tmp/err'"
+else
+	for t in "exit 2" "failure said" "no 'exported' claimed"; do skip "export to /dev/full: $t" "no /dev/full"; done
+fi
 
 run export "$data/clean.txt" -o "$tmp/clean-out.txt"
 ok "clean export: exit 0" [ "$rc" -eq 0 ]

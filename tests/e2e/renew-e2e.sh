@@ -68,6 +68,14 @@ ok "  quitting asks" wait_for "Save changes? (y/n/Esc)"
 keys Escape
 keys C-q; keys n
 ok "  n quits" stopped
+# ... and the summary it was made from keeps that typing for recovery (n
+# dropped it: the file never had it and its journal was deleted)
+start "$tmp/draft.txt"
+ok "the summary renewed without saving offers its changes back" wait_for "Recover"
+keys y
+ok "  with the typing" wait_for "亲手写的"
+keys C-q; keys n
+stopped >/dev/null
 # with one article chosen, Ctrl-R renews that article alone
 { printf '甲社区2024年工作总结\n一、工作成效\n开展活动12场次。\n\n'; printf '乙社区2024年工作总结\n一、工作成效\n开展活动30场次。\n'; } >"$tmp/two.txt"
 start "$tmp/two.txt"

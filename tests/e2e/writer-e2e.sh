@@ -104,6 +104,22 @@ wait_for "40×12" >/dev/null
 keys C-q
 ok "Ctrl-Q still quits there" stopped
 ok "the file is untouched" cmp -s "$tmp/small.txt" "$tmp/small.orig"
+# a question open when the screen shrinks is not answered by keys it hides
+start "$tmp/small.txt"
+wait_for "gaps left: 3" >/dev/null
+keys End; keys "改"
+keys C-q
+wait_for "Save changes?" >/dev/null
+T resize-window -t ed -x 30 -y 8 2>/dev/null || T resize-pane -t ed -x 30 -y 8
+wait_for "40×12" >/dev/null
+keys n
+ok "an n on the small screen does not answer the quit question" running
+T resize-window -t ed -x 100 -y 30 2>/dev/null || T resize-pane -t ed -x 100 -y 30
+ok "  the question is back at full size" wait_for "Save changes?"
+keys Escape
+ok "  and is still answered there" sh -c "sleep 0.3; tmux -L '$sock' capture-pane -p -t ed | grep -q 'small.txt \[+\]'"
+keys C-q; keys n
+ok "  n then quits" stopped
 T kill-server 2>/dev/null
 T new-session -d -s keep -x 100 -y 30 "sleep 600"
 

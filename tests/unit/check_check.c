@@ -32,6 +32,10 @@ static const rule_case cases[] = {
 	{"part-exceeds-total", "共培训120人，其中党员80人、群众40人。", 0, NULL},
 	{"part-exceeds-total", "共发放1.2万元，其中慰问金8000元、补助4000元。", 0, NULL},
 	{"part-exceeds-total", "共培训120人，其中开展讲座200场。", 0, NULL},
+	/* parts counted two ways overlap: by sex and by age, by party and by sex */
+	{"part-exceeds-total", "全院职工共420人，其中女职工310人，35岁以下职工190人。", 0, NULL},
+	{"part-exceeds-total", "共有会员90人，其中党员60人、女性50人。", 0, NULL},
+	{"part-exceeds-total", "共有职工420人，其中男职工230人、女职工250人。", 1, NULL},
 	/* rate-mismatch */
 	{"rate-mismatch", "受理120件，办结108件，办结率95%。", 1, "95%"},
 	{"rate-mismatch", "受理120件，办结108件，办结率90%。", 0, NULL},
@@ -55,6 +59,8 @@ static const rule_case cases[] = {
 	{"site-noise", "第1页 / 共14页", 1, "第1页 / 共14页"},
 	{"site-noise", "##paidbegin##", 1, "##paidbegin##"},
 	{"site-noise", "上传人：张三", 1, "上传人：张三"},
+	{"site-noise", "本文来源于www.example-fanwen.com，转载请注明出处。", 1, NULL},
+	{"site-noise", "我们组织了三次文物保护宣传，来源于群众的线索有12条。", 0, NULL},
 	{"site-noise", "当前位置: 首页 > 总结", 1, NULL},
 	{"site-noise", "点击下载完整版文档", 1, NULL},
 	{"site-noise", "第一页的内容讲的是全年的工作。", 0, NULL},
@@ -64,6 +70,8 @@ static const rule_case cases[] = {
 	{"stray-latin", "创建AAA级景区和4A级景区，G20期间，B超室，A股。", 0, NULL},
 	{"stray-latin", "Use the A key.", 0, NULL},
 	{"stray-latin", "推行六T管理，加大R&D投入，创建三A景区。", 0, NULL},
+	{"stray-latin", "学生分为A、B、C三个层次，按A和B两档评分。", 0, NULL},
+	{"stray-latin", "分为A、B两组，加强D建工作。", 1, "D"},
 	/* halfwidth-punct */
 	{"halfwidth-punct", "我们认真学习,扎实工作;成效明显!", 3, ","},
 	{"halfwidth-punct", "取得了较好的.成绩", 1, "."},
@@ -125,6 +133,11 @@ static const rule_case cases[] = {
 	{"year-mismatch", "北岭镇2025年工作总结\n2025年，我局圆满完成任务。\n一、工作成效\n2020年以来，累计投资20亿元。\n"
 	 "与2024年相比，投资增长12%。\n2026年，我们将继续努力。\n", 0, NULL},
 	{"year-mismatch", "2024年，我局圆满完成任务。\n", 0, NULL},
+	/* a plan paragraph naming a stale year; the plan's own year and a span stay silent */
+	{"year-mismatch", "北岭镇2024年工作总结\n一、成效\n完成任务。\n二、2025年工作计划\n2023年，我们将扩大投资。\n",
+	 1, "2023年"},
+	{"year-mismatch", "北岭镇2024年工作总结\n一、成效\n完成任务。\n二、2025年工作计划\n2025年，我们将扩大投资。\n"
+			  "2021年以来的经验要坚持。\n", 0, NULL},
 	{"year-mismatch", "某区2021—2025年工作总结\n2023年，我区完成投资50亿元。\n一、主要成效\n2024年，新建学校3所。\n", 0, NULL},
 	{"year-mismatch", "某区2025年工作总结暨2026年工作计划\n2024年，我区完成投资50亿元。\n", 1, "2024年"},
 	/* spelling */

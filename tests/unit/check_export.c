@@ -69,6 +69,12 @@ START_TEST(renumbers_by_level_when_asked)
 	ck_assert_str_eq(out, "总结\n一、成绩\n（一）甲。内容。\n（二）乙。内容。\n（三）丙。内容。\n"
 			      "（四）丁。内容。\n");
 	free(out);
+	/* headings in a web page's markup: the number changes, the markup stays */
+	out = renumber("总结\n**一、成绩**\n内容。\n**二、问题**\n内容。\n## 四、计划\n内容。\n"
+		       "【五、建议】\n内容。\n");
+	ck_assert_str_eq(out, "总结\n**一、成绩**\n内容。\n**二、问题**\n内容。\n## 三、计划\n内容。\n"
+			      "【四、建议】\n内容。\n");
+	free(out);
 }
 END_TEST
 

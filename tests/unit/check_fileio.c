@@ -137,6 +137,20 @@ START_TEST(crlf_is_normalised)
 	free(text);
 	ck_assert(zj_decode("a\r\nb\n", 5, &text, &len, &fmt, &err));
 	ck_assert_str_eq(text, "a\r\nb\n"); /* mixed: kept as is */
+	/* saved as mixed, byte for byte; one ending asked for, every line alike */
+	char *out;
+	size_t n;
+	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
+	ck_assert(n == 5 && !memcmp(out, "a\r\nb\n", 5));
+	free(out);
+	fmt.eol = ZJ_EOL_LF;
+	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
+	ck_assert(n == 4 && !memcmp(out, "a\nb\n", 4));
+	free(out);
+	fmt.eol = ZJ_EOL_CRLF;
+	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
+	ck_assert(n == 6 && !memcmp(out, "a\r\nb\r\n", 6));
+	free(out);
 	free(text);
 }
 END_TEST

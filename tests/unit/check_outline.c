@@ -257,6 +257,38 @@ START_TEST(headings_only_at_lower_level)
 }
 END_TEST
 
+/* Pages copied from the web keep markup around headings: **一、…**,
+ * ## 一、…, 【一、…】.  The title is what is inside; list items under a
+ * heading stay its items. */
+START_TEST(headings_in_markup)
+{
+	zj_outline *o = build("销售部2024年工作总结\n"
+			      "**一、销售业绩完成情况**\n"
+			      "全年销售额1200万元。\n"
+			      "1. 调整客户结构。\n"
+			      "2. 开拓新市场。\n"
+			      "【二、存在的问题】\n"
+			      "回款慢。\n"
+			      "## 三、2025年工作计划\n"
+			      "加强回款。\n"
+			      "【请填写单位名称】\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	const zj_section *h = &o->sections[o->parts[1].heading];
+	const char *text = "销售部2024年工作总结\n**一、销售业绩完成情况**\n";
+	ck_assert_int_eq((int)(h->title_end - h->title_start), (int)strlen("一、销售业绩完成情况"));
+	ck_assert(!memcmp(text + h->title_start, "一、销售业绩完成情况", h->title_end - h->title_start));
+	ck_assert_uint_eq(o->parts[1].nsections, 2); /* 1. 2. are inside it, not parts */
+	zj_outline_free(o);
+	/* a bold sentence or a bracketed gap is no heading */
+	zj_heading hd;
+	ck_assert(!zj_heading_parse("**全年销售额1200万元**", strlen("**全年销售额1200万元**"), &hd));
+	ck_assert(!zj_heading_parse("【请填写】", strlen("【请填写】"), &hd));
+	ck_assert(zj_heading_parse("【一、主要成效】", strlen("【一、主要成效】"), &hd));
+	ck_assert_uint_eq(hd.marker_start, strlen("【"));
+	ck_assert_uint_eq(hd.end, strlen("【一、主要成效】"));
+}
+END_TEST
+
 START_TEST(keyword_classification)
 {
 	static const struct { const char *heading; zj_part_kind kind; } cases[] = {
@@ -522,6 +554,7 @@ static Suite *outline_suite(void)
 	tcase_add_test(tc, no_headings);
 	tcase_add_test(tc, part_style_and_year_headings);
 	tcase_add_test(tc, headings_only_at_lower_level);
+	tcase_add_test(tc, headings_in_markup);
 	tcase_add_test(tc, keyword_classification);
 	tcase_add_test(tc, closing_needs_other_body);
 	tcase_add_test(tc, classification_by_meaning);

@@ -222,6 +222,41 @@ START_TEST(journal_failure_warns_and_retries)
 }
 END_TEST
 
+/* A journal that cannot even be started when the file opens (its folder
+ * cannot be made) is tried again while there are changes, and then holds
+ * them: the text on disk for base, the edits made meanwhile after it. */
+START_TEST(journal_that_could_not_start_is_started_later)
+{
+	zj_error err = {0};
+	char *blocked = zj_xasprintf("%s/blocked", dir);
+	write_bytes(blocked, "", 0); /* a file where the state folder goes */
+	setenv("XDG_STATE_HOME", blocked, 1);
+	zj_session *s = zj_session_open(path, &err);
+	ck_assert_ptr_null(s->journal);
+	ck_assert_ptr_nonnull(zj_session_warning(s));
+	ck_assert_int_eq(zj_session_wait_ms(s), -1); /* nothing to protect yet */
+	type_at_end(s, "甲");
+	ck_assert_int_ge(zj_session_wait_ms(s), 0); /* a retry is due */
+	ck_assert(!zj_session_tick(s, false));
+	ck_assert_ptr_nonnull(zj_session_warning(s));
+	/* the space comes back */
+	unlink(blocked);
+	ck_assert(zj_session_tick(s, false));
+	ck_assert_ptr_nonnull(s->journal);
+	ck_assert_ptr_null(zj_session_warning(s));
+	type_at_end(s, "乙");
+	ck_assert(zj_session_tick(s, true));
+	zj_session_free(s, false); /* killed */
+	s = zj_session_open(path, &err);
+	ck_assert_int_eq(s->recovery, ZJ_RECOVERY_OFFERED);
+	ck_assert(zj_session_recover(s, true, &err));
+	ck_assert_str_eq(zj_doc_text(s->doc, NULL), TEXT "甲乙");
+	zj_session_free(s, true);
+	setenv("XDG_STATE_HOME", state, 1);
+	free(blocked);
+}
+END_TEST
+
 START_TEST(new_file_keeps_its_journal_after_save)
 {
 	zj_error err = {0};
@@ -475,6 +510,7 @@ static Suite *session_suite(void)
 	tcase_add_test(tc, recovery_yes_and_no);
 	tcase_add_test(tc, damaged_journal_is_set_aside);
 	tcase_add_test(tc, journal_failure_warns_and_retries);
+	tcase_add_test(tc, journal_that_could_not_start_is_started_later);
 	tcase_add_test(tc, new_file_keeps_its_journal_after_save);
 	tcase_add_test(tc, save_as_over_an_existing_file_asks);
 	tcase_add_test(tc, hard_links_and_attributes_kept);

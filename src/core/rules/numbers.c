@@ -195,6 +195,38 @@ static void clause_total(const char *s, size_t len, size_t from, size_t at, tota
 	t->n = 1;
 }
 
+/* The way of counting a part's label names (其中女职工310人 counts by sex,
+ * 35岁以下职工190人 by age), as a bit; 0 when it names none.  Parts counted
+ * two ways overlap: their sum says nothing about the total. */
+static unsigned counting_way(const char *s, size_t from, size_t to)
+{
+	static const struct { const char *word; unsigned way; } words[] = {
+		{"男", 1}, {"女", 1}, {"党员", 2}, {"团员", 2}, {"群众", 2},
+		{"岁", 4}, {"青年", 4}, {"老年", 4}, {"学历", 8}, {"本科", 8}, {"大专", 8},
+		{"专科", 8}, {"研究生", 8}, {"硕士", 8}, {"博士", 8}, {"职称", 16},
+		{"高级", 16}, {"中级", 16}, {"初级", 16}, {"民族", 32}, {"残疾", 64},
+	};
+	unsigned ways = 0;
+	for (size_t k = 0; k < COUNT(words); k++)
+		if (memmem(s + from, to - from, words[k].word, strlen(words[k].word)))
+			ways |= words[k].way;
+	return ways;
+}
+
+/* Where the label of the part at `at` starts: after the mark that ends
+ * the part before it (、，；), not before from. */
+static size_t label_start(const char *s, size_t len, size_t from, size_t at)
+{
+	while (at > from) {
+		size_t p;
+		int32_t c = zj_utf8_before(s, len, at, &p);
+		if (c == 0x3001 || c == 0xFF0C || c == 0xFF1B || c == ',' || c == ';')
+			break;
+		at = p;
+	}
+	return at;
+}
+
 /* Parts after 其中 are matched to the total of their own unit:
  * 出动860人次，其中白天300人次、夜间420人次 compares 人次 with 人次, not
  * with the 36次 of the same sentence. */
@@ -224,12 +256,14 @@ static void part_exceeds_total(const char *s, size_t len, zj_findings *f)
 		}
 		bool reported = false;
 		quantity q;
+		unsigned ways = 0;
 		for (size_t i = at + 6; !reported && next_quantity(s, len, i, end, &q); i = q.end) {
 			size_t k = 0;
 			while (k < t.n && t.q[k].unit != q.unit)
 				k++;
 			if (k == t.n)
 				continue;
+			ways |= counting_way(s, label_start(s, len, at + 6, q.start), q.start);
 			t.parts[k]++;
 			t.sum[k] += q.value;
 			if (q.value > t.q[k].value) {
@@ -240,7 +274,8 @@ static void part_exceeds_total(const char *s, size_t len, zj_findings *f)
 				reported = true;
 			}
 		}
-		for (size_t k = 0; k < t.n && !reported; k++)
+		bool overlapping = __builtin_popcount(ways) >= 2;
+		for (size_t k = 0; k < t.n && !reported && !overlapping; k++)
 			if (t.parts[k] >= 2 && t.sum[k] > t.q[k].value + 1e-9) {
 				zj_rule_add_msg(f, ZJ_RULE_PART_EXCEEDS_TOTAL, at, end,
 					_("the parts add up to %g, more than the total (%.*s)"), t.sum[k],

@@ -34,6 +34,24 @@ static bool is_cjk_numeral(int32_t c)
 	return false;
 }
 
+/* Whether the letter at i is one of a list of letters (A、B、C三个层次,
+ * A和B两类): labels, not a censored character. */
+static bool in_letter_list(const char *s, size_t len, size_t i)
+{
+	static const int32_t joins[] = {0x3001 /* 、 */, 0x548C /* 和 */, 0x4E0E /* 与 */,
+					0x53CA /* 及 */, 0x6216 /* 或 */, 0xFF0C /* ， */};
+	size_t n, at;
+	int32_t after = zj_utf8_at(s, len, i + 1, &n);
+	int32_t before = zj_utf8_before(s, len, i, &at);
+	for (size_t k = 0; k < COUNT(joins); k++) {
+		int32_t next = after == joins[k] ? zj_utf8_at(s, len, i + 1 + n, NULL) : 0;
+		int32_t prev = before == joins[k] ? zj_utf8_before(s, len, at, NULL) : 0;
+		if ((next >= 'A' && next <= 'Z') || (prev >= 'A' && prev <= 'Z'))
+			return true;
+	}
+	return false;
+}
+
 static void check_stray_latin(const char *s, size_t len, zj_findings *f)
 {
 	for (size_t i = 0; i < len; i++) {
@@ -50,7 +68,7 @@ static void check_stray_latin(const char *s, size_t len, zj_findings *f)
 			continue; /* 六T管理, 三A景区: a name of a method or a grade */
 		if (!zj_is_han(before) && !zj_is_han(after))
 			continue;
-		if (stray_latin_allowed(after))
+		if (stray_latin_allowed(after) || in_letter_list(s, len, i))
 			continue;
 		zj_rule_add_msg(f, ZJ_RULE_STRAY_LATIN, i, i + 1,
 			_("lone Latin letter %c inside Chinese text (a censored character?)"), c);

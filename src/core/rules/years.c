@@ -71,8 +71,9 @@ static bool title_spans_years(const char *t, size_t n, int year)
 /* A paragraph of the opening or of the achievements that starts by
  * naming the year it reports on (2024年，我局… 2024年全年) must name the
  * title's year: a 2025 summary whose opening reports 2024年 was copied
- * from last year's.  The plan year (year + 1) is never wrong here, nor
- * a span (2020年以来). */
+ * from last year's.  A paragraph of the plan that starts by naming a year
+ * (2026年，我们将…) must name the plan's.  The title's year and the one
+ * after are never wrong here, nor a span (2020年以来). */
 static void check_report_year(const char *s, const zj_outline *o, const zj_article *a,
 			      zj_findings *f)
 {
@@ -84,7 +85,8 @@ static void check_report_year(const char *s, const zj_outline *o, const zj_artic
 		return;
 	for (size_t pi = 0; pi < a->nparts; pi++) {
 		const zj_part *p = &o->parts[a->first_part + pi];
-		if (p->kind != ZJ_PART_OPENING && p->kind != ZJ_PART_ACHIEVEMENTS)
+		bool plan = p->kind == ZJ_PART_PLAN;
+		if (p->kind != ZJ_PART_OPENING && p->kind != ZJ_PART_ACHIEVEMENTS && !plan)
 			continue;
 		for (size_t i = p->start; i < p->end; i = zj_line_end_at(s, p->end, i) + 1) {
 			size_t b = i;
@@ -102,13 +104,19 @@ static void check_report_year(const char *s, const zj_outline *o, const zj_artic
 			int year = (int)v;
 			if (year == a->year || year == a->year + 1 || year < 1900)
 				continue;
-			for (size_t k = 0; k < COUNT(reports); k++)
-				if (zj_starts_with(s, p->end, w, reports[k])) {
+			for (size_t k = 0; k < COUNT(reports); k++) {
+				if (!zj_starts_with(s, p->end, w, reports[k]))
+					continue;
+				if (plan)
+					zj_rule_add_msg(f, ZJ_RULE_YEAR_MISMATCH, b, e + 3,
+						_("%.*s: the plan of a %d summary is for %d"),
+						(int)(e + 3 - b), s + b, a->year, a->year + 1);
+				else
 					zj_rule_add_msg(f, ZJ_RULE_YEAR_MISMATCH, b, e + 3,
 						_("%.*s: this is a %d summary"), (int)(e + 3 - b), s + b,
 						a->year);
-					break;
-				}
+				break;
+			}
 		}
 	}
 }
