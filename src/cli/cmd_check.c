@@ -350,6 +350,10 @@ void cli_print_findings(FILE *out, const out_style *st, const char *path, const 
 
 static bool select_rules(const char *list, bool value, bool rules[ZJ_RULE_COUNT])
 {
+	if (!list[strspn(list, ", ")]) {
+		cli_usage_error(_("a list of rules is empty"));
+		return false;
+	}
 	char *copy = zj_xstrdup(list), *save = NULL;
 	bool ok = true;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {

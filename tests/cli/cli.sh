@@ -44,6 +44,8 @@ expect_fail "a flag given a value" "option '--force' takes no argument" export -
 expect_fail "another command's option" "unrecognized option '--output'" check --output x "$data/annual.txt"
 expect_fail "another command's short option" "invalid option -- 'o'" check -o x "$data/annual.txt"
 expect_fail "an unknown letter in a cluster" "invalid option -- 'q'" export "$data/annual.txt" -qo x
+expect_fail "an empty list of rules" "a list of rules is empty" check --only= "$data/annual.txt"
+expect_fail "an empty list to fix" "a list of rules is empty" check --fix= "$data/annual.txt"
 run renew --help
 ok "renew --help prints its usage" grep -q 'Usage: zongjie renew' "$tmp/out"
 run check --col=never "$data/clean.txt"
