@@ -14,9 +14,14 @@
 #include "i18n.h"
 #include "zongjie/fileio.h"
 
+/* File names in order of their names without the extension: annual.yaml
+ * before annual-en.yaml. */
 static int name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	size_t nx = strcspn(x, "."), ny = strcspn(y, ".");
+	int c = strncmp(x, y, nx < ny ? nx : ny);
+	return c ? c : nx != ny ? (nx < ny ? -1 : 1) : strcmp(x, y);
 }
 
 static bool yaml_name(const char *n)
