@@ -166,7 +166,9 @@ char *zj_skeleton_value(const zj_variable *var, const char *value, zj_error *err
 	size_t vl = strlen(v), nian = strlen("年");
 	if (var->type == ZJ_VAR_YEAR && vl > nian && !strcmp(v + vl - nian, "年"))
 		v[vl - nian] = '\0';
-	bool good = var->type == ZJ_VAR_YEAR   ? strlen(v) == 4 && all_digits(v) && !strchr(v, '.')
+	/* a year of this era: 0000 would render 0000年 and a next year of 1 */
+	bool good = var->type == ZJ_VAR_YEAR   ? strlen(v) == 4 && all_digits(v) && !strchr(v, '.') &&
+						 atoi(v) >= 1900 && atoi(v) <= 2099
 		    : var->type == ZJ_VAR_NUMBER ? all_digits(v)
 						 : true;
 	if (good && var->type == ZJ_VAR_TEXT) {

@@ -64,6 +64,8 @@ run new annual --set boss=张三
 ok "new: unknown variable, exit 2" [ "$rc" -eq 2 ]
 run new annual --set year=明年
 ok "new: a year that is not one, exit 2" [ "$rc" -eq 2 ]
+run new annual --set year=0000
+ok "new: year 0000 refused, exit 2" [ "$rc" -eq 2 ] && has "a year such as 2025" "$tmp/err"
 run new
 ok "new: the default skeleton is annual" has "工作总结暨20xx年工作计划$" "$tmp/out"
 
