@@ -608,20 +608,39 @@ static long closing_line(builder *b, size_t first, size_t last, long heading)
 
 /* Whether line i starts a part: a heading of the top level, or a
  * paragraph that opens the problems without a heading. */
-static bool part_starts(builder *b, size_t i, int top, bool bare_only, zj_part_kind current,
-			bool opening_ok)
+static bool part_starts(builder *b, size_t i, int top, bool bare_only)
 {
 	const line_info *l = LINE(b, i);
-	if (l->heading >= 0) {
-		const zj_section *h = &b->o->sections[l->heading];
-		if (bare_only)
-			return h->marker == ZJ_MARK_NONE;
-		return h->level == top && !l->item;
-	}
-	if (l->cls != LINE_PARA || current == ZJ_PART_PROBLEMS || current == ZJ_PART_PLAN ||
-	    current == ZJ_PART_OTHER || (current == ZJ_PART_OPENING && !opening_ok))
+	if (l->heading < 0)
 		return false;
-	return outline_problems_lead(b->text + l->start, l->end - l->start);
+	const zj_section *h = &b->o->sections[l->heading];
+	if (bare_only)
+		return h->marker == ZJ_MARK_NONE;
+	return h->level == top && !l->item;
+}
+
+/* Where the text has no heading for them, paragraphs start parts by how
+ * they open: under achievements, the problems (…还存在一些不足：一是…);
+ * in an article or an opening without headings (unheaded), also the plan
+ * (下一步，… 明年，…) and the achievements at the paragraph after the
+ * opening's.  Returns the kind line i starts, ZJ_PART_OPENING for none. */
+static zj_part_kind unheaded_part(builder *b, const zj_article *a, size_t i,
+				  zj_part_kind current, bool unheaded, bool opening_said)
+{
+	const line_info *l = LINE(b, i);
+	if (l->heading >= 0 || l->cls != LINE_PARA)
+		return ZJ_PART_OPENING;
+	const char *s = b->text + l->start;
+	size_t n = l->end - l->start;
+	bool in_opening = current == ZJ_PART_OPENING && unheaded && opening_said;
+	if ((in_opening || current == ZJ_PART_ACHIEVEMENTS) && outline_problems_lead(s, n))
+		return ZJ_PART_PROBLEMS;
+	bool reported = in_opening || current == ZJ_PART_ACHIEVEMENTS || current == ZJ_PART_PROBLEMS;
+	if (unheaded && reported && outline_plan_lead(s, n, a->year))
+		return ZJ_PART_PLAN;
+	if (in_opening && !outline_closing_paragraph(s, n))
+		return ZJ_PART_ACHIEVEMENTS;
+	return ZJ_PART_OPENING;
 }
 
 /* Whether an unheaded problems paragraph may start a part in the opening:
@@ -634,7 +653,7 @@ static bool opening_holds_problems(builder *b, const zj_article *a, size_t first
 	if (top == 0)
 		return true;
 	for (size_t i = first; i <= last; i++) {
-		if (!part_starts(b, i, top, bare_only, ZJ_PART_PLAN, false))
+		if (!part_starts(b, i, top, bare_only))
 			continue;
 		const zj_section *s = &b->o->sections[LINE(b, i)->heading];
 		zj_part_kind k = zj_part_from_heading(b->text + s->title_start,
@@ -659,14 +678,19 @@ static void build_article(builder *b, size_t first, size_t last)
 	bool bare_only = false;
 	int top = article_top_level(b, first, last, &bare_only);
 
-	bool problems_in_opening = opening_holds_problems(b, a, first, last, top, bare_only);
-	zj_part_kind current = ZJ_PART_OPENING, prev = ZJ_PART_ACHIEVEMENTS;
+	bool unheaded = opening_holds_problems(b, a, first, last, top, bare_only);
+	bool opening_said = false; /* the opening has a paragraph */
+	zj_part_kind current = ZJ_PART_OPENING, prev = ZJ_PART_ACHIEVEMENTS, lead = ZJ_PART_OPENING;
 	long heading = -1;
 	size_t start = first;
 	for (size_t i = first; i <= last + 1; i++) {
-		if (i <= last &&
-		    !part_starts(b, i, top, bare_only, current, problems_in_opening && i != content))
+		if (i <= last && !part_starts(b, i, top, bare_only) &&
+		    (lead = unheaded_part(b, a, i, current, unheaded, opening_said)) ==
+			    ZJ_PART_OPENING) {
+			opening_said |= current == ZJ_PART_OPENING && i >= content &&
+					LINE(b, i)->cls == LINE_PARA;
 			continue;
+		}
 		if (i > start || (i > last && o->nparts == a->first_part)) {
 			bool text = current != ZJ_PART_OPENING;
 			for (size_t k = start; k < i && !text; k++)
@@ -690,7 +714,7 @@ static void build_article(builder *b, size_t first, size_t last)
 			if (current == ZJ_PART_OPENING)
 				current = prev;
 		} else
-			current = ZJ_PART_PROBLEMS;
+			current = lead;
 		prev = current;
 		start = i;
 	}

@@ -4,6 +4,7 @@
 #include "outline_words.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -323,6 +324,27 @@ bool outline_debris_line(const char *s, size_t len)
 }
 
 /* ---- paragraphs ------------------------------------------------------- */
+
+bool outline_plan_lead(const char *s, size_t len, int year)
+{
+	static const char *const leads[] = {"下一步", "下步", "明年", "新的一年", "新一年", "今后",
+					    "来年", "下一年", "在新的一年", "在今后",
+					    "在下一步", "展望明年", "展望新的一年"};
+	size_t i = zj_skip_space(s, len, 0);
+	for (size_t k = 0; k < COUNT(leads); k++) {
+		size_t n = strlen(leads[k]);
+		if (len - i < n || memcmp(s + i, leads[k], n))
+			continue;
+		return true;
+	}
+	char next[16];
+	snprintf(next, sizeof next, "%04d年", year + 1);
+	size_t n = strlen(next);
+	if (!year || len - i < n || memcmp(s + i, next, n))
+		return false;
+	int32_t c = zj_utf8_at(s, len, i + n, NULL);
+	return (c == 0xFF0C || c == ',') && memmem(s + i, len - i < 60 ? len - i : 60, "将", 3);
+}
 
 bool outline_problems_lead(const char *s, size_t len)
 {

@@ -26,6 +26,11 @@ bool outline_debris_line(const char *s, size_t len);
  * …但也清醒地看到还存在一些不足：一是…  …仍有差距，主要表现在：… */
 bool outline_problems_lead(const char *s, size_t len);
 
+/* A paragraph that opens the plan without a heading: 下一步，… 明年，…
+ * 新的一年里，… 今后，… or the next year (year + 1) and what will be done,
+ * 2025年，我们将…  year 0: the article names none. */
+bool outline_plan_lead(const char *s, size_t len, int year);
+
 /* A paragraph that sums the article up (以上/总之/综上/回顾…展望…). */
 bool outline_closing_paragraph(const char *s, size_t len);
 

@@ -215,7 +215,7 @@ START_TEST(no_headings)
 {
 	zj_outline *o = build("今年我认真完成了领导交办的各项任务。\n明年我将继续努力。\n");
 	ck_assert_uint_eq(o->narticles, 1);
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening plan"); /* a plan without heading */
 	ck_assert_int_eq(o->parts[0].heading, -1);
 	zj_outline_free(o);
 	o = build("");
@@ -286,6 +286,37 @@ START_TEST(headings_in_markup)
 	ck_assert(zj_heading_parse("【一、主要成效】", strlen("【一、主要成效】"), &hd));
 	ck_assert_uint_eq(hd.marker_start, strlen("【"));
 	ck_assert_uint_eq(hd.end, strlen("【一、主要成效】"));
+}
+END_TEST
+
+/* Parts without headings, in the order a summary tells them: the
+ * opening's paragraph, the achievements after it, the problems and the
+ * plan by how they open, a closing.  Only where the text has no heading
+ * for them: 下一步 ending a headed section stays in it. */
+START_TEST(unheaded_parts)
+{
+	zj_outline *o = build("村委会2024年工作总结\n"
+			      "一年来，在镇党委的领导下，村两委团结带领村民做了大量工作。\n"
+			      "一是修通了村组道路3公里；二是新建了文化广场。\n"
+			      "此外，我们还组织了农技培训6期。\n"
+			      "但也还存在一些不足：一是集体经济薄弱；二是人才短缺。\n"
+			      "2025年，我们将重点发展特色种植，壮大集体经济。\n"
+			      "总之，我们将继续努力，把村里的事办好。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan closing");
+	ck_assert_uint_eq(o->parts[1].first_line, 2);
+	ck_assert_uint_eq(o->parts[3].first_line, 5);
+	zj_outline_free(o);
+	/* before a plan heading, the same */
+	o = build("教师个人总结\n转眼一年过去了。\n这一年我承担了两个班的教学。\n"
+		  "回顾这一年，我也认识到自己存在一些不足：一是作业设计缺乏梯度。\n"
+		  "明年工作打算\n1、钻研教材。\n2、多与家长沟通。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	zj_outline_free(o);
+	/* a headed summary: 下一步 at the end of a section is that section's */
+	o = build("某局2024年工作总结\n一、主要成效\n办结事项120件。\n下一步，我们将继续提速。\n"
+		  "二、存在问题\n人手不足。\n三、2025年工作计划\n加强队伍建设。\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements problems plan");
+	zj_outline_free(o);
 }
 END_TEST
 
@@ -379,11 +410,12 @@ START_TEST(unheaded_problems_paragraph)
 		  "与群众的期盼相比仍有差距，主要表现在：沟通不够。\n总之，我将继续努力。\n");
 	ck_assert_str_eq(parts_of(o, 0), "opening problems closing");
 	zj_outline_free(o);
-	/* must stay silent: a solved shortfall, a problem word in the first
-	 * paragraph, a problem word deep in a long paragraph */
+	/* no problems: a solved shortfall, a problem word in the first
+	 * paragraph, a problem word deep in a long paragraph; the paragraph
+	 * after the opening's reports the achievements */
 	o = build("协会工作小结\n一年来我们组织活动85场。\n"
 		  "我们开设课堂，弥补了双职工家庭看护力量的不足，全年服务学生3200人次。\n");
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements");
 	zj_outline_free(o);
 	/* a heading run into its paragraph */
 	o = build("中心工作总结\n全年门诊5.6万人次。\n不足之处：一是医生不足；二是信息化不高。\n");
@@ -393,17 +425,17 @@ START_TEST(unheaded_problems_paragraph)
 	ck_assert_str_eq(parts_of(o, 0), "opening problems");
 	zj_outline_free(o);
 	o = build("个人总结\n全年接待咨询1.8万次。\n针对客户反映的问题，比如等待时间长，我们增开了窗口。\n");
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements");
 	zj_outline_free(o);
 	o = build("中心工作总结\n全年门诊5.6万人次。\n困难群众：全年救助86户。\n");
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements");
 	zj_outline_free(o);
 	o = build("个人总结\n我也存在一些不足：一是学习不够。\n明年继续努力。\n");
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening plan");
 	zj_outline_free(o);
 	o = build("个人总结\n开头。\n时间过得真快，转眼一年又要过去了。这一年我主要做了以下工作："
 		  "一是维护老客户；二是参加培训。但我也认识到自身还存在一些不足：方法不多。\n");
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements");
 	zj_outline_free(o);
 }
 END_TEST
@@ -455,12 +487,12 @@ START_TEST(numbered_lines_that_are_not_headings)
 			      "2、6月至8月，我参与暑期志愿服务项目。\n"
 			      "3、10月，我完成了新书编目。\n");
 	ck_assert_uint_eq(o->nsections, 0);
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements");
 	zj_outline_free(o);
 	/* one-line items of a list introduced by a colon */
 	o = build("个人总结\n今年我做了不少工作。\n明年，我将重点做好以下工作：\n1、加强学习。\n"
 		  "2、提高能力。\n");
-	ck_assert_str_eq(parts_of(o, 0), "opening");
+	ck_assert_str_eq(parts_of(o, 0), "opening plan");
 	zj_outline_free(o);
 	/* near miss: a single titled item after a colon is a heading */
 	o = build("总结\n现将工作总结如下：\n（一）强化质量管理\n检查12次。\n（二）优化服务\n回访率100%。\n");
@@ -555,6 +587,7 @@ static Suite *outline_suite(void)
 	tcase_add_test(tc, part_style_and_year_headings);
 	tcase_add_test(tc, headings_only_at_lower_level);
 	tcase_add_test(tc, headings_in_markup);
+	tcase_add_test(tc, unheaded_parts);
 	tcase_add_test(tc, keyword_classification);
 	tcase_add_test(tc, closing_needs_other_body);
 	tcase_add_test(tc, classification_by_meaning);
