@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "outline_lines.h"
+#include "outline_marker.h"
 #include "outline_words.h"
 #include "zongjie/utf8.h"
 #include "zongjie/util.h"
@@ -20,291 +21,6 @@ const char *zj_part_name(zj_part_kind kind)
 	static const char *const names[] = {"opening", "achievements", "problems",
 					    "plan",    "other",        "closing"};
 	return names[kind];
-}
-
-/* ---- heading markers -------------------------------------------------- */
-
-/* A digit of a heading number: 两 counts as 2 there (两千…). */
-static int cn_digit(int32_t c)
-{
-	return c == 0x4E24 /* 两 */ ? 2 : zj_cn_digit(c);
-}
-
-#define CN_TEN 0x5341     /* 十 */
-#define CN_HUNDRED 0x767E /* 百 */
-
-/* Parses a Chinese numeral (一 … 九百九十九) at s[i]; returns its byte
- * length and value, or 0. */
-static size_t cn_number(const char *s, size_t len, size_t i, int *value)
-{
-	int total = 0, cur = -1, count = 0;
-	size_t p = i;
-	while (p < len && count < 6) {
-		int32_t c;
-		size_t n = zj_utf8_decode(s, len, p, &c);
-		int d = cn_digit(c);
-		if (d >= 0)
-			cur = d;
-		else if (c == CN_TEN) {
-			total += (cur < 0 ? 1 : cur) * 10;
-			cur = -1;
-		} else if (c == CN_HUNDRED) {
-			total += (cur < 0 ? 1 : cur) * 100;
-			cur = -1;
-		} else
-			break;
-		p += n;
-		count++;
-	}
-	if (count == 0)
-		return 0;
-	total += cur < 0 ? 0 : cur;
-	if (total <= 0)
-		return 0;
-	*value = total;
-	return p - i;
-}
-
-/* ASCII or full-width digits, 1 or 2 of them. */
-static size_t arabic_number(const char *s, size_t len, size_t i, int *value)
-{
-	int v = 0, count = 0;
-	size_t p = i;
-	while (p < len && count < 3) {
-		int32_t c;
-		size_t n = zj_utf8_decode(s, len, p, &c);
-		int d = zj_digit_value(c);
-		if (d < 0)
-			break;
-		v = v * 10 + d;
-		p += n;
-		count++;
-	}
-	if (count == 0 || count > 2 || v == 0)
-		return 0;
-	*value = v;
-	return p - i;
-}
-
-/* Recognises the marker at s[i]; fills level, marker, number and returns
- * the byte length of the marker, or 0. */
-static size_t parse_marker(const char *s, size_t len, size_t i, zj_heading *h)
-{
-	size_t n, k;
-	int v;
-	int32_t c = zj_utf8_at(s, len, i, &n);
-
-	if (c == 0x7B2C) { /* 第 */
-		k = cn_number(s, len, i + n, &v);
-		if (k) {
-			size_t p = i + n + k;
-			if (len - p >= 6 && !memcmp(s + p, "部分", 6)) {
-				h->level = 1, h->marker = ZJ_MARK_CN_PART, h->number = v;
-				return p + 6 - i;
-			}
-			if (len - p >= 3 && !memcmp(s + p, "章", 3)) {
-				h->level = 1, h->marker = ZJ_MARK_CN_CHAPTER, h->number = v;
-				return p + 3 - i;
-			}
-		}
-		return 0;
-	}
-	if ((k = cn_number(s, len, i, &v))) {
-		size_t m;
-		int32_t sep = zj_utf8_at(s, len, i + k, &m);
-		if (sep == 0x3001) { /* 、 */
-			h->level = 1, h->marker = ZJ_MARK_CN_COMMA, h->number = v;
-			return k + m;
-		}
-		if (sep == 0xFF0E || sep == '.') {
-			h->level = 1, h->marker = ZJ_MARK_CN_DOT, h->number = v;
-			return k + m;
-		}
-		return 0;
-	}
-	if (c == 0xFF08 || c == '(') {
-		size_t m;
-		int32_t close;
-		if ((k = cn_number(s, len, i + n, &v))) {
-			close = zj_utf8_at(s, len, i + n + k, &m);
-			if (close == 0xFF09 || close == ')') {
-				h->level = 2, h->number = v;
-				h->marker = c == '(' ? ZJ_MARK_CN_PAREN_HALF : ZJ_MARK_CN_PAREN_FULL;
-				return n + k + m;
-			}
-		} else if ((k = arabic_number(s, len, i + n, &v))) {
-			close = zj_utf8_at(s, len, i + n + k, &m);
-			if (close == 0xFF09 || close == ')') {
-				h->level = 4, h->number = v;
-				h->marker = c == '(' ? ZJ_MARK_NUM_PAREN_HALF : ZJ_MARK_NUM_PAREN_FULL;
-				return n + k + m;
-			}
-		}
-		return 0;
-	}
-	if ((k = arabic_number(s, len, i, &v))) {
-		size_t m;
-		int32_t sep = zj_utf8_at(s, len, i + k, &m);
-		zj_marker mk = sep == 0x3001 ? ZJ_MARK_NUM_COMMA
-			     : sep == '.'    ? ZJ_MARK_NUM_DOT
-			     : sep == 0xFF0E ? ZJ_MARK_NUM_FULLDOT : ZJ_MARK_NONE;
-		if (mk == ZJ_MARK_NONE)
-			return 0;
-		/* 1.5万元 and 3.2% are numbers, not markers. */
-		if (mk != ZJ_MARK_NUM_COMMA && zj_is_digit(zj_utf8_at(s, len, i + k + m, NULL)))
-			return 0;
-		h->level = 3, h->marker = mk, h->number = v;
-		return k + m;
-	}
-	if (c >= 0x2474 && c <= 0x2487) { /* ⑴ … ⒇ */
-		h->level = 4, h->marker = ZJ_MARK_NUM_PAREN_SIGN, h->number = c - 0x2474 + 1;
-		return n;
-	}
-	if (c >= 0x2460 && c <= 0x2473) { /* ① … ⑳ */
-		h->level = 5, h->marker = ZJ_MARK_CIRCLED, h->number = c - 0x2460 + 1;
-		return n;
-	}
-	return 0;
-}
-
-static bool is_sentence_end(int32_t c)
-{
-	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A ||
-	       c == '!' || c == '?' || c == ';' || c == ':';
-}
-
-/* Markup that text copied from a web page keeps around a numbered
- * heading: **一、…** (Markdown bold), ## 一、… (a Markdown heading),
- * 【一、…】.  Returns the bytes that open it at i, with *close what ends
- * it ("" when nothing does), or 0 when there is none. */
-static size_t heading_wrapper(const char *s, size_t len, size_t i, const char **close)
-{
-	if (len - i >= 2 && s[i] == '*' && s[i + 1] == '*') {
-		*close = "**";
-		return 2;
-	}
-	if (len - i >= 3 && !memcmp(s + i, "【", 3)) {
-		*close = "】";
-		return 3;
-	}
-	size_t n = 0;
-	while (i + n < len && s[i + n] == '#' && n < 6)
-		n++;
-	if (n && i + n < len && s[i + n] == ' ') {
-		*close = "";
-		return n + 1;
-	}
-	return 0;
-}
-
-/* Where the marker of a line starts: after its blanks and any heading
- * wrapper that a marker follows. */
-static size_t marker_start(const char *s, size_t len)
-{
-	size_t i = zj_skip_space(s, len, 0);
-	const char *close;
-	size_t w = heading_wrapper(s, len, i, &close);
-	zj_heading probe;
-	if (w) {
-		size_t m = zj_skip_space(s, len, i + w);
-		if (parse_marker(s, len, m, &probe))
-			return m;
-	}
-	return i;
-}
-
-/* What closes the wrapper of a heading whose marker is at marker ("" for
- * none, or when there is no wrapper). */
-static const char *wrapper_close(const char *s, size_t len, size_t marker)
-{
-	size_t i = zj_skip_space(s, len, 0);
-	const char *close;
-	return marker > i && heading_wrapper(s, len, i, &close) ? close : "";
-}
-
-/* The marker and enumeration tests shared by headings and numbered
- * paragraphs; returns the title start, or 0. */
-static size_t marker_and_title(const char *s, size_t len, zj_heading *h)
-{
-	memset(h, 0, sizeof *h);
-	size_t i = marker_start(s, len);
-	h->marker_start = i;
-	size_t mlen = parse_marker(s, len, i, h);
-	if (!mlen)
-		return 0;
-	size_t t = zj_skip_space(s, len, i + mlen);
-	if (t >= len)
-		return 0;
-	zj_heading tmp;
-	int v;
-	size_t k = cn_number(s, len, t, &v);
-	if (k && zj_utf8_at(s, len, t + k, NULL) == 0x7B49 /* 等 */)
-		return 0;
-	int32_t first = zj_utf8_at(s, len, t, NULL);
-	if (first == 0x7B49 || (parse_marker(s, len, t, &tmp) && tmp.level == h->level) ||
-	    first == 0x3001 || first == 0xFF0C || first == ',' || first == 0x3002)
-		return 0;
-	return t;
-}
-
-bool zj_line_marker(const char *s, size_t len, zj_heading *h)
-{
-	size_t t = marker_and_title(s, len, h);
-	if (!t) {
-		memset(h, 0, sizeof *h);
-		return false;
-	}
-	h->title_start = t;
-	return true;
-}
-
-bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
-{
-	size_t t = marker_and_title(s, len, h);
-	if (!t || outline_narrative_item(s + t, len - t))
-		goto no;
-	h->title_start = t;
-	const char *close = wrapper_close(s, len, h->marker_start);
-	size_t count = 0, p = t;
-	while (p < len) {
-		int32_t c;
-		p += zj_utf8_decode(s, len, p, &c);
-		count++;
-		if (is_sentence_end(c)) {
-			if (count > ZJ_HEADING_MAX_TITLE)
-				goto no;
-			h->title_end = h->end = p;
-			if (*close && len - p >= strlen(close) && !memcmp(s + p, close, strlen(close)))
-				h->end += strlen(close);
-			return true;
-		}
-		if (count > ZJ_HEADING_MAX_LINE)
-			goto no;
-	}
-	/* No sentence end: the whole line is the title, less its wrapper's
-	 * close and trailing blanks. */
-	size_t end = len;
-	while (end > t) {
-		size_t b;
-		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
-			break;
-		end = b;
-	}
-	h->end = end;
-	size_t n = strlen(close);
-	if (n && end - t > n && !memcmp(s + end - n, close, n))
-		end -= n;
-	while (end > t) {
-		size_t b;
-		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
-			break;
-		end = b;
-	}
-	h->title_end = end;
-	return true;
-no:
-	memset(h, 0, sizeof *h);
-	return false;
 }
 
 /* ---- line classes ----------------------------------------------------- */
@@ -333,7 +49,7 @@ static bool has_model_number(const char *s, size_t len)
 		     hit += 6) {
 			size_t j = (size_t)(hit - s) + 6;
 			int v;
-			if (cn_number(s, len, j, &v) || zj_is_digit(zj_utf8_at(s, len, j, NULL)))
+			if (outline_cn_number(s, len, j, &v) || zj_is_digit(zj_utf8_at(s, len, j, NULL)))
 				return true;
 		}
 	return false;
@@ -348,14 +64,14 @@ static bool has_pian_marker(const char *s, size_t len)
 		size_t j = zj_skip_space(s, len, i + 3);
 		int v;
 		int32_t c = zj_utf8_at(s, len, j, NULL);
-		if (cn_number(s, len, j, &v) || zj_is_digit(c))
+		if (outline_cn_number(s, len, j, &v) || zj_is_digit(c))
 			return true;
 		/* 第三篇 */
 		size_t b = i;
 		while (b > 0) {
 			size_t p = zj_utf8_cp_start(s, b - 1);
 			int32_t d = zj_utf8_at(s, len, p, NULL);
-			if (cn_digit(d) < 0 && d != CN_TEN && !zj_is_digit(d))
+			if (outline_cn_digit(d) < 0 && d != OUTLINE_CN_TEN && !zj_is_digit(d))
 				break;
 			b = p;
 		}
@@ -402,7 +118,7 @@ static enum line_class classify_line(const char *s, size_t len, zj_heading *h)
 	bool colon = last == 0xFF1A || last == ':';
 	if (count <= max_title && colon && has_pian_marker(s, len))
 		return LINE_TITLE_PIAN;
-	if (count > max_title || is_sentence_end(last) || last == 0xFF0C || last == ',' ||
+	if (count > max_title || outline_sentence_end(last) || last == 0xFF0C || last == ',' ||
 	    last == 0x3001 || last == '.')
 		return LINE_PARA;
 	if (has_pian_marker(s, len))
@@ -593,8 +309,11 @@ static int article_top_level(builder *b, size_t first, size_t last, bool *bare_o
  * -1.  The part keeps some text of its own. */
 static long closing_line(builder *b, size_t first, size_t last, long heading)
 {
+	/* the last paragraph before blank lines, separators and site debris */
 	size_t k = last + 1;
-	while (k-- > first && (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL))
+	while (k-- > first &&
+	       (LINE(b, k)->cls == LINE_BLANK || LINE(b, k)->cls == LINE_NEUTRAL ||
+		outline_debris_line(b->text + LINE(b, k)->start, LINE(b, k)->end - LINE(b, k)->start)))
 		;
 	if (k <= first || k > last || LINE(b, k)->cls != LINE_PARA ||
 	    !outline_closing_paragraph(b->text + LINE(b, k)->start,
@@ -797,7 +516,7 @@ static bool marker_only(const char *s, size_t len, zj_heading *h)
 {
 	memset(h, 0, sizeof *h);
 	size_t i = zj_skip_space(s, len, 0);
-	size_t m = parse_marker(s, len, i, h);
+	size_t m = outline_parse_marker(s, len, i, h);
 	if (!m || h->level > 2 || zj_skip_space(s, len, i + m) < len) {
 		memset(h, 0, sizeof *h);
 		return false;
@@ -846,6 +565,22 @@ static line_info *read_line(builder *b, const outline_line *l, bool has_text, si
 	return li;
 }
 
+/* Whether the title line li (or a heading without number, bare) after an
+ * article with headings starts the next article: when the next heading is
+ * numbered 1 (of the first heading's level, for a bare one), or a
+ * summary's title comes before text without headings (范文 pages mix
+ * headed and unheaded articles).  title: the article's title line, -1. */
+static bool starts_article(const builder *b, const line_info *li, outline_reader r, bool bare,
+			   long title, int first_level)
+{
+	if (li->cls != LINE_TITLE_KW && !(bare && names_document(b, li, title)))
+		return false;
+	int level = 0, next = next_heading_number(r, &level);
+	return (next == 1 && (!bare || level == first_level)) ||
+	       (next == 0 && li->cls == LINE_TITLE_KW && names_summary(b, li) &&
+		paragraph_follows(r));
+}
+
 zj_outline *zj_outline_scan(const char *text, size_t len, size_t first_line,
 			    zj_split_stop stop, void *ctx, size_t *stop_pos)
 {
@@ -877,19 +612,10 @@ zj_outline *zj_outline_scan(const char *text, size_t len, size_t first_line,
 			bare = true;
 		/* in a page chunk, a fragment after a sentence end stands apart */
 		bool after_blank = prev_blank || (l.chunk && !l.cont);
-		bool split = false;
-		int level = 0;
-		if (c == LINE_TITLE_PIAN)
-			split = has_text;
-		else if ((c == LINE_TITLE_KW || (bare && names_document(&b, li, title))) &&
-			 has_heading && after_blank && l.more) {
-			int next = next_heading_number(r, &level);
-			/* a summary's title before text without headings starts
-			 * one too: 范文 pages mix headed and unheaded articles */
-			split = (next == 1 && (!bare || level == first_level)) ||
-				(next == 0 && c == LINE_TITLE_KW && names_summary(&b, li) &&
-				 paragraph_follows(r));
-		}
+		bool split = c == LINE_TITLE_PIAN
+				     ? has_text
+				     : has_heading && after_blank && l.more &&
+					       starts_article(&b, li, r, bare, title, first_level);
 		if (split && i > start) {
 			if (bare) { /* it names the next article: a title, not a heading */
 				li->cls = LINE_TITLE_KW;

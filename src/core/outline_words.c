@@ -290,7 +290,8 @@ static const char *const debris_markers[] = {
 	"来源：网", "来源：本站", "来源：互联网", "百度文库", "道客巴巴", "豆丁网", "原创力文档",
 	"文库 >", "本站", "小编", "为大家整理",
 	"为您整理", "精心整理", "供大家参考", "仅供参考", "欢迎阅读", "欢迎大家借鉴",
-	"如有侵权", "本文档由", "www.", "http://", "https://", "上一篇", "下一篇"};
+	"如有侵权", "本文档由", "www.", "http://", "https://", "上一篇", "下一篇",
+	"关注公众号", "关注微信公众号", "更多精彩内容"};
 
 /* Lead bytes of the markers' first characters: a line is only searched
  * when it holds one of them. */

@@ -306,6 +306,11 @@ START_TEST(unheaded_parts)
 	ck_assert_uint_eq(o->parts[1].first_line, 2);
 	ck_assert_uint_eq(o->parts[3].first_line, 5);
 	zj_outline_free(o);
+	/* a site's line after the closing does not hide it */
+	o = build("某局2024年工作总结\n一、主要成效\n办结事项120件。\n二、2025年工作计划\n"
+		  "加强队伍建设。\n总之，我们将继续努力。\n更多精彩内容请关注微信公众号\n");
+	ck_assert_str_eq(parts_of(o, 0), "opening achievements plan closing");
+	zj_outline_free(o);
 	/* before a plan heading, the same */
 	o = build("教师个人总结\n转眼一年过去了。\n这一年我承担了两个班的教学。\n"
 		  "回顾这一年，我也认识到自己存在一些不足：一是作业设计缺乏梯度。\n"
