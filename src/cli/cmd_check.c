@@ -615,8 +615,9 @@ static void check_file(zj_checker *checker, const check_args *a, const char *pat
 static void print_summary(const out_style *st, const check_totals *t)
 {
 	if (st->json) {
-		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu}}\n",
-		       t->checked, t->errors, t->warnings);
+		printf("],\n \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
+		       "\"infos\": %zu}}\n",
+		       t->checked, t->errors, t->warnings, t->infos);
 		return;
 	}
 	if (!(t->errors + t->warnings + t->infos))

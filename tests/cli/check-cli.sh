@@ -45,7 +45,7 @@ if command -v python3 >/dev/null 2>&1; then
 		python3 - "$tmp/out" "$tmp/crlf.txt" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["summary"] == {"files": 1, "errors": 2, "warnings": 0}, d["summary"]
+assert d["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}, d["summary"]
 f = d["files"][0]
 assert f["path"] == sys.argv[2]
 a, b = f["findings"]
