@@ -4,6 +4,7 @@
 #include "outline_words.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -293,31 +294,34 @@ static const char *const debris_markers[] = {
 	"如有侵权", "本文档由", "www.", "http://", "https://", "上一篇", "下一篇",
 	"关注公众号", "关注微信公众号", "更多精彩内容"};
 
-/* Lead bytes of the markers' first characters: a line is only searched
- * when it holds one of them. */
-static bool debris_first[256];
+/* The markers' first characters: a marker is only looked for where the
+ * line holds one of them. */
+static uint64_t debris_first[0x10000 / 64];
 static pthread_once_t debris_once = PTHREAD_ONCE_INIT;
 
 static void debris_init(void)
 {
-	for (size_t k = 0; k < COUNT(debris_markers); k++)
-		debris_first[(unsigned char)debris_markers[k][0]] = true;
+	for (size_t k = 0; k < COUNT(debris_markers); k++) {
+		int32_t c;
+		zj_utf8_decode(debris_markers[k], strlen(debris_markers[k]), 0, &c);
+		debris_first[c / 64] |= (uint64_t)1 << (c % 64);
+	}
 }
 
 bool outline_debris_line(const char *s, size_t len)
 {
-	if (len > 300 || zj_utf8_count(s, len) > 100)
+	/* a line of at most 100 characters (a line of 100 bytes has no more) */
+	if (len > 300 || (len > 100 && zj_utf8_count(s, len) > 100))
 		return false;
 	pthread_once(&debris_once, debris_init);
-	for (size_t i = 0; i < len; i++) {
-		if (!debris_first[(unsigned char)s[i]])
+	for (size_t i = 0, n; i < len; i += n) {
+		int32_t c;
+		n = zj_utf8_decode(s, len, i, &c);
+		if (c >= 0x10000 || !(debris_first[c / 64] >> (c % 64) & 1))
 			continue;
 		for (size_t k = 0; k < COUNT(debris_markers); k++) {
-			const char *w = debris_markers[k];
-			if (w[0] != s[i] || i + 2 >= len || w[1] != s[i + 1] || w[2] != s[i + 2])
-				continue;
-			size_t n = strlen(w);
-			if (len - i >= n && !memcmp(s + i, w, n))
+			size_t m = strlen(debris_markers[k]);
+			if (len - i >= m && !memcmp(s + i, debris_markers[k], m))
 				return true;
 		}
 	}

@@ -32,6 +32,20 @@ typedef struct entry {
  * the automaton (a state per byte) whatever the user's file holds. */
 #define MAX_PATTERN_BYTES ((size_t)128 << 10)
 
+/* The bits of the set of first character pairs: 128 KiB, few collisions
+ * for a few thousand patterns. */
+#define PAIR_BITS ((size_t)1 << 20)
+
+static inline size_t pair_bit(uint32_t a, uint32_t b)
+{
+	return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 12 & (PAIR_BITS - 1);
+}
+
+static inline bool bit_set(const uint64_t *bits, size_t i)
+{
+	return bits[i / 64] >> (i % 64) & 1;
+}
+
 struct zj_proofreader {
 	entry *entries;
 	size_t count, cap;
@@ -47,9 +61,12 @@ struct zj_proofreader {
 	uint32_t *dict;        /* per state: next state on the fail chain with an output, or 0 */
 	size_t states;
 	size_t max_len;        /* the longest pattern, in bytes */
-	/* first characters of the patterns (Basic Multilingual Plane): at the
-	 * root, the scan skips characters that start none */
+	/* first characters of the patterns (Basic Multilingual Plane), and
+	 * of those a whole pattern alone; a hashed set of their first two
+	 * characters: at the root, the scan skips characters that start none */
 	uint64_t first[0x10000 / 64];
+	uint64_t alone[0x10000 / 64];
+	uint64_t pairs[PAIR_BITS / 64];
 };
 
 zj_proofreader *zj_proofreader_new(void)
@@ -161,12 +178,15 @@ static bool in_automaton(const entry *e)
 	return !e->silenced && e->wlen > 0 && (e->guard || e->right);
 }
 
-/* The trie of all patterns: state rows of `classes` cells, 0 for none. */
-static void build_trie(zj_proofreader *p, size_t *cap)
+/* The trie of all patterns: state rows of `classes` cells, 0 for none.
+ * cap bounds the states (the root and a state per pattern byte): one
+ * allocation, whose rows past the last state are never touched, so no
+ * copy while growing doubles the memory at its peak. */
+static void build_trie(zj_proofreader *p, size_t cap)
 {
 	size_t nc = p->classes;
 	p->states = 1;
-	p->delta = zj_xcalloc(*cap * nc, sizeof(uint32_t));
+	p->delta = zj_xcalloc(cap * nc, sizeof(uint32_t));
 	for (size_t i = 0; i < p->count; i++) {
 		const entry *e = &p->entries[i];
 		if (!in_automaton(e))
@@ -174,15 +194,8 @@ static void build_trie(zj_proofreader *p, size_t *cap)
 		size_t st = 0;
 		for (size_t k = 0; k < e->wlen; k++) {
 			size_t c = p->byte_class[(uint8_t)e->wrong[k]];
-			if (!p->delta[st * nc + c]) {
-				if (p->states == *cap) {
-					size_t old = *cap;
-					*cap *= 2;
-					p->delta = zj_xrealloc(p->delta, *cap * nc * sizeof(uint32_t));
-					memset(p->delta + old * nc, 0, (*cap - old) * nc * sizeof(uint32_t));
-				}
+			if (!p->delta[st * nc + c])
 				p->delta[st * nc + c] = (uint32_t)p->states++;
-			}
 			st = p->delta[st * nc + c];
 		}
 	}
@@ -227,21 +240,33 @@ static void build(zj_proofreader *p)
 	build_classes(p);
 	p->max_len = 0;
 	memset(p->first, 0, sizeof p->first);
+	memset(p->alone, 0, sizeof p->alone);
+	memset(p->pairs, 0, sizeof p->pairs);
+	size_t cap = 1; /* the root, and at most a state per pattern byte */
 	for (size_t i = 0; i < p->count; i++) {
 		const entry *e = &p->entries[i];
 		if (!in_automaton(e))
 			continue;
+		cap += e->wlen;
 		if (e->wlen > p->max_len)
 			p->max_len = e->wlen;
-		int32_t cp;
-		zj_utf8_decode(e->wrong, e->wlen, 0, &cp);
-		if (cp < 0x10000)
-			p->first[cp / 64] |= (uint64_t)1 << (cp % 64);
-		else
+		int32_t cp, cp2 = 0x10000;
+		size_t n = zj_utf8_decode(e->wrong, e->wlen, 0, &cp);
+		if (n < e->wlen)
+			zj_utf8_decode(e->wrong, e->wlen, n, &cp2);
+		if (cp >= 0x10000) {
 			memset(p->first, 0xff, sizeof p->first); /* no skipping then */
+			memset(p->alone, 0xff, sizeof p->alone);
+			continue;
+		}
+		p->first[cp / 64] |= (uint64_t)1 << (cp % 64);
+		if (cp2 >= 0x10000) /* one character, or a second one the skip does not read */
+			p->alone[cp / 64] |= (uint64_t)1 << (cp % 64);
+		else
+			p->pairs[pair_bit((uint32_t)cp, (uint32_t)cp2) / 64] |=
+				(uint64_t)1 << (pair_bit((uint32_t)cp, (uint32_t)cp2) % 64);
 	}
-	size_t cap = 1024;
-	build_trie(p, &cap);
+	build_trie(p, cap);
 	int32_t *out = zj_xmalloc(p->states * sizeof(int32_t));
 	for (size_t s = 0; s < p->states; s++)
 		out[s] = -1;
@@ -256,6 +281,7 @@ static void build(zj_proofreader *p)
 	}
 	p->out = out;
 	build_links(p);
+	p->delta = zj_xrealloc(p->delta, p->states * p->classes * sizeof(uint32_t));
 }
 
 /* ---- table files -------------------------------------------------------- */
@@ -481,26 +507,37 @@ static bool guarded(const zj_proofreader *p, const match_list *m, size_t at)
 	return false;
 }
 
-/* From a character boundary at the root, the next character that starts
- * a pattern (or a byte the skip does not read: the automaton takes it). */
+/* The code point of the one- or three-byte UTF-8 character at s[i] into
+ * *cp; its length, or 0 for another (the scan does not skip over it). */
+static inline size_t read_bmp(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (i >= len)
+		return 0;
+	if (u[i] < 0x80) {
+		*cp = u[i];
+		return 1;
+	}
+	if ((u[i] & 0xF0) != 0xE0 || len - i < 3 || (u[i + 1] & 0xC0) != 0x80 ||
+	    (u[i + 2] & 0xC0) != 0x80)
+		return 0;
+	*cp = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+	return 3;
+}
+
+/* From a character boundary at the root, the next character that may
+ * start a pattern: its first two characters are those of one (or it may
+ * be one alone, or a byte the skip does not read: the automaton takes it). */
 static inline size_t skip_to_start(const zj_proofreader *p, const char *s, size_t len, size_t i)
 {
 	while (i < len) {
-		unsigned char b = (unsigned char)s[i];
-		uint32_t cp;
-		size_t n;
-		if (b < 0x80) {
-			cp = b;
-			n = 1;
-		} else if ((b & 0xF0) == 0xE0 && len - i >= 3 &&
-			   ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-			   ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-			cp = (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
-			     ((unsigned char)s[i + 2] & 0x3Fu);
-			n = 3;
-		} else
+		uint32_t cp, cp2;
+		size_t n = read_bmp(s, len, i, &cp);
+		if (!n)
 			return i;
-		if (p->first[cp / 64] >> (cp % 64) & 1)
+		if (bit_set(p->first, cp) &&
+		    (bit_set(p->alone, cp) || !read_bmp(s, len, i + n, &cp2) ||
+		     bit_set(p->pairs, pair_bit(cp, cp2))))
 			return i;
 		i += n;
 	}
