@@ -320,8 +320,11 @@ bool outline_debris_line(const char *s, size_t len)
 		if (c >= 0x10000 || !(debris_first[c / 64] >> (c % 64) & 1))
 			continue;
 		for (size_t k = 0; k < COUNT(debris_markers); k++) {
-			size_t m = strlen(debris_markers[k]);
-			if (len - i >= m && !memcmp(s + i, debris_markers[k], m))
+			const char *w = debris_markers[k];
+			if (w[0] != s[i] || (n > 1 && w[n - 1] != s[i + n - 1]))
+				continue; /* another first character */
+			size_t m = strlen(w);
+			if (len - i >= m && !memcmp(s + i, w, m))
 				return true;
 		}
 	}
