@@ -241,6 +241,18 @@ bool zj_line_marker(const char *s, size_t len, zj_heading *h)
 	return true;
 }
 
+/* end moved back over the blanks before it, not before from. */
+static size_t blanks_before(const char *s, size_t len, size_t from, size_t end)
+{
+	while (end > from) {
+		size_t b;
+		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
+			break;
+		end = b;
+	}
+	return end;
+}
+
 bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 {
 	size_t t = marker_and_title(s, len, h);
@@ -266,23 +278,10 @@ bool zj_heading_parse(const char *s, size_t len, zj_heading *h)
 	}
 	/* No sentence end: the whole line is the title, less its wrapper's
 	 * close and trailing blanks. */
-	size_t end = len;
-	while (end > t) {
-		size_t b;
-		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
-			break;
-		end = b;
-	}
-	h->end = end;
+	size_t end = h->end = blanks_before(s, len, t, len);
 	size_t n = strlen(close);
 	if (n && end - t > n && !memcmp(s + end - n, close, n))
-		end -= n;
-	while (end > t) {
-		size_t b;
-		if (!zj_is_space(zj_utf8_before(s, len, end, &b)))
-			break;
-		end = b;
-	}
+		end = blanks_before(s, len, t, end - n);
 	h->title_end = end;
 	return true;
 no:
