@@ -53,6 +53,13 @@ typedef struct zj_format {
 bool zj_decode(const char *bytes, size_t len, char **text, size_t *text_len,
 	       zj_format *fmt, zj_error *err);
 
+/* A text read with mixed line endings keeps the CR of its CR LF lines
+ * (so it saves back byte for byte); before it is written with one ending
+ * (export --eol), those CRs go: removes each CR before an LF in place and
+ * returns the new length.  Only for such a text: in one read as CRLF, a
+ * CR before an LF is a character of its own (CR CR LF on disk). */
+size_t zj_eol_unify(char *text, size_t len);
+
 /* Encodes UTF-8 text back into the bytes fmt describes (caller frees *out).
  * Fails only when the text holds characters the encoding cannot express or
  * is not valid UTF-8. */

@@ -198,6 +198,8 @@ int cmd_export(int argc, char **argv)
 	zj_error err = {0};
 	/* an export as written has the document's outline */
 	bool as_written = out_len == len && !memcmp(rendered, text, len);
+	if (d->format.eol == ZJ_EOL_MIXED && fmt.eol != ZJ_EOL_MIXED)
+		out_len = zj_eol_unify(rendered, out_len); /* --eol: every line alike */
 	bool made = a.docx ? zj_docx_build(rendered, out_len, as_written ? zj_doc_outline(d) : NULL,
 					   time(NULL), &bytes, &bytes_len, &err)
 			   : zj_encode(rendered, out_len, &fmt, &bytes, &bytes_len, &err);

@@ -268,25 +268,29 @@ bool zj_decode(const char *bytes, size_t len, char **text, size_t *text_len,
 	return decode_owned(copy, len, text, text_len, fmt, err);
 }
 
+size_t zj_eol_unify(char *text, size_t len)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < len; i++)
+		if (text[i] != '\r' || i + 1 == len || text[i + 1] != '\n')
+			text[w++] = text[i];
+	return w;
+}
+
 bool zj_encode(const char *text, size_t len, const zj_format *fmt, char **out,
 	       size_t *out_len, zj_error *err)
 {
-	/* Line endings first, in UTF-8, then the character set.  A text read
-	 * with mixed endings holds its CR bytes: one ending asked for makes
-	 * every line alike. */
+	/* Line endings first, in UTF-8, then the character set. */
 	char *eol_text = NULL;
 	size_t eol_len = len;
-	bool crs = fmt->eol != ZJ_EOL_MIXED && memmem(text, len, "\r\n", 2);
-	if (fmt->eol == ZJ_EOL_CRLF || crs) {
+	if (fmt->eol == ZJ_EOL_CRLF) {
 		size_t lines = 0;
 		for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))); p++)
 			lines++;
 		eol_text = zj_xmalloc(len + lines + 1);
 		size_t w = 0;
 		for (size_t i = 0; i < len; i++) {
-			if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-				continue;
-			if (text[i] == '\n' && fmt->eol == ZJ_EOL_CRLF)
+			if (text[i] == '\n')
 				eol_text[w++] = '\r';
 			eol_text[w++] = text[i];
 		}

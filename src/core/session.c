@@ -396,14 +396,17 @@ zj_doc *zj_session_renew(zj_session *s, size_t start, size_t end, zj_renew_stats
 	return d;
 }
 
-/* The bytes of the export of r as opt says (caller frees *bytes). */
-static bool export_bytes(const range_text *r, const zj_session_export_options *opt,
+/* The bytes of the export of r, read in eol, as opt says (caller frees
+ * *bytes). */
+static bool export_bytes(const range_text *r, zj_eol eol, const zj_session_export_options *opt,
 			 char **bytes, size_t *bytes_len, zj_error *err)
 {
 	size_t out_len;
 	char *rendered = zj_export_text(r->text, r->len, r->outline, &opt->text, &out_len);
 	/* an export as written has the text's own outline */
 	bool as_written = out_len == r->len && !memcmp(rendered, r->text, r->len);
+	if (eol == ZJ_EOL_MIXED && opt->format.eol != ZJ_EOL_MIXED)
+		out_len = zj_eol_unify(rendered, out_len);
 	bool ok = opt->docx ? zj_docx_build(rendered, out_len, as_written ? r->outline : NULL,
 					    time(NULL), bytes, bytes_len, err)
 			    : zj_encode(rendered, out_len, &opt->format, bytes, bytes_len, err);
@@ -427,7 +430,7 @@ zj_export_result zj_session_export(zj_session *s, const char *path,
 		result = ZJ_EXPORT_SAME_FILE;
 	else if (lstat(path, &st) == 0 && !(allow & ZJ_ALLOW_REPLACE))
 		result = ZJ_EXPORT_EXISTS;
-	else if (export_bytes(&r, opt, &bytes, &bytes_len, err) &&
+	else if (export_bytes(&r, s->doc->format.eol, opt, &bytes, &bytes_len, err) &&
 		 zj_save_atomic(path, bytes, bytes_len, err))
 		result = ZJ_EXPORTED;
 	free(bytes);

@@ -143,6 +143,7 @@ START_TEST(crlf_is_normalised)
 	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
 	ck_assert(n == 5 && !memcmp(out, "a\r\nb\n", 5));
 	free(out);
+	len = zj_eol_unify(text, len);
 	fmt.eol = ZJ_EOL_LF;
 	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
 	ck_assert(n == 4 && !memcmp(out, "a\nb\n", 4));
@@ -150,6 +151,13 @@ START_TEST(crlf_is_normalised)
 	fmt.eol = ZJ_EOL_CRLF;
 	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
 	ck_assert(n == 6 && !memcmp(out, "a\r\nb\r\n", 6));
+	free(out);
+	free(text);
+	/* read as CRLF, a CR before a line's end is a character: kept (CR CR LF) */
+	ck_assert(zj_decode("a\r\r\nb\r\n", 7, &text, &len, &fmt, &err));
+	ck_assert_int_eq(fmt.eol, ZJ_EOL_CRLF);
+	ck_assert(zj_encode(text, len, &fmt, &out, &n, &err));
+	ck_assert(n == 7 && !memcmp(out, "a\r\r\nb\r\n", 7));
 	free(out);
 	free(text);
 }
