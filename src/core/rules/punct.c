@@ -115,26 +115,57 @@ static void dot(zj_findings *f, const char *s, size_t start, size_t end, size_t 
 			_("a half-width dot inside a Chinese sentence"));
 }
 
+/* The close of a pair opened at s[i] within one clause (200 bytes at most,
+ * the search is bounded) into *j, with whether Han characters and Latin
+ * letters stand between; false when there is none. */
+static bool pair_close(const char *s, size_t end, size_t i, char close, size_t *j, bool *han,
+		       bool *latin)
+{
+	size_t reach = end - i - 1 < 200 ? end - i - 1 : 200;
+	const char *c = memchr(s + i + 1, close, reach);
+	if (!c)
+		return false;
+	*j = (size_t)(c - s);
+	*han = *latin = false;
+	for (size_t k = i + 1; k < *j;) {
+		size_t n;
+		int32_t ch = zj_utf8_at(s, end, k, &n);
+		*han |= zj_is_han(ch);
+		*latin |= zj_is_ascii_letter(ch);
+		k += n;
+	}
+	return true;
+}
+
+/* Half-width brackets around Chinese text, outside a Latin context and not
+ * a heading's (一): made （ ）; what is inside is read on (即每周一次,全员参加). */
+static void half_brackets(zj_findings *f, const char *s, size_t start, size_t end, size_t i)
+{
+	size_t j;
+	bool han, latin;
+	if (!pair_close(s, end, i, ')', &j, &han, &latin))
+		return;
+	int32_t before = zj_utf8_before(s, end, i, NULL);
+	int32_t after = zj_utf8_at(s, end, j + 1, NULL);
+	int32_t first = zj_utf8_at(s, end, i + 1, NULL);
+	if (!han || !(is_cjk_text(before) || is_cjk_text(after)) || zj_is_ascii_letter(before) ||
+	    (i == start && zj_is_han(first) && j - i <= 7 /* (一) heading markers */))
+		return;
+	add_fix(f, i, i + 1, "（", "(");
+	add_fix(f, j, j + 1, "）", ")");
+}
+
 /* A pair of ASCII double quotes around Chinese words ("优秀"), within a
  * clause of the line from *i: made “ and ”; *i moves past the pair. */
 static void ascii_quotes(zj_findings *f, const char *s, size_t start, size_t end, size_t *i)
 {
-	size_t reach = end - *i - 1 < 200 ? end - *i - 1 : 200;
-	const char *close = memchr(s + *i + 1, '"', reach);
-	if (!close)
+	size_t j;
+	bool han, latin;
+	if (!pair_close(s, end, *i, '"', &j, &han, &latin))
 		return;
-	size_t j = (size_t)(close - s);
 	int32_t before = zj_utf8_before(s, end, *i, NULL);
 	int32_t after = zj_utf8_at(s, end, j + 1, NULL);
-	bool inner_han = false, inner_latin = false;
-	for (size_t k = *i + 1; k < j;) {
-		size_t n;
-		int32_t c = zj_utf8_at(s, end, k, &n);
-		inner_han |= zj_is_han(c);
-		inner_latin |= zj_is_ascii_letter(c);
-		k += n;
-	}
-	if (!inner_han || inner_latin || !(*i == start || is_cjk_text(before) || is_cjk_text(after)))
+	if (!han || latin || !(*i == start || is_cjk_text(before) || is_cjk_text(after)))
 		return;
 	add_fix(f, *i, *i + 1, "“", "\"");
 	add_fix(f, j, j + 1, "”", "\"");
@@ -155,32 +186,9 @@ static void punct_line(const char *s, size_t len, size_t start, size_t end, void
 		case '?': fix = "？"; break;
 		case '!': fix = "！"; break;
 		case '.': break;
-		case '(': {
-			/* a pair around Chinese text, outside a Latin context */
-			/* a pair within one clause: the search is bounded */
-			size_t reach = end - i < 200 ? end - i : 200;
-			const char *close = memchr(s + i, ')', reach);
-			if (!close)
-				continue;
-			size_t j = (size_t)(close - s);
-			int32_t before = zj_utf8_before(s, end, i, NULL);
-			int32_t after = zj_utf8_at(s, end, j + 1, NULL);
-			int32_t first = zj_utf8_at(s, end, i + 1, NULL);
-			bool inner_cjk = false;
-			for (size_t k = i + 1; k < j && !inner_cjk;) {
-				size_t n;
-				inner_cjk = zj_is_han(zj_utf8_at(s, end, k, &n));
-				k += n;
-			}
-			if (!inner_cjk || !(is_cjk_text(before) || is_cjk_text(after)) ||
-			    zj_is_ascii_letter(before) || (i == start && zj_is_han(first) &&
-						  j - i <= 7 /* (一) heading markers */))
-				continue;
-			/* what is inside is read on: 即每周一次,全员参加 */
-			add_fix(f, i, i + 1, "（", "(");
-			add_fix(f, j, j + 1, "）", ")");
+		case '(':
+			half_brackets(f, s, start, end, i);
 			continue;
-		}
 		case '"':
 			ascii_quotes(f, s, start, end, &i);
 			continue;
